@@ -1,0 +1,3 @@
+"""Deckard: spaced-repetition flashcards from your own notes."""
+
+__version__ = "0.1.0"
