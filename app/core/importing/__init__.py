@@ -1,0 +1,108 @@
+"""Reading files to import: notes, Markdown decks, CSV/TSV and Anki packages.
+
+`read_batch` turns one file into an `ImportBatch` (cards, media, skipped items) and never touches
+a collection: the collection applies the batch in one transaction, so a file that fails to read
+leaves nothing behind. Every problem with the file is an `InputError` naming the file and the row
+or package member.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.core.errors import InputError
+from app.core.model import CardRecord, ImportBatch
+
+FORMATS = ("auto", "notes", "markdown", "csv", "tsv", "apkg", "colpkg")
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+
+
+def read_batch(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str = "auto",
+    deck: str | None = None,
+    keep_scheduling: bool = True,
+) -> ImportBatch:
+    """Read one file into an ImportBatch; `fmt="auto"` picks the format from name and content."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        expected = ", ".join(FORMATS)
+        raise InputError(f"unknown format {fmt!r} (expected one of {expected})", path=path)
+    if not path.exists():
+        raise InputError("no such file", path=path)
+    if not path.is_file():
+        raise InputError("not a regular file", path=path)
+    if fmt == "auto":
+        fmt = detect_format(path)
+    if fmt in ("notes", "markdown"):
+        return _read_text_source(path, fmt=fmt, deck=deck)
+    if fmt in ("csv", "tsv"):
+        from app.core.importing.csv_reader import read_csv
+
+        return read_csv(path, delimiter="\t" if fmt == "tsv" else None, deck=deck)
+    from app.core.importing.apkg_reader import read_package
+
+    return read_package(path, deck=deck, keep_scheduling=keep_scheduling)
+
+
+def detect_format(path: Path) -> str:
+    """The format of a file: its extension first, then its first bytes and text."""
+    suffix = path.suffix.lower()
+    if suffix == ".apkg":
+        return "apkg"
+    if suffix == ".colpkg":
+        return "colpkg"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".tsv", ".tab"):
+        return "tsv"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror or error}", path=path) from None
+    if head in (_ZIP_MAGIC, _EMPTY_ZIP_MAGIC):
+        return "apkg"
+    text = _read_text(path)
+    if _looks_like_anki_text_export(text):
+        return "csv"
+    from app.core.deckfile import looks_like_deck
+
+    return "markdown" if looks_like_deck(text) else "notes"
+
+
+def _looks_like_anki_text_export(text: str) -> bool:
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
+    return first.startswith(("#separator:", "#html:", "#tags:", "#columns:", "#notetype"))
+
+
+def _read_text(path: Path) -> str:
+    from app.core.textfile import read_text
+
+    return read_text(path)
+
+
+def _read_text_source(path: Path, *, fmt: str, deck: str | None) -> ImportBatch:
+    text = _read_text(path)
+    if fmt == "notes":
+        from app.core.notes import compile_notes
+
+        specs = compile_notes(text, deck=deck or _deck_from_filename(path), source=str(path))
+    else:
+        from app.core.deckfile import parse_deck
+
+        specs = parse_deck(text, source=str(path), default_deck=deck or _deck_from_filename(path))
+    return ImportBatch(source=str(path), cards=[CardRecord(spec=spec) for spec in specs])
+
+
+def _deck_from_filename(path: Path) -> str:
+    """The deck a file's cards go to when neither the file nor the user names one."""
+    name = path.name
+    for suffix in (".notes.txt", ".deck.md"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)] or "Default"
+    return path.stem or "Default"
