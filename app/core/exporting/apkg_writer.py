@@ -1,0 +1,557 @@
+"""Write an Anki package (.apkg) from card records, scheduling and review history included.
+
+The package is the schema-11 layout Anki has always read: a zip holding `collection.anki2`
+(plain SQLite), a JSON `media` map and the media files as members `0`, `1`, ... Current Anki
+imports it as it is, and so do older versions.
+
+Design decisions (see docs/exporting.md for the user-facing side):
+- One note type of our own with a fixed id and fixed field and template ids, so every export
+  merges into the same note type in Anki instead of making "Basic-xxxx" copies.
+- A note's guid is derived from the Deckard card id and its `mod` is the card's last edit, so a
+  re-export updates exactly the notes that changed and leaves the others alone.
+- Review cards' due days count from `crt`, which is the day start (local time) of the earliest
+  day the package mentions; `conf` says `schedVer: 2`, or Anki would treat the history as the
+  old v1 scheduler's and rewrite the answer buttons of learning reviews.
+- Cards are streamed: due days are first stored as absolute day numbers and shifted once `crt`
+  is known, so the records never have to be held in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from app.core.model import DECK_SEPARATOR, CardRecord, quality_to_anki_ease
+from app.core.render import render_markdown
+
+NOTETYPE_ID = 1_764_000_000_000
+NOTETYPE_NAME = "Deckard"
+# Bump when the CSS or templates change, so Anki takes the new note type over the old one.
+NOTETYPE_MOD = 1_764_000_000
+FIELD_NAMES = ("Question", "Answer", "Deckard ID")
+FIELD_IDS = (1_764_000_000_101, 1_764_000_000_102, 1_764_000_000_103)
+TEMPLATE_ID = 1_764_000_000_201
+DEFAULT_DECK_ID = 1
+FIELD_SEPARATOR = "\x1f"
+
+CARD_CSS = """\
+.card {
+  font-family: "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", sans-serif;
+  font-size: 20px;
+  line-height: 1.4;
+  text-align: left;
+  color: black;
+  background-color: white;
+}
+.codehilite, pre, code {
+  font-family: "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
+  font-size: 0.85em;
+}
+.codehilite { border-radius: 4px; overflow-x: auto; }
+.codehilite pre { margin: 0; padding: 0.5em 0.7em; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #999; padding: 2px 8px; }
+img { max-width: 100%; }
+"""
+
+QUESTION_TEMPLATE = "{{Question}}"
+ANSWER_TEMPLATE = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Answer}}"
+
+_SCHEMA = """
+CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
+  scm integer not null, ver integer not null, dty integer not null, usn integer not null,
+  ls integer not null, conf text not null, models text not null, decks text not null,
+  dconf text not null, tags text not null);
+CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null,
+  mod integer not null, usn integer not null, tags text not null, flds text not null,
+  sfld integer not null, csum integer not null, flags integer not null, data text not null);
+CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null,
+  ord integer not null, mod integer not null, usn integer not null, type integer not null,
+  queue integer not null, due integer not null, ivl integer not null, factor integer not null,
+  reps integer not null, lapses integer not null, left integer not null, odue integer not null,
+  odid integer not null, flags integer not null, data text not null);
+CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null,
+  ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null,
+  time integer not null, type integer not null);
+CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+"""
+
+_INDEXES = """
+CREATE INDEX ix_notes_usn on notes (usn);
+CREATE INDEX ix_cards_usn on cards (usn);
+CREATE INDEX ix_revlog_usn on revlog (usn);
+CREATE INDEX ix_cards_nid on cards (nid);
+CREATE INDEX ix_cards_sched on cards (did, queue, due);
+CREATE INDEX ix_revlog_cid on revlog (cid);
+CREATE INDEX ix_notes_csum on notes (csum);
+"""
+
+# Anki's card types and queues.
+TYPE_NEW, TYPE_REVIEW = 0, 2
+QUEUE_SUSPENDED, QUEUE_NEW, QUEUE_REVIEW = -1, 0, 2
+# Anki's revlog kinds.
+REVLOG_LEARN, REVLOG_REVIEW = 0, 1
+
+_SRC_RE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]*>")
+_WHITESPACE_RE = re.compile(r"\s+")
+_BATCH = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ApkgSummary:
+    """What went into a package: counts a person can check against their collection."""
+
+    cards: int
+    reviews: int
+    media: int
+    decks: int
+
+
+def note_guid(card_id: str) -> str:
+    """The Anki guid for a Deckard card: stable, short, and the same on every export."""
+    digest = hashlib.sha256(b"deckard-card:" + card_id.encode("utf-8")).digest()
+    return "dk" + _base91(int.from_bytes(digest[:10], "big"))
+
+
+def deck_id_for(name: str) -> int:
+    """A stable Anki deck id for a full deck name (Anki matches decks by name on import)."""
+    digest = hashlib.sha256(b"deckard-deck:" + name.encode("utf-8")).digest()
+    # Keep ids positive, below 2**53 (JavaScript-safe) and far from Anki's Default deck (1).
+    return (int.from_bytes(digest[:6], "big") % (1 << 50)) + (1 << 51)
+
+
+_BASE91 = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
+
+
+def _base91(number: int) -> str:
+    out = []
+    while number:
+        number, digit = divmod(number, len(_BASE91))
+        out.append(_BASE91[digit])
+    return "".join(reversed(out)) or _BASE91[0]
+
+
+def anki_day(moment: datetime, day_start_hour: int, tz: tzinfo | None) -> date:
+    """The calendar day a moment belongs to when days start at `day_start_hour` local time."""
+    local = moment.astimezone(tz)
+    return (local - timedelta(hours=day_start_hour)).date()
+
+
+def day_start_timestamp(day: date, day_start_hour: int, tz: tzinfo | None) -> int:
+    """Unix seconds of the start of `day` (its `day_start_hour`, local time)."""
+    start = datetime.combine(day, time(hour=day_start_hour))
+    start = start.replace(tzinfo=tz) if tz is not None else start.astimezone()
+    return int(start.timestamp())
+
+
+def _anki_tags(tags: Iterable[str]) -> str:
+    # Anki separates tags by spaces, so a space inside a tag would split it in two.
+    cleaned = [_WHITESPACE_RE.sub("_", tag.strip()) for tag in tags if tag.strip()]
+    return f" {' '.join(cleaned)} " if cleaned else ""
+
+
+def _sort_field(field_html: str) -> str:
+    return html.unescape(_TAG_RE.sub("", field_html)).strip()
+
+
+def _checksum(sort_field: str) -> int:
+    return int(hashlib.sha1(sort_field.encode("utf-8")).hexdigest()[:8], 16)
+
+
+def media_references(field_html: str) -> Iterator[str]:
+    """The file names a card's HTML loads with `src="..."` (remote URLs excluded)."""
+    for match in _SRC_RE.finditer(field_html):
+        name = html.unescape(match.group(1) if match.group(1) is not None else match.group(2))
+        if name and "://" not in name and not name.startswith("data:"):
+            yield name
+
+
+def _is_plain_name(name: str) -> bool:
+    return (
+        name not in ("", ".", "..")
+        and "/" not in name
+        and "\\" not in name
+        and "\x00" not in name
+        and not os.path.isabs(name)
+    )
+
+
+def _deck_entry(deck_id: int, name: str, mod: int) -> dict:
+    return {
+        "id": deck_id,
+        "name": name,
+        "mod": mod,
+        "usn": -1,
+        "desc": "",
+        "dyn": 0,
+        "conf": 1,
+        "collapsed": False,
+        "browserCollapsed": False,
+        "extendNew": 0,
+        "extendRev": 0,
+        "newToday": [0, 0],
+        "revToday": [0, 0],
+        "lrnToday": [0, 0],
+        "timeToday": [0, 0],
+    }
+
+
+def _notetype_entry() -> dict:
+    fields = [
+        {
+            "name": name,
+            "ord": ord_,
+            "id": field_id,
+            "sticky": False,
+            "rtl": False,
+            "font": "Arial",
+            "size": 20,
+            "media": [],
+            "description": "",
+            "plainText": False,
+            "collapsed": False,
+            "excludeFromSearch": False,
+        }
+        for ord_, (name, field_id) in enumerate(zip(FIELD_NAMES, FIELD_IDS, strict=True))
+    ]
+    template = {
+        "name": "Card 1",
+        "ord": 0,
+        "id": TEMPLATE_ID,
+        "qfmt": QUESTION_TEMPLATE,
+        "afmt": ANSWER_TEMPLATE,
+        "bqfmt": "",
+        "bafmt": "",
+        "did": None,
+        "bfont": "",
+        "bsize": 0,
+    }
+    return {
+        "id": NOTETYPE_ID,
+        "name": NOTETYPE_NAME,
+        "type": 0,
+        "mod": NOTETYPE_MOD,
+        "usn": -1,
+        "sortf": 0,
+        "did": DEFAULT_DECK_ID,
+        "tmpls": [template],
+        "flds": fields,
+        "css": CARD_CSS,
+        "latexPre": (
+            "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n"
+            "\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n"
+            "\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n"
+        ),
+        "latexPost": "\\end{document}",
+        "latexsvg": False,
+        "req": [[0, "any", [0]]],
+        "tags": [],
+        "vers": [],
+    }
+
+
+def _deck_config(mod: int) -> dict:
+    return {
+        "id": 1,
+        "name": "Default",
+        "mod": mod,
+        "usn": -1,
+        "maxTaken": 60,
+        "autoplay": True,
+        "timer": 0,
+        "replayq": True,
+        "dyn": False,
+        "new": {
+            "bury": False,
+            "delays": [1.0, 10.0],
+            "initialFactor": 2500,
+            "ints": [1, 4, 0],
+            "order": 1,
+            "perDay": 20,
+        },
+        "lapse": {
+            "delays": [10.0],
+            "leechAction": 1,
+            "leechFails": 8,
+            "minInt": 1,
+            "mult": 0.0,
+        },
+        "rev": {
+            "bury": False,
+            "ease4": 1.3,
+            "ivlFct": 1.0,
+            "maxIvl": 36500,
+            "perDay": 200,
+            "hardFactor": 1.2,
+        },
+    }
+
+
+class _IdAllocator:
+    """Millisecond ids in the style Anki uses, bumped forward until unique."""
+
+    def __init__(self) -> None:
+        self._used: set[int] = set()
+
+    def take(self, wanted_ms: int) -> int:
+        ms = max(wanted_ms, 1)
+        while ms in self._used:
+            ms += 1
+        self._used.add(ms)
+        return ms
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+class _PackageBuilder:
+    """Fills the schema-11 database card by card; `finish` writes the `col` row."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        *,
+        media_dir: Path | None,
+        scheduling: bool,
+        now: datetime,
+        day_start_hour: int,
+        tz: tzinfo | None,
+    ) -> None:
+        self.db = db
+        self.media_dir = media_dir
+        self.scheduling = scheduling
+        self.now = now
+        self.day_start_hour = day_start_hour
+        self.tz = tz
+        self.note_ids = _IdAllocator()
+        self.card_ids = _IdAllocator()
+        self.revlog_ids = _IdAllocator()
+        self.decks: dict[str, int] = {}
+        self.media: set[str] = set()
+        self.earliest_day = anki_day(now, day_start_hour, tz)
+        self.new_position = 0
+        self.card_count = 0
+        self.review_count = 0
+        self._notes: list[tuple] = []
+        self._cards: list[tuple] = []
+        self._revlog: list[tuple] = []
+        self._present_media: set[str] | None = None
+
+    def add(self, record: CardRecord) -> None:
+        spec = record.spec
+        question = render_markdown(spec.question).replace(FIELD_SEPARATOR, "")
+        answer = render_markdown(spec.answer).replace(FIELD_SEPARATOR, "")
+        if self.media_dir is not None:
+            self._collect_media(question)
+            self._collect_media(answer)
+        deck_id = self._deck(spec.deck)
+        modified = record.modified_at or self.now
+        history = record.history if self.scheduling else ()
+        first_seen = min([modified, *(review.reviewed_at for review in history)])
+        note_id = self.note_ids.take(_ms(first_seen))
+        card_id = self.card_ids.take(note_id)
+        note_mod = int(modified.timestamp())
+        sort_field = _sort_field(question)
+        fields = FIELD_SEPARATOR.join((question, answer, html.escape(spec.id)))
+        self._notes.append(
+            (
+                note_id,
+                note_guid(spec.id),
+                NOTETYPE_ID,
+                note_mod,
+                -1,
+                _anki_tags(spec.tags),
+                fields,
+                sort_field,
+                _checksum(sort_field),
+                0,
+                "",
+            )
+        )
+        card_mod = max([note_mod, *(int(review.reviewed_at.timestamp()) for review in history)])
+        state = self._card_state(record)
+        self._cards.append((card_id, note_id, deck_id, 0, card_mod, -1, *state, 0, 0, 0, 0, ""))
+        for review in history:
+            self._revlog.append(
+                (
+                    self.revlog_ids.take(_ms(review.reviewed_at)),
+                    card_id,
+                    -1,
+                    quality_to_anki_ease(review.quality),
+                    review.interval_after,
+                    review.interval_before,
+                    int(review.easiness_after * 1000),
+                    max(review.duration_ms or 0, 0),
+                    REVLOG_LEARN if review.interval_before == 0 else REVLOG_REVIEW,
+                )
+            )
+            day = anki_day(review.reviewed_at, self.day_start_hour, self.tz)
+            self.earliest_day = min(self.earliest_day, day)
+        self.card_count += 1
+        self.review_count += len(history)
+        if len(self._revlog) >= _BATCH * 10 or len(self._cards) >= _BATCH:
+            self._flush()
+
+    def _card_state(self, record: CardRecord) -> tuple:
+        """type, queue, due, ivl, factor, reps, lapses (review due is an absolute day for now)."""
+        schedule = record.schedule
+        if not self.scheduling or schedule is None:
+            self.new_position += 1
+            return (TYPE_NEW, QUEUE_NEW, self.new_position, 0, 0, 0, 0)
+        self.earliest_day = min(self.earliest_day, schedule.due)
+        return (
+            TYPE_REVIEW,
+            QUEUE_SUSPENDED if schedule.suspended else QUEUE_REVIEW,
+            schedule.due.toordinal(),
+            max(schedule.interval, 1),
+            int(schedule.easiness * 1000),
+            len(record.history) or schedule.repetitions,
+            schedule.lapses,
+        )
+
+    def _deck(self, name: str) -> int:
+        deck_id = self.decks.get(name)
+        if deck_id is None:
+            # Anki wants every ancestor of a nested deck to exist as a deck of its own.
+            parts = name.split(DECK_SEPARATOR)
+            for depth in range(1, len(parts) + 1):
+                partial = DECK_SEPARATOR.join(parts[:depth])
+                self.decks.setdefault(partial, deck_id_for(partial))
+            deck_id = self.decks[name]
+        return deck_id
+
+    def _collect_media(self, field_html: str) -> None:
+        assert self.media_dir is not None
+        if self._present_media is None:
+            self._present_media = (
+                {entry.name for entry in os.scandir(self.media_dir) if entry.is_file()}
+                if self.media_dir.is_dir()
+                else set()
+            )
+        for name in media_references(field_html):
+            if _is_plain_name(name) and name in self._present_media:
+                self.media.add(name)
+
+    def _flush(self) -> None:
+        self.db.executemany(f"INSERT INTO notes VALUES ({','.join('?' * 11)})", self._notes)
+        self.db.executemany(f"INSERT INTO cards VALUES ({','.join('?' * 18)})", self._cards)
+        self.db.executemany("INSERT INTO revlog VALUES (?,?,?,?,?,?,?,?,?)", self._revlog)
+        self._notes.clear()
+        self._cards.clear()
+        self._revlog.clear()
+
+    def finish(self) -> int:
+        """Write the `col` row and shift review due days to count from `crt`; return `crt`."""
+        self._flush()
+        crt = day_start_timestamp(self.earliest_day, self.day_start_hour, self.tz)
+        self.db.execute(
+            "UPDATE cards SET due = due - ? WHERE type = ?",
+            (self.earliest_day.toordinal(), TYPE_REVIEW),
+        )
+        for statement in _INDEXES.strip().splitlines():
+            self.db.execute(statement)
+        now_s = int(self.now.timestamp())
+        decks = {str(DEFAULT_DECK_ID): _deck_entry(DEFAULT_DECK_ID, "Default", now_s)}
+        for name, deck_id in self.decks.items():
+            decks[str(deck_id)] = _deck_entry(deck_id, name, now_s)
+        conf = {
+            # Without schedVer 2 Anki takes the history for the v1 scheduler's and rewrites it.
+            "schedVer": 2,
+            "rollover": self.day_start_hour,
+            "activeDecks": [DEFAULT_DECK_ID],
+            "curDeck": DEFAULT_DECK_ID,
+            "curModel": NOTETYPE_ID,
+            "nextPos": self.new_position + 1,
+            "newSpread": 0,
+            "collapseTime": 1200,
+            "timeLim": 0,
+            "estTimes": True,
+            "dueCounts": True,
+            "sortType": "noteFld",
+            "sortBackwards": False,
+            "addToCur": True,
+        }
+        self.db.execute(
+            "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
+            (
+                crt,
+                _ms(self.now),
+                _ms(self.now),
+                json.dumps(conf),
+                json.dumps({str(NOTETYPE_ID): _notetype_entry()}),
+                json.dumps(decks),
+                json.dumps({"1": _deck_config(now_s)}),
+            ),
+        )
+        return crt
+
+
+def write_apkg(
+    records: Iterable[CardRecord],
+    out_path: str | os.PathLike[str],
+    *,
+    media_dir: str | os.PathLike[str] | None = None,
+    scheduling: bool = True,
+    now: datetime,
+    day_start_hour: int = 4,
+    tz: tzinfo | None = None,
+) -> ApkgSummary:
+    """Write `records` as an Anki package at `out_path` (replaced atomically when complete).
+
+    `media_dir` is where the files cards refer to live (None: no media). `tz` is the time zone
+    of the local days in the schedules (None: this machine's).
+    """
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".deckard-export-", dir=out.parent) as work:
+        db_path = Path(work) / "collection.anki2"
+        db = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("PRAGMA page_size = 4096")
+            db.executescript(_SCHEMA)
+            db.execute("BEGIN")
+            builder = _PackageBuilder(
+                db,
+                media_dir=Path(media_dir) if media_dir is not None else None,
+                scheduling=scheduling,
+                now=now,
+                day_start_hour=day_start_hour,
+                tz=tz,
+            )
+            for record in records:
+                builder.add(record)
+            builder.finish()
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        media_names = sorted(builder.media)
+        partial = Path(work) / "package.apkg"
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            zf.write(db_path, "collection.anki2")
+            zf.writestr("media", json.dumps({str(i): name for i, name in enumerate(media_names)}))
+            assert builder.media_dir is not None or not media_names
+            for index, name in enumerate(media_names):
+                zf.write(builder.media_dir / name, str(index))  # type: ignore[operator]
+        os.replace(partial, out)
+    return ApkgSummary(
+        cards=builder.card_count,
+        reviews=builder.review_count,
+        media=len(media_names),
+        decks=len(builder.decks),
+    )
