@@ -23,9 +23,15 @@ from app.core.paths import resolve_collection_path
     default=None,
     help="Collection file to use (default: $DECKARD_COLLECTION, then the user data folder).",
 )
+@click.option(
+    "--self-test",
+    "self_test",
+    is_flag=True,
+    help="Open the app on the collection, review one card, undo it and exit 0 (smoke test).",
+)
 @click.version_option(__version__, prog_name="deckard")
 @click.pass_context
-def cli(ctx: click.Context, collection: str | None) -> None:
+def cli(ctx: click.Context, collection: str | None, self_test: bool = False) -> None:
     """Deckard: spaced-repetition flashcards from your own notes.
 
     Run with no command to open the desktop app.
@@ -35,7 +41,7 @@ def cli(ctx: click.Context, collection: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from app.gui.application import run_app
 
-        sys.exit(run_app(ctx.obj["collection"]))
+        sys.exit(run_app(ctx.obj["collection"], self_test=self_test))
 
 
 def main(argv: list[str] | None = None) -> None:
