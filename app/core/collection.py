@@ -1,0 +1,511 @@
+"""The collection: one SQLite file of decks, cards and review history, and the way to study it.
+
+`Collection` is the single object the GUI, the CLI and the tests talk to. Storage details live
+in `store` and `schema`, the merge of imported cards in `merge`, the queue and the daily limits
+in `scheduler`, the SM-2 maths in `sm2` and the notion of "today" in `days`.
+
+Durability: the file is in WAL mode with synchronous=FULL and foreign keys on; every change is
+one transaction, so when `answer()` returns the answer is on disk, and a crash at any moment
+leaves either the state before a change or the state after it.
+
+Threads: one `Collection` may be used from any thread, but by one thread at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlite_utils
+
+from app.core import days
+from app.core.collection_types import Card, DaySummary, DeckCounts, ImportResult
+from app.core.errors import CollectionError, InputError
+from app.core.model import ImportBatch, ReviewRecord
+from app.core.paths import media_dir_for
+from app.core.records import card_history, iter_card_records
+from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_rowid
+from app.core.scheduler import deck_counts as compute_deck_counts
+from app.core.schema import migrate
+from app.core.sm2 import REPEAT_BELOW_QUALITY, Sm2State, check_quality, milli_to_easiness, review
+from app.core.store import (
+    CARD_SELECT,
+    SCHEDULE_COLUMNS,
+    check_deck_name,
+    deck_id_for,
+    ensure_deck,
+    fetch_card,
+    row_to_card,
+    tags_json,
+    transaction,
+    utc_stamp,
+)
+
+__all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
+
+UNDO_DEPTH = 50
+CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
+
+
+def _check_config(key: str, value: Any) -> None:
+    if key == "day_start_hour":
+        try:
+            days.check_day_start_hour(value)
+        except ValueError as error:
+            raise InputError(str(error), where="day_start_hour") from error
+    elif key == "grading" and value not in ("four", "six"):
+        raise InputError(f"grading must be 'four' or 'six', not {value!r}", where="grading")
+
+
+class Collection:
+    """An open collection file. Use `Collection.open(path)`, as a context manager or not."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, tz: tzinfo | None = None) -> None:
+        self.path = path
+        self.media_dir = media_dir_for(path)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.tz = tz
+        self._undo: list[tuple[int, str, tuple[Any, ...]]] = []
+        self._data_version: int | None = None
+        self._tree: DeckTree | None = None
+        self._config: dict[str, Any] | None = None
+        self._done_day: str | None = None
+        self._done: dict[int, list[int]] = {}
+        self._allowance: Allowance | None = None
+
+    # ----- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: str | Path, *, tz: tzinfo | None = None, import_builtin: bool = True
+    ) -> Collection:
+        """Open (or create, then fill with the built-in deck) the collection at `path`."""
+        path = Path(path)
+        creating = not path.exists() or path.stat().st_size == 0
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            raise CollectionError(f"{path}: cannot open the collection: {error}") from error
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise CollectionError(f"{path}: cannot switch the collection to WAL mode")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise CollectionError(f"{path}: not a usable Deckard collection: {error}") from error
+        except BaseException:
+            conn.close()
+            raise
+        collection = cls(path, conn, tz)
+        if creating and import_builtin:
+            try:
+                from app.core.builtin import builtin_batch
+
+                collection.apply_batch(builtin_batch())
+            except BaseException:
+                collection.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+                raise
+        return collection
+
+    def close(self) -> None:
+        """Close the file (further calls fail)."""
+        self.conn.close()
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ----- caches --------------------------------------------------------------------------
+
+    def _sync(self) -> None:
+        """Drop cached decks, config and counts if another program changed the file."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._data_version = version
+            self._forget()
+
+    def _forget(self) -> None:
+        self._tree = None
+        self._config = None
+        self._done_day = None
+        self._allowance = None
+
+    def _deck_tree(self) -> DeckTree:
+        if self._tree is None:
+            self._tree = DeckTree.load(self.conn)
+        return self._tree
+
+    def _allowance_for(self, today: str) -> Allowance:
+        if self._done_day != today:
+            self._done = done_today(self.conn, today)
+            self._done_day = today
+            self._allowance = None
+        if self._allowance is None:
+            self._allowance = Allowance.compute(self._deck_tree(), self._done)
+        return self._allowance
+
+    def _today(self, now: datetime | None) -> tuple[datetime, date]:
+        moment = now or datetime.now(UTC)
+        hour = self.get_config("day_start_hour", days.DEFAULT_DAY_START_HOUR)
+        return moment, days.local_day(moment, hour, self.tz)
+
+    def day_of(self, moment: datetime) -> date:
+        """The scheduling day a moment belongs to (day-start hour and timezone applied)."""
+        return self._today(moment)[1]
+
+    # ----- configuration -------------------------------------------------------------------
+
+    def get_config(self, key: str, default: Any = None) -> Any:
+        """A stored setting (JSON value), else `default`, else Deckard's own default."""
+        if self._config is None:
+            self._sync()
+        if self._config is None:
+            rows = self.conn.execute("SELECT key, value FROM config").fetchall()
+            self._config = {k: json.loads(v) for k, v in rows}
+        if key in self._config:
+            return self._config[key]
+        return default if default is not None else CONFIG_DEFAULTS.get(key)
+
+    def set_config(self, key: str, value: Any) -> None:
+        """Store a setting; known keys are checked ("day_start_hour" 0-23, "grading")."""
+        _check_config(key, value)
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO config (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+        self._forget()
+
+    # ----- importing -----------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: str | Path,
+        *,
+        fmt: str = "auto",
+        deck: str | None = None,
+        keep_scheduling: bool = True,
+        now: datetime | None = None,
+    ) -> ImportResult:
+        """Read a file (notes, Markdown deck, CSV/TSV, .apkg/.colpkg) and merge its cards."""
+        from app.core.importing import read_batch
+
+        batch = read_batch(path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling)
+        return self.apply_batch(batch, now=now)
+
+    def apply_batch(self, batch: ImportBatch, *, now: datetime | None = None) -> ImportResult:
+        """Merge an import batch in one transaction; see `app.core.merge`."""
+        from app.core.merge import merge_batch
+
+        def check_media_name(name: str) -> str:
+            from app.core.media import check_media_name as check
+
+            return check(name)
+
+        moment = now or datetime.now(UTC)
+        self._sync()
+        try:
+            return merge_batch(
+                self.conn,
+                batch,
+                now=moment,
+                day_of=self.day_of,
+                media_dir=self.media_dir,
+                check_media_name=check_media_name,
+            )
+        finally:
+            self._forget()
+
+    # ----- studying ------------------------------------------------------------------------
+
+    def next_card(self, deck: str | None = None, now: datetime | None = None) -> Card | None:
+        """The card to show next (in `deck` and its sub-decks, or anywhere), None when done."""
+        self._sync()
+        _, today = self._today(now)
+        today_text = days.format_day(today)
+        tree = self._deck_tree()
+        deck_id = None
+        if deck is not None:
+            if deck not in tree.ids:
+                raise CollectionError(f"no deck named {deck!r}")
+            deck_id = tree.ids[deck]
+        rowid = next_card_rowid(
+            self.conn, tree, self._allowance_for(today_text), today_text, deck_id
+        )
+        if rowid is None:
+            return None
+        row = self.conn.execute(f"{CARD_SELECT} WHERE c.rowid = ?", (rowid,)).fetchone()
+        return row_to_card(row)
+
+    def answer(
+        self,
+        card_id: str,
+        quality: int,
+        now: datetime | None = None,
+        duration_ms: int | None = None,
+    ) -> None:
+        """Record an answer (quality 0-5) and reschedule the card; on disk when this returns."""
+        check_quality(quality)
+        self._sync()
+        moment, today = self._today(now)
+        today_text = days.format_day(today)
+        columns = ", ".join(SCHEDULE_COLUMNS)
+        row = self.conn.execute(
+            f"SELECT rowid, deck_id, {columns} FROM cards WHERE id = ?", (card_id,)
+        ).fetchone()
+        if row is None:
+            raise CollectionError(f"no card with id {card_id!r}")
+        rowid, deck_id, snapshot = row[0], row[1], tuple(row[2:])
+        repetitions, interval, easiness, due, lapses, _, repeat_day, _ = snapshot
+        stamp = utc_stamp(moment)
+        if repeat_day == today_text:
+            # SM-2's same-day repeat: logged, but interval and easiness stay as they are.
+            kind = "repeat"
+            after = Sm2State(repetitions, interval, milli_to_easiness(easiness))
+            new_due = due
+        else:
+            kind = "new" if due is None else "review"
+            after = review(Sm2State(repetitions, interval, milli_to_easiness(easiness)), quality)
+            new_due = days.format_day(days.add_days(today, after.interval))
+            if kind == "review" and quality < 3:
+                lapses += 1
+        pending = quality < REPEAT_BELOW_QUALITY
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
+                " interval_after, easiness_before, easiness_after, duration_ms)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    card_id,
+                    stamp,
+                    today_text,
+                    quality,
+                    kind,
+                    interval,
+                    after.interval,
+                    easiness,
+                    after.easiness_milli,
+                    duration_ms,
+                ),
+            )
+            self.conn.execute(
+                "UPDATE cards SET repetitions = ?, interval = ?, easiness = ?, due = ?,"
+                " lapses = ?, buried_until = NULL, repeat_day = ?, repeat_since = ?"
+                " WHERE rowid = ?",
+                (
+                    after.repetitions,
+                    after.interval,
+                    after.easiness_milli,
+                    new_due,
+                    lapses,
+                    today_text if pending else None,
+                    stamp if pending else None,
+                    rowid,
+                ),
+            )
+        self._undo.append((int(cursor.lastrowid or 0), card_id, snapshot))
+        del self._undo[:-UNDO_DEPTH]
+        if kind != "repeat" and self._done_day == today_text:
+            self._done.setdefault(deck_id, [0, 0])[0 if kind == "new" else 1] += 1
+            self._allowance = None
+
+    def can_undo(self) -> bool:
+        """True when there is an answer `undo()` can take back."""
+        return bool(self._undo)
+
+    def undo(self) -> str | None:
+        """Take back the last answer not yet undone; returns its card id (None if none left)."""
+        while self._undo:
+            review_id, card_id, snapshot = self._undo.pop()
+            assignments = ", ".join(f"{column} = ?" for column in SCHEDULE_COLUMNS)
+            with transaction(self.conn):
+                deleted = self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+                if deleted.rowcount == 0:
+                    continue
+                self.conn.execute(
+                    f"UPDATE cards SET {assignments} WHERE id = ?", (*snapshot, card_id)
+                )
+            self._forget()
+            return card_id
+        return None
+
+    def preview_intervals(self, card_id: str, now: datetime | None = None) -> dict[int, int]:
+        """For each quality 0-5, the interval in days the card would get if answered so now."""
+        card = self.card(card_id)
+        _, today = self._today(now)
+        if card.repeat_day == today:
+            return {quality: card.interval for quality in range(6)}
+        state = Sm2State(card.repetitions, card.interval, card.easiness)
+        return {quality: review(state, quality).interval for quality in range(6)}
+
+    # ----- counts --------------------------------------------------------------------------
+
+    def deck_counts(self, now: datetime | None = None) -> list[DeckCounts]:
+        """New, repeat and due cards per deck as the review screen would show them now."""
+        self._sync()
+        today = days.format_day(self._today(now)[1])
+        return compute_deck_counts(self.conn, self._deck_tree(), self._allowance_for(today), today)
+
+    def counts_today(
+        self, deck: str | None = None, now: datetime | None = None
+    ) -> tuple[int, int, int]:
+        """(new, repeat, due) still to show today in `deck` (with sub-decks) or everywhere."""
+        self._sync()
+        today = days.format_day(self._today(now)[1])
+        tree = self._deck_tree()
+        counts = compute_counts(self.conn, tree, self._allowance_for(today), today)
+        if deck is not None:
+            if deck not in tree.ids:
+                raise CollectionError(f"no deck named {deck!r}")
+            deck_id = tree.ids[deck]
+            return counts.new[deck_id], counts.repeat[deck_id], counts.due[deck_id]
+        return (
+            sum(counts.new[d] for d in tree.roots),
+            sum(counts.repeat[d] for d in tree.roots),
+            sum(counts.due[d] for d in tree.roots),
+        )
+
+    def day_summary(self, now: datetime | None = None) -> DaySummary:
+        """Answers and time spent today; cards due by tomorrow and within the next 7 days."""
+        self._sync()
+        today = self._today(now)[1]
+        reviewed, milliseconds = self.conn.execute(
+            "SELECT count(*), coalesce(sum(duration_ms), 0) FROM reviews WHERE day = ?",
+            (days.format_day(today),),
+        ).fetchone()
+        tomorrow = days.format_day(days.add_days(today, 1))
+        week = days.format_day(days.add_days(today, 7))
+        by_tomorrow, by_week = self.conn.execute(
+            "SELECT count(*) FILTER (WHERE due <= ?), count(*) FROM cards"
+            " INDEXED BY cards_review_queue"
+            " WHERE due IS NOT NULL AND suspended = 0 AND due <= ?",
+            (tomorrow, week),
+        ).fetchone()
+        return DaySummary(reviewed, milliseconds / 1000, by_tomorrow, by_week)
+
+    # ----- single cards --------------------------------------------------------------------
+
+    def card(self, card_id: str) -> Card:
+        """The card with this id (CollectionError if there is none)."""
+        return fetch_card(self.conn, card_id)
+
+    def history(self, card_id: str) -> list[ReviewRecord]:
+        """A card's answers, oldest first (empty for a new card)."""
+        return card_history(self.conn, card_id)
+
+    def _set_card(self, card_id: str, assignments: str, params: tuple[Any, ...]) -> None:
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                f"UPDATE cards SET {assignments} WHERE id = ?", (*params, card_id)
+            )
+            if cursor.rowcount == 0:
+                raise CollectionError(f"no card with id {card_id!r}")
+        self._forget()
+
+    def bury(self, card_id: str, now: datetime | None = None) -> None:
+        """Hide a card until tomorrow's day start."""
+        tomorrow = days.add_days(self._today(now)[1], 1)
+        self._set_card(card_id, "buried_until = ?", (days.format_day(tomorrow),))
+
+    def suspend(self, card_id: str) -> None:
+        """Keep a card out of every queue until unsuspended."""
+        self._set_card(card_id, "suspended = 1", ())
+
+    def unsuspend(self, card_id: str) -> None:
+        """Put a suspended card back into the queues."""
+        self._set_card(card_id, "suspended = 0", ())
+
+    def update_card(
+        self,
+        card_id: str,
+        *,
+        question: str | None = None,
+        answer: str | None = None,
+        deck: str | None = None,
+        tags: list[str] | tuple[str, ...] | None = None,
+        now: datetime | None = None,
+    ) -> Card:
+        """Edit a card's content (scheduling untouched); returns the card as stored now."""
+        changes: dict[str, Any] = {}
+        if question is not None:
+            changes["question"] = question
+        if answer is not None:
+            changes["answer"] = answer
+        if tags is not None:
+            changes["tags"] = tags_json(tuple(tags))
+        deck_name = check_deck_name(deck, where="deck") if deck is not None else None
+        if changes or deck_name is not None:
+            changes["modified_at"] = utc_stamp(now or datetime.now(UTC))
+            with transaction(self.conn):
+                if deck_name is not None:
+                    changes["deck_id"] = ensure_deck(self.conn, deck_name)
+                assignments = ", ".join(f"{column} = ?" for column in changes)
+                cursor = self.conn.execute(
+                    f"UPDATE cards SET {assignments} WHERE id = ?", (*changes.values(), card_id)
+                )
+                if cursor.rowcount == 0:
+                    raise CollectionError(f"no card with id {card_id!r}")
+            self._forget()
+        return self.card(card_id)
+
+    # ----- decks ---------------------------------------------------------------------------
+
+    def deck_names(self) -> list[str]:
+        """Every deck's full name ("Parent::Child"), parents before their sub-decks."""
+        self._sync()
+        return sorted(self._deck_tree().ids, key=lambda name: name.split("::"))
+
+    def set_deck_limits(self, deck: str, new_per_day: int, reviews_per_day: int) -> None:
+        """Set a deck's daily limits for new cards and reviews (whole numbers, 0 or more)."""
+        for field, value in (("new_per_day", new_per_day), ("reviews_per_day", reviews_per_day)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InputError(f"must be a whole number, 0 or more, not {value!r}", where=field)
+        with transaction(self.conn):
+            deck_id = deck_id_for(self.conn, deck)
+            self.conn.execute(
+                "UPDATE decks SET new_per_day = ?, reviews_per_day = ? WHERE id = ?",
+                (new_per_day, reviews_per_day, deck_id),
+            )
+        self._forget()
+
+    def deck_limits(self, deck: str) -> tuple[int, int]:
+        """(new cards per day, reviews per day) of a deck."""
+        deck_id = deck_id_for(self.conn, deck)
+        row = self.conn.execute(
+            "SELECT new_per_day, reviews_per_day FROM decks WHERE id = ?", (deck_id,)
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    # ----- export --------------------------------------------------------------------------
+
+    def iter_records(self, deck: str | None = None) -> Iterator[Any]:
+        """Every card (in `deck` and its sub-decks, or all) with its schedule and history."""
+        self._sync()
+        tree = self._deck_tree()
+        deck_ids = None
+        if deck is not None:
+            if deck not in tree.ids:
+                raise CollectionError(f"no deck named {deck!r}")
+            deck_ids = tree.subtree(tree.ids[deck])
+        return iter_card_records(self.conn, deck_ids)

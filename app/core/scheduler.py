@@ -1,0 +1,248 @@
+"""Which card comes next, and how many are left: daily limits, queue order and deck counts.
+
+Order within a session: due reviews (most overdue first, then deck order), then new cards in
+deck order, then the cards failed today (graded below 4) in the order they were failed, until
+each is graded 4 or 5. Limits are per deck and per day, counted from the review log: a deck's
+new and review answers include those of its sub-decks, and a deck offers cards only while it and
+every deck above it have allowance left. Repeats are never limited.
+
+The functions here only read; the collection writes. They take the deck tree and today's done
+counts from the caller, which caches both between answers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from app.core.collection_types import DeckCounts
+from app.core.model import DECK_SEPARATOR
+
+
+@dataclass(slots=True)
+class DeckTree:
+    """All decks with their parents, children and daily limits (a small, cached table)."""
+
+    names: dict[int, str] = field(default_factory=dict)
+    ids: dict[str, int] = field(default_factory=dict)
+    parent: dict[int, int | None] = field(default_factory=dict)
+    children: dict[int, list[int]] = field(default_factory=dict)
+    new_limit: dict[int, int] = field(default_factory=dict)
+    review_limit: dict[int, int] = field(default_factory=dict)
+    roots: list[int] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> DeckTree:
+        """The deck tree as stored now."""
+        tree = cls()
+        rows = conn.execute(
+            "SELECT id, name, parent_id, new_per_day, reviews_per_day FROM decks ORDER BY name"
+        ).fetchall()
+        for deck_id, name, parent_id, new_limit, review_limit in rows:
+            tree.names[deck_id] = name
+            tree.ids[name] = deck_id
+            tree.parent[deck_id] = parent_id
+            tree.children.setdefault(deck_id, [])
+            tree.new_limit[deck_id] = new_limit
+            tree.review_limit[deck_id] = review_limit
+        for deck_id, parent_id in tree.parent.items():
+            if parent_id is None or parent_id not in tree.names:
+                tree.roots.append(deck_id)
+            else:
+                tree.children[parent_id].append(deck_id)
+        return tree
+
+    def subtree(self, deck_id: int) -> list[int]:
+        """`deck_id` and every deck below it, parents before children."""
+        out = [deck_id]
+        for child in self.children.get(deck_id, []):
+            out.extend(self.subtree(child))
+        return out
+
+    def top_down(self) -> list[int]:
+        """Every deck, each parent before its children."""
+        out: list[int] = []
+        for root in self.roots:
+            out.extend(self.subtree(root))
+        return out
+
+
+@dataclass(slots=True)
+class Allowance:
+    """How many more new cards and reviews each deck may offer today (its own limits and its
+    ancestors' limits applied), computed from the answers already given today."""
+
+    new: dict[int, int]
+    review: dict[int, int]
+
+    @classmethod
+    def compute(cls, tree: DeckTree, done: dict[int, list[int]]) -> Allowance:
+        """Allowance per deck from the answers done today (`done[deck] = [new, review]`)."""
+        done_new: dict[int, int] = {}
+        done_review: dict[int, int] = {}
+        order = tree.top_down()
+        for deck_id in reversed(order):
+            own = done.get(deck_id, [0, 0])
+            done_new[deck_id] = own[0] + sum(done_new[c] for c in tree.children[deck_id])
+            done_review[deck_id] = own[1] + sum(done_review[c] for c in tree.children[deck_id])
+        new: dict[int, int] = {}
+        review: dict[int, int] = {}
+        for deck_id in order:
+            parent = tree.parent[deck_id]
+            left_new = max(0, tree.new_limit[deck_id] - done_new[deck_id])
+            left_review = max(0, tree.review_limit[deck_id] - done_review[deck_id])
+            if parent is not None and parent in new:
+                left_new = min(left_new, new[parent])
+                left_review = min(left_review, review[parent])
+            new[deck_id] = left_new
+            review[deck_id] = left_review
+        return cls(new, review)
+
+
+def done_today(conn: sqlite3.Connection, today: str) -> dict[int, list[int]]:
+    """New cards and reviews answered today per deck: {deck_id: [new, review]}."""
+    done: dict[int, list[int]] = {}
+    rows = conn.execute(
+        "SELECT c.deck_id, r.kind, count(*) FROM reviews r JOIN cards c ON c.id = r.card_id"
+        " WHERE r.day = ? AND r.kind IN ('new', 'review') GROUP BY c.deck_id, r.kind",
+        (today,),
+    )
+    for deck_id, kind, count in rows:
+        done.setdefault(deck_id, [0, 0])[0 if kind == "new" else 1] += count
+    return done
+
+
+def _in_clause(deck_ids: list[int]) -> str:
+    # Deck ids are integers from our own table, so inlining them is safe and lets SQLite use
+    # the queue index's order without a temporary table.
+    return ",".join(str(int(d)) for d in deck_ids)
+
+
+def next_card_rowid(
+    conn: sqlite3.Connection,
+    tree: DeckTree,
+    allowance: Allowance,
+    today: str,
+    deck_id: int | None,
+) -> int | None:
+    """The rowid of the card to show next in deck `deck_id` (all decks when None), or None."""
+    scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
+    reviewable = [d for d in scope if allowance.review[d] > 0]
+    if reviewable:
+        restrict = (
+            ""
+            if len(reviewable) == len(tree.names)
+            else (f" AND deck_id IN ({_in_clause(reviewable)})")
+        )
+        row = conn.execute(
+            "SELECT rowid FROM cards INDEXED BY cards_review_queue"
+            " WHERE due IS NOT NULL AND suspended = 0 AND due <= ?"
+            " AND (buried_until IS NULL OR buried_until <= ?)"
+            f"{restrict} ORDER BY due, position LIMIT 1",
+            (today, today),
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    learnable = [d for d in scope if allowance.new[d] > 0]
+    if learnable:
+        restrict = (
+            ""
+            if len(learnable) == len(tree.names)
+            else (f" AND deck_id IN ({_in_clause(learnable)})")
+        )
+        row = conn.execute(
+            "SELECT rowid FROM cards INDEXED BY cards_new_queue"
+            " WHERE due IS NULL AND suspended = 0"
+            " AND (buried_until IS NULL OR buried_until <= ?)"
+            f"{restrict} ORDER BY position LIMIT 1",
+            (today,),
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    restrict = "" if deck_id is None else f" AND deck_id IN ({_in_clause(scope)})"
+    row = conn.execute(
+        "SELECT rowid FROM cards INDEXED BY cards_repeats"
+        " WHERE repeat_day = ? AND suspended = 0"
+        " AND (buried_until IS NULL OR buried_until <= ?)"
+        f"{restrict} ORDER BY repeat_since LIMIT 1",
+        (today, today),
+    ).fetchone()
+    return int(row[0]) if row is not None else None
+
+
+def _own_capped(conn: sqlite3.Connection, sql: str, params: tuple[object, ...], cap: int) -> int:
+    if cap <= 0:
+        return 0
+    row = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*params, cap)).fetchone()
+    return int(row[0])
+
+
+@dataclass(slots=True)
+class Counts:
+    """New, repeat and due cards still to show today for every deck, sub-decks included."""
+
+    new: dict[int, int]
+    repeat: dict[int, int]
+    due: dict[int, int]
+
+
+def compute_counts(
+    conn: sqlite3.Connection, tree: DeckTree, allowance: Allowance, today: str
+) -> Counts:
+    """What the review screen would show for each deck if it were chosen now."""
+    own_due: dict[int, int] = {}
+    own_new: dict[int, int] = {}
+    for deck_id in tree.names:
+        own_due[deck_id] = _own_capped(
+            conn,
+            "SELECT 1 FROM cards INDEXED BY cards_deck_due WHERE deck_id = ?"
+            " AND due IS NOT NULL AND suspended = 0 AND due <= ?"
+            " AND (buried_until IS NULL OR buried_until <= ?)",
+            (deck_id, today, today),
+            allowance.review[deck_id],
+        )
+        own_new[deck_id] = _own_capped(
+            conn,
+            "SELECT 1 FROM cards INDEXED BY cards_deck_new WHERE deck_id = ?"
+            " AND due IS NULL AND suspended = 0"
+            " AND (buried_until IS NULL OR buried_until <= ?)",
+            (deck_id, today),
+            allowance.new[deck_id],
+        )
+    own_repeat: dict[int, int] = dict(
+        conn.execute(
+            "SELECT deck_id, count(*) FROM cards INDEXED BY cards_repeats"
+            " WHERE repeat_day = ? AND suspended = 0"
+            " AND (buried_until IS NULL OR buried_until <= ?) GROUP BY deck_id",
+            (today, today),
+        ).fetchall()
+    )
+    counts = Counts({}, {}, {})
+    for deck_id in reversed(tree.top_down()):
+        kids = tree.children[deck_id]
+        counts.due[deck_id] = min(
+            allowance.review[deck_id], own_due[deck_id] + sum(counts.due[c] for c in kids)
+        )
+        counts.new[deck_id] = min(
+            allowance.new[deck_id], own_new[deck_id] + sum(counts.new[c] for c in kids)
+        )
+        counts.repeat[deck_id] = own_repeat.get(deck_id, 0) + sum(counts.repeat[c] for c in kids)
+    return counts
+
+
+def deck_counts(
+    conn: sqlite3.Connection, tree: DeckTree, allowance: Allowance, today: str
+) -> list[DeckCounts]:
+    """One `DeckCounts` per deck, in name order (a parent before its sub-decks)."""
+    counts = compute_counts(conn, tree, allowance, today)
+    totals = dict(conn.execute("SELECT deck_id, count(*) FROM cards GROUP BY deck_id").fetchall())
+    return [
+        DeckCounts(
+            deck=tree.names[deck_id],
+            new=counts.new[deck_id],
+            repeat=counts.repeat[deck_id],
+            due=counts.due[deck_id],
+            total=totals.get(deck_id, 0),
+        )
+        for deck_id in sorted(tree.names, key=lambda d: tree.names[d].split(DECK_SEPARATOR))
+    ]

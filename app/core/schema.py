@@ -1,0 +1,173 @@
+"""The collection's SQLite schema and its numbered migrations.
+
+The schema version lives in `PRAGMA user_version`, and every migration applied is also recorded
+in the `migrations` table with the time it ran. A migration is a function taking the open
+connection; `MIGRATIONS` lists them in order, so adding version 2 is one function and one list
+entry. Each migration runs in its own transaction together with the version bump, so a crash
+leaves the collection at the previous version or the next one, never between them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from app.core.errors import CollectionError
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction first; run statement by statement.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE decks (
+            id INTEGER PRIMARY KEY,
+            name TEXT UNIQUE NOT NULL,
+            parent_id INTEGER NULL REFERENCES decks(id),
+            new_per_day INTEGER NOT NULL DEFAULT 20,
+            reviews_per_day INTEGER NOT NULL DEFAULT 200
+        );
+        CREATE INDEX decks_parent ON decks(parent_id);
+
+        CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            deck_id INTEGER NOT NULL REFERENCES decks(id),
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            source TEXT,
+            source_line INTEGER,
+            source_hash TEXT,
+            position INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            modified_at TEXT NOT NULL,
+            repetitions INTEGER NOT NULL DEFAULT 0,
+            interval INTEGER NOT NULL DEFAULT 0,
+            easiness INTEGER NOT NULL DEFAULT 2500,
+            due TEXT NULL,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            buried_until TEXT NULL,
+            repeat_day TEXT NULL,
+            repeat_since TEXT NULL
+        );
+        CREATE INDEX cards_deck ON cards(deck_id);
+        CREATE INDEX cards_source ON cards(source);
+        -- The review queue: most overdue first across the chosen decks, then deck order.
+        CREATE INDEX cards_review_queue ON cards(due, position, deck_id, buried_until)
+            WHERE due IS NOT NULL AND suspended = 0;
+        -- The new queue in deck order.
+        CREATE INDEX cards_new_queue ON cards(position, deck_id, buried_until)
+            WHERE due IS NULL AND suspended = 0;
+        -- Per-deck counts of due and new cards (covering, so counting reads no table rows).
+        CREATE INDEX cards_deck_due ON cards(deck_id, due, buried_until)
+            WHERE due IS NOT NULL AND suspended = 0;
+        CREATE INDEX cards_deck_new ON cards(deck_id, buried_until)
+            WHERE due IS NULL AND suspended = 0;
+        -- Same-day repeats in the order they were failed.
+        CREATE INDEX cards_repeats ON cards(repeat_day, repeat_since)
+            WHERE repeat_day IS NOT NULL;
+
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            reviewed_at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            quality INTEGER NOT NULL CHECK (quality BETWEEN 0 AND 5),
+            kind TEXT NOT NULL CHECK (kind IN ('new', 'review', 'repeat')),
+            interval_before INTEGER NOT NULL,
+            interval_after INTEGER NOT NULL,
+            easiness_before INTEGER NOT NULL,
+            easiness_after INTEGER NOT NULL,
+            duration_ms INTEGER NULL
+        );
+        CREATE INDEX reviews_card ON reviews(card_id, id);
+        -- Today's answers per kind, for the daily limits and the day summary.
+        CREATE INDEX reviews_day ON reviews(day, kind, card_id);
+
+        CREATE TABLE config (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One numbered step of the schema: `apply` runs inside the step's transaction."""
+
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "decks, cards, reviews and config", _create_tables),
+]
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version the database is at (0 for an empty file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    migrations: list[Migration] | None = None,
+    *,
+    target: int | None = None,
+) -> list[int]:
+    """Bring the database up to `target` (default: the latest); returns the versions applied.
+
+    `conn` must be in autocommit mode (isolation_level=None): each step opens its own
+    transaction. A database newer than this program raises CollectionError and is left alone.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    latest = steps[-1].version if steps else 0
+    goal = latest if target is None else target
+    current = schema_version(conn)
+    if current > latest:
+        raise CollectionError(
+            f"the collection has schema version {current}, newer than this Deckard knows "
+            f"({latest}); update Deckard to open it"
+        )
+    applied: list[int] = []
+    for step in steps:
+        if step.version <= current or step.version > goal:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _ensure_migrations_table(conn)
+            step.apply(conn)
+            conn.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (step.version, step.name, datetime.now(UTC).isoformat(timespec="milliseconds")),
+            )
+            # PRAGMA takes no parameters; the version is an int from our own list.
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(step.version)
+        current = step.version
+    return applied

@@ -1,0 +1,156 @@
+"""Storage helpers shared by the collection's parts: transactions, stamps, decks, card rows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from app.core.collection_types import Card
+from app.core.days import parse_day
+from app.core.errors import CollectionError, InputError
+from app.core.model import DECK_SEPARATOR, CardSpec
+from app.core.sm2 import milli_to_easiness
+
+CARD_COLUMNS = (
+    "c.id, d.name, c.question, c.answer, c.tags, c.repetitions, c.interval, c.easiness,"
+    " c.due, c.lapses, c.suspended, c.buried_until, c.repeat_day, c.source, c.source_line,"
+    " c.position, c.created_at, c.modified_at"
+)
+CARD_SELECT = f"SELECT {CARD_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id"
+
+# The columns an answer changes; undo puts them back from a snapshot.
+SCHEDULE_COLUMNS = (
+    "repetitions",
+    "interval",
+    "easiness",
+    "due",
+    "lapses",
+    "buried_until",
+    "repeat_day",
+    "repeat_since",
+)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: committed (and synced) on success, rolled back on any error.
+
+    BEGIN IMMEDIATE takes the write lock up front, so two programs writing at once wait for
+    each other (busy timeout) instead of failing half-way through.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise CollectionError(f"the collection is busy or read-only: {error}") from error
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise CollectionError(f"the collection could not be saved: {error}") from error
+
+
+def utc_stamp(moment: datetime) -> str:
+    """UTC ISO-8601 with milliseconds and a Z: '2026-11-27T20:26:32.123Z'."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("an aware datetime is needed (one with a timezone)")
+    utc = moment.astimezone(UTC)
+    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+
+
+def parse_stamp(text: str) -> datetime:
+    """A stored UTC stamp back as an aware datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def check_deck_name(name: str, *, where: str | None = None) -> str:
+    """The deck name with blanks trimmed around each level; empty levels raise InputError."""
+    if not isinstance(name, str):
+        raise InputError("deck name must be text", where=where)
+    parts = [part.strip() for part in name.split(DECK_SEPARATOR)]
+    if not name.strip() or any(not part for part in parts):
+        raise InputError(f"deck name {name!r} has an empty level", where=where)
+    return DECK_SEPARATOR.join(parts)
+
+
+def ensure_deck(conn: sqlite3.Connection, name: str) -> int:
+    """The id of deck `name`, creating it and any missing parent decks (inside a transaction)."""
+    name = check_deck_name(name)
+    parent_id: int | None = None
+    parts = name.split(DECK_SEPARATOR)
+    for depth in range(1, len(parts) + 1):
+        prefix = DECK_SEPARATOR.join(parts[:depth])
+        row = conn.execute("SELECT id FROM decks WHERE name = ?", (prefix,)).fetchone()
+        if row is None:
+            cursor = conn.execute(
+                "INSERT INTO decks (name, parent_id) VALUES (?, ?)", (prefix, parent_id)
+            )
+            parent_id = int(cursor.lastrowid or 0)
+        else:
+            parent_id = int(row[0])
+    assert parent_id is not None
+    return parent_id
+
+
+def content_hash(spec: CardSpec) -> str:
+    """A fingerprint of what a source says about a card: deck, both sides and tags."""
+    payload = json.dumps(
+        [spec.deck, spec.question, spec.answer, list(spec.tags)], ensure_ascii=False
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def tags_json(tags: tuple[str, ...] | list[str]) -> str:
+    """Tags as stored: a JSON array."""
+    return json.dumps(list(tags), ensure_ascii=False)
+
+
+def row_to_card(row: tuple[Any, ...]) -> Card:
+    """A `Card` from a row selected with CARD_COLUMNS."""
+    return Card(
+        id=row[0],
+        deck=row[1],
+        question=row[2],
+        answer=row[3],
+        tags=tuple(json.loads(row[4] or "[]")),
+        repetitions=row[5],
+        interval=row[6],
+        easiness=milli_to_easiness(row[7]),
+        due=parse_day(row[8]) if row[8] else None,
+        lapses=row[9],
+        suspended=bool(row[10]),
+        buried_until=parse_day(row[11]) if row[11] else None,
+        repeat_day=parse_day(row[12]) if row[12] else None,
+        source=row[13],
+        source_line=row[14],
+        position=row[15],
+        created_at=parse_stamp(row[16]),
+        modified_at=parse_stamp(row[17]),
+    )
+
+
+def fetch_card(conn: sqlite3.Connection, card_id: str) -> Card:
+    """The card with id `card_id`; CollectionError when there is none."""
+    row = conn.execute(f"{CARD_SELECT} WHERE c.id = ?", (card_id,)).fetchone()
+    if row is None:
+        raise CollectionError(f"no card with id {card_id!r}")
+    return row_to_card(row)
+
+
+def deck_id_for(conn: sqlite3.Connection, name: str) -> int:
+    """The id of an existing deck; CollectionError naming the deck when there is none."""
+    row = conn.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise CollectionError(f"no deck named {name!r}")
+    return int(row[0])
