@@ -1,0 +1,406 @@
+"""Reading the SQLite collection inside an Anki package into Deckard card records.
+
+Handles schema 11 (note types and decks as JSON in `col`) and schema 18 (separate `notetypes`,
+`fields`, `templates` and `decks` tables, template text in protobuf blobs). The database is
+untrusted: it is opened read-only and immutable, with `trusted_schema` off and a cap on value
+sizes; only plain tables are read (a `notes` that is a view, a virtual table or has generated
+columns is refused), and only SELECTs run, so triggers never fire.
+
+Each Anki card becomes one card with the id `anki-{note guid}-{card ordinal}`, which is how a
+later import of the same package finds it again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from app.core.errors import InputError
+from app.core.importing import anki_protobuf
+from app.core.importing.anki_templates import (
+    CardContext,
+    Template,
+    TemplateError,
+    cloze_answers,
+)
+from app.core.model import (
+    CardRecord,
+    CardSpec,
+    ReviewRecord,
+    Schedule,
+    anki_ease_to_quality,
+)
+from app.core.sanitize import sanitize_html
+
+# Largest single value (a note's fields, a JSON column) the reader accepts.
+MAX_VALUE_BYTES = 64 * 1024**2
+
+DEFAULT_EASE = Decimal("2.5")
+_ANSWER_RULE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[\"']?[^>]*>", re.IGNORECASE)
+_TRAILING_BREAKS = re.compile(r"(?:<br\s*/?>|\s)+$", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
+_MEDIA_TAG = re.compile(r"<(?:img|audio|video)\b", re.IGNORECASE)
+_SOUND = re.compile(r"\[sound:[^\]]+\]")
+# A `due` above this is a unix time (learning cards), below it a day number.
+_TIMESTAMP_DUE = 1_000_000_000
+
+
+@dataclass
+class NoteType:
+    """What rendering a note needs: field names and, per card ordinal, the two templates."""
+
+    name: str
+    cloze: bool
+    fields: list[str]
+    templates: dict[int, tuple[str, Template, Template]]
+
+
+def read_collection(
+    db_path: Path,
+    *,
+    source: Path,
+    member: str,
+    deck_prefix: str | None,
+    keep_scheduling: bool,
+) -> tuple[list[CardRecord], list[str]]:
+    """All cards of the collection at `db_path` and the reasons for any card left out."""
+    where = f"member {member!r}"
+    try:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as error:
+        raise InputError(
+            f"cannot open the collection ({error})", path=source, where=where
+        ) from None
+    try:
+        con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        con.create_collation(
+            "unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower())
+        )
+        con.execute("PRAGMA trusted_schema = OFF")
+        con.execute("PRAGMA query_only = ON")
+        reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
+        return reader.read(keep_scheduling=keep_scheduling)
+    except InputError:
+        raise
+    except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
+        message = str(error) or type(error).__name__
+        if isinstance(error, sqlite3.DataError) or "too big" in message:
+            message = f"a value is larger than {MAX_VALUE_BYTES // 1024**2} MiB"
+        raise InputError(f"damaged collection ({message})", path=source, where=where) from None
+    finally:
+        con.close()
+
+
+class _Reader:
+    def __init__(
+        self, con: sqlite3.Connection, *, source: Path, where: str, deck_prefix: str | None
+    ):
+        self.con = con
+        self.source = source
+        self.where = where
+        self.deck_prefix = deck_prefix
+        self.skipped: list[str] = []
+
+    def fail(self, message: str) -> InputError:
+        return InputError(message, path=self.source, where=self.where)
+
+    def read(self, *, keep_scheduling: bool) -> tuple[list[CardRecord], list[str]]:
+        if self.con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise self.fail("the collection database is damaged")
+        tables = self._plain_tables()
+        for required in ("col", "notes", "cards"):
+            if required not in tables:
+                raise self.fail(f"the collection has no {required} table")
+        row = self.con.execute("SELECT crt, models, decks, conf FROM col").fetchone()
+        if row is None:
+            raise self.fail("the collection's col table is empty")
+        crt, models_json, decks_json, conf_json = row
+        schema18 = "notetypes" in tables and not models_json
+        if schema18:
+            for required in ("fields", "templates", "decks"):
+                if required not in tables:
+                    raise self.fail(f"the collection has no {required} table")
+            notetypes = self._notetypes_18()
+            decks = self._decks_18()
+            sched_ver = self._sched_ver_18(tables)
+        else:
+            notetypes = self._notetypes_11(models_json)
+            decks = self._decks_11(decks_json)
+            sched_ver = int(_json(conf_json or "{}").get("schedVer", 1) or 1)
+        history = {}
+        if keep_scheduling and "revlog" in tables:
+            history = self._history(sched_ver)
+        crt_day = datetime.fromtimestamp(int(crt)).date()
+        return self._cards(notetypes, decks, history, crt_day, keep_scheduling), self.skipped
+
+    def _plain_tables(self) -> set[str]:
+        names = set()
+        for name, sql in self.con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+        ):
+            if sql and sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+                continue
+            hidden = [r[6] for r in self.con.execute(f'PRAGMA table_xinfo("{name}")')]
+            if any(flag in (2, 3) for flag in hidden):
+                continue  # generated columns would run expressions while we read
+            names.add(name)
+        return names
+
+    # Note types and decks -------------------------------------------------------------
+
+    def _notetypes_11(self, models_json: str) -> dict[int, NoteType]:
+        result = {}
+        for key, model in _json(models_json).items():
+            fields = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
+            cloze = model.get("type") == 1
+            templates = {}
+            for index, tmpl in enumerate(model["tmpls"]):
+                ordinal = int(tmpl.get("ord", index))
+                templates[ordinal] = self._templates(
+                    model["name"], tmpl.get("name", ""), tmpl["qfmt"], tmpl["afmt"]
+                )
+            result[int(key)] = NoteType(model["name"], cloze, fields, templates)
+        return result
+
+    def _notetypes_18(self) -> dict[int, NoteType]:
+        result = {}
+        for ntid, name, config in self.con.execute("SELECT id, name, config FROM notetypes"):
+            cloze = anki_protobuf.notetype_is_cloze(bytes(config or b""))
+            result[ntid] = NoteType(name, cloze, [], {})
+        for ntid, _ord, name in self.con.execute(
+            "SELECT ntid, ord, name FROM fields ORDER BY ntid, ord"
+        ):
+            if ntid in result:
+                result[ntid].fields.append(name)
+        for ntid, ordinal, name, config in self.con.execute(
+            "SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord"
+        ):
+            if ntid in result:
+                qfmt, afmt = anki_protobuf.template_formats(bytes(config or b""))
+                result[ntid].templates[ordinal] = self._templates(
+                    result[ntid].name, name, qfmt, afmt
+                )
+        return result
+
+    def _templates(
+        self, notetype: str, name: str, qfmt: str, afmt: str
+    ) -> tuple[str, Template, Template]:
+        try:
+            return name, Template(qfmt), Template(afmt)
+        except TemplateError as error:
+            raise self.fail(f"note type {notetype!r}, card {name!r}: {error}") from None
+
+    def _decks_11(self, decks_json: str) -> dict[int, str]:
+        return {int(key): deck["name"] for key, deck in _json(decks_json).items()}
+
+    def _decks_18(self) -> dict[int, str]:
+        return {
+            did: name.replace("\x1f", "::")
+            for did, name in self.con.execute("SELECT id, name FROM decks")
+        }
+
+    def _sched_ver_18(self, tables: set[str]) -> int:
+        if "config" not in tables:
+            return 2
+        row = self.con.execute("SELECT val FROM config WHERE KEY = 'schedVer'").fetchone()
+        if row is None:
+            return 2
+        return int(json.loads(bytes(row[0]).decode("utf-8")))
+
+    def _deck_name(self, decks: dict[int, str], did: int) -> str:
+        name = decks.get(did, "Default")
+        if self.deck_prefix:
+            return self.deck_prefix if name == "Default" else f"{self.deck_prefix}::{name}"
+        return name
+
+    # Review history -------------------------------------------------------------------
+
+    def _history(self, sched_ver: int) -> dict[int, list[ReviewRecord]]:
+        history: dict[int, list[ReviewRecord]] = {}
+        previous: dict[int, Decimal] = {}
+        for rid, cid, ease, ivl, last_ivl, factor, duration, kind in self.con.execute(
+            "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id"
+        ):
+            if not 1 <= ease <= 4 or kind not in (0, 1, 2, 3):
+                continue  # manual reschedules and resets are not answers
+            if sched_ver < 2 and kind in (0, 2) and ease in (2, 3):
+                ease += 1  # the v1 scheduler had three learning buttons
+            before = previous.get(cid, DEFAULT_EASE)
+            after = _ease(factor, before)
+            previous[cid] = after
+            history.setdefault(cid, []).append(
+                ReviewRecord(
+                    reviewed_at=datetime.fromtimestamp(rid / 1000, UTC),
+                    quality=anki_ease_to_quality(ease),
+                    interval_before=max(last_ivl, 0),
+                    interval_after=max(ivl, 0),
+                    easiness_before=before,
+                    easiness_after=after,
+                    duration_ms=max(int(duration), 0),
+                )
+            )
+        return history
+
+    # Cards ----------------------------------------------------------------------------
+
+    def _cards(
+        self,
+        notetypes: dict[int, NoteType],
+        decks: dict[int, str],
+        history: dict[int, list[ReviewRecord]],
+        crt_day: date,
+        keep_scheduling: bool,
+    ) -> list[CardRecord]:
+        notes = {
+            nid: (guid, mid, mod, tags, flds)
+            for nid, guid, mid, mod, tags, flds in self.con.execute(
+                "SELECT id, guid, mid, mod, tags, flds FROM notes"
+            )
+        }
+        records: list[CardRecord] = []
+        seen: set[str] = set()
+        for (
+            cid,
+            nid,
+            did,
+            ordinal,
+            ctype,
+            queue,
+            due,
+            ivl,
+            factor,
+            reps,
+            lapses,
+            odue,
+            odid,
+        ) in self.con.execute(
+            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
+            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
+        ):
+            note = notes.get(nid)
+            if note is None:
+                self.skipped.append(f"card {cid}: its note is missing from the package")
+                continue
+            guid, mid, mod, tags, flds = note
+            card_id = f"anki-{guid}-{ordinal}"
+            if card_id in seen:
+                self.skipped.append(f"card {card_id}: appears twice in the package")
+                continue
+            notetype = notetypes.get(mid)
+            if notetype is None:
+                self.skipped.append(f"card {card_id}: its note type is missing from the package")
+                continue
+            deck = self._deck_name(decks, odid or did)
+            sides = self._render(notetype, ordinal, str(flds), str(tags), deck)
+            if sides is None:
+                self.skipped.append(f"card {card_id}: empty question")
+                continue
+            seen.add(card_id)
+            schedule = None
+            if keep_scheduling and ctype != 0:
+                schedule = _schedule(
+                    odue if odid and odue else due, ivl, factor, reps, lapses, queue, crt_day
+                )
+            records.append(
+                CardRecord(
+                    spec=CardSpec(
+                        id=card_id,
+                        deck=deck,
+                        question=sides[0],
+                        answer=sides[1],
+                        tags=tuple(t for t in str(tags).split() if t),
+                    ),
+                    schedule=schedule,
+                    history=tuple(history.get(cid, ())) if keep_scheduling else (),
+                    modified_at=datetime.fromtimestamp(int(mod), UTC),
+                )
+            )
+        return records
+
+    def _render(
+        self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
+    ) -> tuple[str, str] | None:
+        values = flds.split("\x1f")
+        values += [""] * (len(notetype.fields) - len(values))
+        fields = dict(zip(notetype.fields, values, strict=False))
+        if notetype.cloze:
+            template = notetype.templates.get(0)
+            cloze_number: int | None = ordinal + 1
+        else:
+            template = notetype.templates.get(ordinal)
+            cloze_number = None
+        if template is None:
+            return None
+        name, qfmt, afmt = template
+        context = CardContext(
+            fields=fields,
+            cloze_number=cloze_number,
+            tags=tags.strip(),
+            notetype=notetype.name,
+            deck=deck,
+            card_name=name,
+        )
+        question = qfmt.render(context).strip()
+        if _is_blank(question):
+            return None
+        context.front_side = question
+        context.answer_side = True
+        answer = _answer_only(afmt.render(context), question)
+        if notetype.cloze and _is_blank(answer):
+            answer = ", ".join(cloze_answers(fields.get(notetype.fields[0], ""), ordinal + 1))
+        return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+
+
+def _answer_only(answer: str, question: str) -> str:
+    """The answer side without the repeated question: Deckard shows the question above it."""
+    rule = _ANSWER_RULE.search(answer)
+    if rule:
+        return answer[rule.end() :].strip()
+    if question and answer.startswith(question):
+        return answer[len(question) :].strip()
+    return answer.strip()
+
+
+def _is_blank(side: str) -> bool:
+    if _MEDIA_TAG.search(side) or _SOUND.search(side):
+        return False
+    return not _TAGS.sub("", side).replace("&nbsp;", "").strip()
+
+
+def _wrap(side: str) -> str:
+    """Anki's HTML as a raw HTML block, so Markdown leaves its text and line breaks alone."""
+    side = _TRAILING_BREAKS.sub("", side)
+    return f"<div>{side}</div>" if side else ""
+
+
+def _ease(factor: int, fallback: Decimal) -> Decimal:
+    return Decimal(int(factor)) / 1000 if factor and factor > 0 else fallback
+
+
+def _schedule(
+    due: int, ivl: int, factor: int, reps: int, lapses: int, queue: int, crt_day: date
+) -> Schedule:
+    if due > _TIMESTAMP_DUE:
+        due_day = datetime.fromtimestamp(due).date()
+    else:
+        due_day = crt_day + timedelta(days=int(due))
+    return Schedule(
+        repetitions=int(reps),
+        interval=max(int(ivl), 0),
+        easiness=_ease(factor, DEFAULT_EASE),
+        due=due_day,
+        lapses=int(lapses),
+        suspended=queue == -1,
+    )
+
+
+def _json(text: str | bytes) -> dict:
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError("expected a JSON object")
+    return value

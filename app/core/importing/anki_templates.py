@@ -1,0 +1,278 @@
+"""Anki's card template language, enough to turn a note into the question and answer it shows.
+
+Supported: `{{Field}}`, `{{FrontSide}}`, the special fields Tags/Type/Deck/Subdeck/Card,
+`{{#Field}}...{{/Field}}` and `{{^Field}}...{{/Field}}` sections (also `{{#c2}}` on cloze
+cards), and the filters `text:`, `cloze:`, `hint:`, `type:`, `furigana:`, `kana:`, `kanji:` and
+`tts` (spoken text: nothing to show). An unknown filter leaves the text unchanged. Filters apply
+from the one nearest the field outwards, as in Anki. A template is parsed once and rendered for
+every card that uses it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]*>", re.DOTALL)
+_EMPTY_MARKUP = re.compile(r"<br\s*/?>|</?div>|&nbsp;|\s", re.IGNORECASE)
+_CLOZE_OPEN = re.compile(r"\{\{c(\d+)::")
+_FURIGANA = re.compile(r" ?([^ >]+?)\[(.+?)\]")
+
+
+class TemplateError(ValueError):
+    """A template whose sections do not nest."""
+
+
+@dataclass
+class _Section:
+    name: str
+    inverted: bool
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass
+class _Replacement:
+    name: str
+    filters: tuple[str, ...]
+
+
+_Node = str | _Section | _Replacement
+
+
+@dataclass
+class CardContext:
+    """What a template can refer to besides the note's fields."""
+
+    fields: dict[str, str]
+    cloze_number: int | None = None
+    tags: str = ""
+    notetype: str = ""
+    deck: str = ""
+    card_name: str = ""
+    front_side: str = ""
+    answer_side: bool = False
+
+
+class Template:
+    """A parsed template: `render(context)` gives the HTML Anki would show."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.nodes = _parse(source)
+
+    def render(self, context: CardContext) -> str:
+        out: list[str] = []
+        _render(self.nodes, context, out)
+        return "".join(out)
+
+
+def _parse(source: str) -> list[_Node]:
+    root: list[_Node] = []
+    stack: list[_Section] = []
+    current = root
+    last = 0
+    for match in _TAG.finditer(source):
+        if match.start() > last:
+            current.append(source[last : match.start()])
+        last = match.end()
+        inner = match.group(1).strip()
+        if inner.startswith(("#", "^")):
+            section = _Section(inner[1:].strip(), inverted=inner[0] == "^")
+            current.append(section)
+            stack.append(section)
+            current = section.children
+        elif inner.startswith("/"):
+            name = inner[1:].strip()
+            if not stack or stack[-1].name != name:
+                raise TemplateError(f"{{{{/{name}}}}} closes a section that is not open")
+            stack.pop()
+            current = stack[-1].children if stack else root
+        elif inner.startswith(("!", "=")):
+            continue
+        else:
+            *filters, name = inner.split(":")
+            current.append(_Replacement(name.strip(), tuple(f.strip() for f in filters)))
+    if stack:
+        raise TemplateError(f"section {{{{#{stack[-1].name}}}}} is never closed")
+    if last < len(source):
+        current.append(source[last:])
+    return root
+
+
+def field_is_empty(text: str) -> bool:
+    """Anki's notion of an empty field: nothing but whitespace, <br> and empty <div>s."""
+    return not _EMPTY_MARKUP.sub("", text)
+
+
+def _lookup(name: str, context: CardContext) -> str | None:
+    if name in context.fields:
+        return context.fields[name]
+    if name == "FrontSide":
+        return context.front_side
+    if name == "Tags":
+        return context.tags
+    if name == "Type":
+        return context.notetype
+    if name == "Deck":
+        return context.deck
+    if name == "Subdeck":
+        return context.deck.rsplit("::", 1)[-1]
+    if name == "Card":
+        return context.card_name
+    if context.cloze_number is not None and re.fullmatch(r"c\d+", name):
+        return "1" if int(name[1:]) == context.cloze_number else ""
+    return None
+
+
+def _render(nodes: list[_Node], context: CardContext, out: list[str]) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, _Section):
+            value = _lookup(node.name, context)
+            empty = value is None or field_is_empty(value)
+            if empty == node.inverted:
+                _render(node.children, context, out)
+        else:
+            value = _lookup(node.name, context)
+            if value is None:
+                continue
+            if node.name == "FrontSide" and not node.filters:
+                out.append(value)
+                continue
+            for name in reversed(node.filters):
+                value = _apply_filter(name, value, context)
+            out.append(value)
+
+
+def _apply_filter(name: str, value: str, context: CardContext) -> str:
+    if name == "text":
+        return html_to_text(value)
+    if name == "cloze":
+        if context.cloze_number is None:
+            return value
+        return render_cloze(value, context.cloze_number, answer=context.answer_side)
+    if name == "hint":
+        if field_is_empty(value):
+            return ""
+        return f"<details><summary>Hint</summary>{value}</details>"
+    if name == "type":
+        # Typing the answer is an interaction; the answer side shows what was expected.
+        return value if context.answer_side else ""
+    if name == "furigana":
+        return _FURIGANA.sub(r"<ruby><rb>\1</rb><rt>\2</rt></ruby>", value)
+    if name == "kanji":
+        return _FURIGANA.sub(r"\1", value)
+    if name == "kana":
+        return _FURIGANA.sub(r"\2", value)
+    if name.startswith("tts"):
+        return ""
+    return value
+
+
+def html_to_text(value: str) -> str:
+    """Anki's `text:` filter: tags removed, entities decoded."""
+    return html.unescape(_HTML_TAG.sub("", value))
+
+
+@dataclass
+class _Cloze:
+    number: int
+    parts: list[str | _Cloze]
+    hint: str | None = None
+
+
+def _parse_clozes(text: str) -> list[str | _Cloze]:
+    """Split text into plain runs and (possibly nested) `{{cN::answer::hint}}` deletions."""
+    root: list[str | _Cloze] = []
+    stack: list[_Cloze] = []
+    pos = 0
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            (stack[-1].parts if stack else root).append("".join(buffer))
+            buffer.clear()
+
+    while pos < len(text):
+        opening = _CLOZE_OPEN.match(text, pos)
+        if opening:
+            flush()
+            cloze = _Cloze(int(opening.group(1)), [])
+            (stack[-1].parts if stack else root).append(cloze)
+            stack.append(cloze)
+            pos = opening.end()
+        elif stack and text.startswith("}}", pos):
+            flush()
+            cloze = stack.pop()
+            _split_hint(cloze)
+            pos += 2
+        else:
+            buffer.append(text[pos])
+            pos += 1
+    flush()
+    # Unclosed deletions are shown as the text that was typed.
+    while stack:
+        cloze = stack.pop()
+        parent = stack[-1].parts if stack else root
+        index = parent.index(cloze)
+        parent[index : index + 1] = [f"{{{{c{cloze.number}::", *cloze.parts]
+    return root
+
+
+def _split_hint(cloze: _Cloze) -> None:
+    """The hint is whatever follows the last top-level `::` of the deletion."""
+    for index in range(len(cloze.parts) - 1, -1, -1):
+        part = cloze.parts[index]
+        if isinstance(part, str) and "::" in part:
+            before, hint = part.rsplit("::", 1)
+            cloze.hint = "".join(p if isinstance(p, str) else "" for p in cloze.parts[index + 1 :])
+            cloze.hint = hint + cloze.hint
+            cloze.parts = [*cloze.parts[:index], before]
+            return
+
+
+def cloze_numbers(text: str) -> set[int]:
+    """The cloze numbers used in a field, nested deletions included."""
+    return {int(n) for n in _CLOZE_OPEN.findall(text)}
+
+
+def render_cloze(text: str, number: int, *, answer: bool) -> str:
+    """Anki's `cloze:` filter for card `number`: that deletion hidden (question) or shown."""
+    if number not in cloze_numbers(text):
+        return ""
+    return _render_cloze_parts(_parse_clozes(text), number, answer)
+
+
+def _render_cloze_parts(parts: list[str | _Cloze], number: int, answer: bool) -> str:
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif part.number == number:
+            if answer:
+                inner = _render_cloze_parts(part.parts, number, answer)
+                out.append(f'<span class="cloze">{inner}</span>')
+            else:
+                out.append(f'<span class="cloze">[{part.hint or "..."}]</span>')
+        else:
+            out.append(_render_cloze_parts(part.parts, number, answer))
+    return "".join(out)
+
+
+def cloze_answers(text: str, number: int) -> list[str]:
+    """The texts deleted by cloze `number` (what `{{type:cloze:...}}` expects)."""
+    found: list[str] = []
+
+    def walk(parts: list[str | _Cloze]) -> None:
+        for part in parts:
+            if isinstance(part, _Cloze):
+                if part.number == number:
+                    found.append(html_to_text(_render_cloze_parts(part.parts, number, True)))
+                else:
+                    walk(part.parts)
+
+    walk(_parse_clozes(text))
+    return found
