@@ -44,6 +44,32 @@ def cli(ctx: click.Context, collection: str | None, self_test: bool = False) -> 
         sys.exit(run_app(ctx.obj["collection"], self_test=self_test))
 
 
+@cli.command("decks")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.pass_context
+def decks_command(ctx: click.Context, as_json: bool) -> None:
+    """Show each deck's new, repeat and due cards for now, and its total."""
+    import json
+
+    from app.core.collection import Collection
+
+    with Collection.open(ctx.obj["collection"]) as collection:
+        rows = [
+            {"deck": c.deck, "new": c.new, "repeat": c.repeat, "due": c.due, "total": c.total}
+            for c in collection.deck_counts()
+        ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    width = max([len("Deck")] + [len(row["deck"]) for row in rows])
+    click.echo(f"{'Deck':<{width}}  {'New':>5}  {'Repeat':>6}  {'Due':>5}  {'Total':>6}")
+    for row in rows:
+        click.echo(
+            f"{row['deck']:<{width}}  {row['new']:>5}  {row['repeat']:>6}"
+            f"  {row['due']:>5}  {row['total']:>6}"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `deckard` script: user errors become one line on stderr and exit 1."""
     try:
