@@ -1,0 +1,254 @@
+"""Checking a collection: the quick check on open, and the full check that repairs what is safe.
+
+`check_before_open` runs before the collection's own connection sets anything up, so a file that
+is not a Deckard collection, comes from a newer Deckard, is read-only, truncated or corrupt is
+refused with a clear `CollectionError` and never modified: it only reads, with writes switched off
+(`PRAGMA query_only`). SQLite may still finish a transaction that a crash interrupted (rolling back
+its journal or reading its write-ahead log); that is SQLite keeping the file consistent, not a
+change to the user's data.
+
+`run_full_check` is Tools › Check collection and `deckard check`: `PRAGMA integrity_check` and
+`PRAGMA foreign_key_check`, then, in one transaction, the repairs that lose nothing a person could
+see — review rows whose card is gone, cards whose deck is gone (moved to a "Recovered" deck),
+decks whose parent is gone (the parent is recreated from the name) — and `REINDEX` for stale or
+damaged indexes. Damage in the tables themselves is reported, not "repaired": restoring a backup
+is the safe fix for that.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import CollectionError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every Deckard collection has; a database without them is some other program's file.
+DECKARD_TABLES = frozenset({"cards", "decks", "reviews", "config", "migrations"})
+RECOVERED_DECK = "Recovered"
+_RESTORE_HINT = "restore a backup (File › Restore backup…, or `deckard restore FILE`)"
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether a file or folder is read-only, by its permission bits too (root ignores `access`)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def check_before_open(path: Path, *, latest_version: int) -> bool:
+    """Refuse a collection Deckard must not open; True if the file is new (absent or empty).
+
+    Raises CollectionError for a folder, a read-only file or folder, a file that is not an SQLite
+    database or not a Deckard collection, one from a newer Deckard (schema above `latest_version`),
+    and a truncated or corrupt one. Only reads the file.
+    """
+    path = Path(path)
+    folder = path.parent
+    if folder.exists() and is_read_only(folder):
+        raise CollectionError(
+            f"{path}: the folder {folder} is read-only; Deckard needs to write its journal and "
+            "lock beside the collection (copy it to a folder you can write to)"
+        )
+    if not path.exists():
+        return True
+    if path.is_dir():
+        raise CollectionError(f"{path} is a folder, not a Deckard collection file")
+    size = path.stat().st_size
+    if size == 0:
+        return True
+    if is_read_only(path):
+        raise CollectionError(
+            f"{path} is read-only; Deckard records every answer in it, so it needs write "
+            "permission (change the file's permissions or copy it somewhere writable)"
+        )
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise CollectionError(f"{path}: cannot read the file ({error.strerror or error})") from None
+    if header != SQLITE_HEADER:
+        raise CollectionError(f"{path} is not a Deckard collection (it is not an SQLite database)")
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise CollectionError(f"{path}: cannot open the collection ({error})") from None
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        return _inspect(connection, path, latest_version=latest_version)
+    except sqlite3.DatabaseError as error:
+        raise CollectionError(
+            f"{path} is damaged ({_describe_sqlite_error(error)}); {_RESTORE_HINT}"
+        ) from None
+    finally:
+        connection.close()
+
+
+def _inspect(connection: sqlite3.Connection, path: Path, *, latest_version: int) -> bool:
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if not tables and version == 0:
+        return True
+    missing = DECKARD_TABLES - tables
+    if missing:
+        raise CollectionError(
+            f"{path} is not a Deckard collection (an SQLite database without Deckard's "
+            f"{', '.join(sorted(missing))} table{'s' if len(missing) > 1 else ''})"
+        )
+    if version > latest_version:
+        raise CollectionError(
+            f"{path} was written by a newer version of Deckard (collection format {version}; "
+            f"this version knows up to {latest_version}); update Deckard to open it"
+        )
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise CollectionError(f"{path} is damaged ({problems[0]}); {_RESTORE_HINT}")
+    return False
+
+
+def _describe_sqlite_error(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "malformed" in text or "not a database" in text:
+        return "the file is truncated or corrupt"
+    return text
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """What the full check found and what it did about it."""
+
+    problems: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+    unrepaired: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the collection is sound now (after the repairs)."""
+        return not self.unrepaired
+
+    def lines(self) -> list[str]:
+        """The report as lines a person reads, ending with the verdict."""
+        out = [f"Found: {problem}" for problem in self.problems]
+        out += [f"Repaired: {repair}" for repair in self.repairs]
+        out += [f"Not repaired: {problem}" for problem in self.unrepaired]
+        if not self.ok:
+            out.append(f"The collection is damaged beyond a safe repair; {_RESTORE_HINT}.")
+        elif self.problems:
+            out.append("The collection is sound now.")
+        else:
+            out.append("No problems found; the collection is sound.")
+        return out
+
+
+def run_full_check(connection: sqlite3.Connection) -> CheckReport:
+    """Run the full check on an open collection and make the safe repairs in one transaction."""
+    report = CheckReport()
+    integrity = _integrity_problems(connection)
+    report.problems += [f"integrity: {problem}" for problem in integrity]
+    try:
+        _repair(connection, report)
+    except sqlite3.DatabaseError as error:
+        # Nothing of the repair is kept: the transaction rolled back as a whole.
+        report.unrepaired.append(f"the repair stopped: {_describe_sqlite_error(error)}")
+        return report
+    if integrity:
+        remaining = _integrity_problems(connection)
+        if remaining:
+            report.unrepaired += remaining
+        else:
+            report.repairs.append("the integrity problems were in indexes and are gone")
+    return report
+
+
+def _repair(connection: sqlite3.Connection, report: CheckReport) -> None:
+    orphans = _foreign_key_violations(connection)
+    in_transaction = connection.in_transaction
+    if not in_transaction:
+        connection.execute("BEGIN IMMEDIATE")
+    try:
+        _repair_orphans(connection, orphans, report)
+        connection.execute("REINDEX")
+        if not in_transaction:
+            connection.execute("COMMIT")
+    except BaseException:
+        if not in_transaction and connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    report.repairs.append("rebuilt every index (REINDEX)")
+
+
+def _integrity_problems(connection: sqlite3.Connection) -> list[str]:
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA integrity_check(100)")]
+    except sqlite3.DatabaseError as error:
+        return [_describe_sqlite_error(error)]
+    return [] if rows == ["ok"] else rows
+
+
+def _foreign_key_violations(connection: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    rows = connection.execute("PRAGMA foreign_key_check").fetchall()
+    return [(table, rowid, parent) for table, rowid, parent, _fkid in rows]
+
+
+def _repair_orphans(
+    connection: sqlite3.Connection, orphans: Iterable[tuple[str, int, str]], report: CheckReport
+) -> None:
+    by_kind: dict[tuple[str, str], list[int]] = {}
+    for table, rowid, parent in orphans:
+        by_kind.setdefault((table, parent), []).append(rowid)
+    for (table, parent), rowids in sorted(by_kind.items()):
+        count = len(rowids)
+        if (table, parent) == ("reviews", "cards"):
+            report.problems.append(f"{count} review(s) of cards that no longer exist")
+            _delete_rows(connection, "reviews", rowids)
+            report.repairs.append(f"removed {count} review(s) of missing cards")
+        elif (table, parent) == ("cards", "decks"):
+            report.problems.append(f"{count} card(s) in a deck that no longer exists")
+            deck_id = _ensure_deck(connection, RECOVERED_DECK)
+            _update_rows(connection, "cards", "deck_id", deck_id, rowids)
+            report.repairs.append(f"moved {count} card(s) to the deck {RECOVERED_DECK!r}")
+        elif (table, parent) == ("decks", "decks"):
+            report.problems.append(f"{count} deck(s) whose parent deck no longer exists")
+            for rowid in rowids:
+                (name,) = connection.execute(
+                    "SELECT name FROM decks WHERE rowid = ?", (rowid,)
+                ).fetchone()
+                parent_name = name.rsplit("::", 1)[0] if "::" in name else None
+                parent_id = _ensure_deck(connection, parent_name) if parent_name else None
+                _update_rows(connection, "decks", "parent_id", parent_id, [rowid])
+            report.repairs.append(f"reattached {count} deck(s) to their parent deck")
+        else:
+            message = f"{count} row(s) in {table} pointing to missing {parent}"
+            report.problems.append(message)
+            report.unrepaired.append(message)
+
+
+def _ensure_deck(connection: sqlite3.Connection, name: str) -> int:
+    row = connection.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()
+    if row:
+        return int(row[0])
+    parent_id = _ensure_deck(connection, name.rsplit("::", 1)[0]) if "::" in name else None
+    cursor = connection.execute(
+        "INSERT INTO decks (name, parent_id) VALUES (?, ?)", (name, parent_id)
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _delete_rows(connection: sqlite3.Connection, table: str, rowids: list[int]) -> None:
+    connection.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(r,) for r in rowids])
+
+
+def _update_rows(
+    connection: sqlite3.Connection, table: str, column: str, value: object, rowids: list[int]
+) -> None:
+    connection.executemany(
+        f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [(value, r) for r in rowids]
+    )
