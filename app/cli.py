@@ -70,6 +70,135 @@ def decks_command(ctx: click.Context, as_json: bool) -> None:
         )
 
 
+@cli.command("backup")
+@click.option("--list", "list_only", is_flag=True, help="List the backups, newest first.")
+@click.pass_context
+def backup_command(ctx: click.Context, list_only: bool) -> None:
+    """Back the collection up now (into NAME.backups beside it), or list its backups."""
+    from app.core.backup import backup_now, list_backups
+    from app.core.collection import Collection
+
+    path = ctx.obj["collection"]
+    if list_only:
+        backups = list_backups(path)
+        if not backups:
+            click.echo(f"No backups of {path} yet.")
+        for info in backups:
+            made = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+            click.echo(f"{made}  {info.cards:>7} cards  {info.reviews:>8} reviews  {info.path}")
+        return
+    if not path.is_file():
+        raise DeckardError(f"{path}: no collection there, so nothing to back up")
+    with Collection.open(path) as collection:
+        info = backup_now(collection)
+    click.echo(f"Backed up {info.cards} cards and {info.reviews} reviews to {info.path}")
+
+
+@cli.command("restore")
+@click.argument("backup_file", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="Restore without asking first.")
+@click.pass_context
+def restore_command(ctx: click.Context, backup_file: str, yes: bool) -> None:
+    """Replace the collection with BACKUP_FILE, after backing up its current state."""
+    from pathlib import Path
+
+    from app.core.backup import read_backup_info, restore_collection_file
+
+    path = ctx.obj["collection"]
+    source = Path(backup_file)
+    try:
+        info = read_backup_info(source)
+        what = f"the backup of {info.created.astimezone():%Y-%m-%d %H:%M} ({info.cards} cards)"
+    except DeckardError:
+        what = str(source)
+    if not yes:
+        click.confirm(f"Replace {path} with {what}?", abort=True)
+    result = restore_collection_file(path, source)
+    if result.safety_backup is not None:
+        click.echo(f"The collection as it was is backed up in {result.safety_backup.path}")
+    if result.moved_aside is not None:
+        click.echo(f"The collection that could not be opened is kept as {result.moved_aside}")
+    click.echo(f"Restored {what} into {path}")
+
+
+@cli.command("check")
+@click.pass_context
+def check_command(ctx: click.Context) -> None:
+    """Check the whole collection, repair what is safe, and report what was done."""
+    from app.core.check import check_collection_file
+
+    report = check_collection_file(ctx.obj["collection"])
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--deck", default=None, help="Deck for the cards (parent deck for packages).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "notes", "markdown", "csv", "tsv", "apkg", "colpkg"]),
+    default="auto",
+    show_default=True,
+    help="File format; auto looks at the extension and the content.",
+)
+@click.option(
+    "--no-scheduling",
+    is_flag=True,
+    help="Bring Anki cards in as new, without their intervals and review history.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file.")
+@click.pass_context
+def import_command(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    deck: str | None,
+    fmt: str,
+    no_scheduling: bool,
+    as_json: bool,
+) -> None:
+    """Import notes, Markdown decks, CSV/TSV files and Anki packages.
+
+    Importing a file again updates the cards it brought before and adds only what is new;
+    cards that disappeared from it are suspended, never deleted. Every file is read and checked
+    before anything is written.
+    """
+    import json
+
+    from app.core.collection import Collection
+    from app.core.importing import read_batch
+
+    batches = [
+        read_batch(name, fmt=fmt, deck=deck, keep_scheduling=not no_scheduling) for name in files
+    ]
+    with Collection.open(ctx.obj["collection"]) as collection:
+        for name, batch in zip(files, batches, strict=True):
+            result = collection.apply_batch(batch)
+            if as_json:
+                row = {
+                    "file": name,
+                    "added": len(result.added),
+                    "updated": len(result.updated),
+                    "unchanged": len(result.unchanged),
+                    "suspended": len(result.suspended),
+                    "skipped": list(result.skipped),
+                    "media": len(batch.media),
+                }
+                click.echo(json.dumps(row, ensure_ascii=False))
+                continue
+            click.echo(
+                f"{name}: {len(result.added)} added, {len(result.updated)} updated,"
+                f" {len(result.unchanged)} unchanged, {len(result.suspended)} suspended,"
+                f" {len(result.skipped)} skipped"
+                + (f", {len(batch.media)} media files" if batch.media else "")
+            )
+            for reason in result.skipped:
+                click.echo(f"  skipped: {reason}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `deckard` script: user errors become one line on stderr and exit 1."""
     try:

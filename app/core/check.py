@@ -20,9 +20,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from app.core.errors import CollectionError
 
@@ -42,12 +44,12 @@ def is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
-def check_before_open(path: Path, *, latest_version: int) -> bool:
+def check_before_open(path: Path, *, latest_version: int, quick_check: bool = True) -> bool:
     """Refuse a collection Deckard must not open; True if the file is new (absent or empty).
 
     Raises CollectionError for a folder, a read-only file or folder, a file that is not an SQLite
     database or not a Deckard collection, one from a newer Deckard (schema above `latest_version`),
-    and a truncated or corrupt one. Only reads the file.
+    and (with `quick_check`) a truncated or corrupt one. Only reads the file.
     """
     path = Path(path)
     folder = path.parent
@@ -81,7 +83,7 @@ def check_before_open(path: Path, *, latest_version: int) -> bool:
         raise CollectionError(f"{path}: cannot open the collection ({error})") from None
     try:
         connection.execute("PRAGMA query_only = ON")
-        return _inspect(connection, path, latest_version=latest_version)
+        return _inspect(connection, path, latest_version=latest_version, quick_check=quick_check)
     except sqlite3.DatabaseError as error:
         raise CollectionError(
             f"{path} is damaged ({_describe_sqlite_error(error)}); {_RESTORE_HINT}"
@@ -90,7 +92,9 @@ def check_before_open(path: Path, *, latest_version: int) -> bool:
         connection.close()
 
 
-def _inspect(connection: sqlite3.Connection, path: Path, *, latest_version: int) -> bool:
+def _inspect(
+    connection: sqlite3.Connection, path: Path, *, latest_version: int, quick_check: bool
+) -> bool:
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
@@ -108,6 +112,8 @@ def _inspect(connection: sqlite3.Connection, path: Path, *, latest_version: int)
             f"{path} was written by a newer version of Deckard (collection format {version}; "
             f"this version knows up to {latest_version}); update Deckard to open it"
         )
+    if not quick_check:
+        return False
     problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
         raise CollectionError(f"{path} is damaged ({problems[0]}); {_RESTORE_HINT}")
@@ -128,6 +134,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     repairs: list[str] = field(default_factory=list)
     unrepaired: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -136,7 +143,7 @@ class CheckReport:
 
     def lines(self) -> list[str]:
         """The report as lines a person reads, ending with the verdict."""
-        out = [f"Found: {problem}" for problem in self.problems]
+        out = [f"Found: {problem}" for problem in self.problems] + list(self.notes)
         out += [f"Repaired: {repair}" for repair in self.repairs]
         out += [f"Not repaired: {problem}" for problem in self.unrepaired]
         if not self.ok:
@@ -148,13 +155,66 @@ class CheckReport:
         return out
 
 
-def run_full_check(connection: sqlite3.Connection) -> CheckReport:
-    """Run the full check on an open collection and make the safe repairs in one transaction."""
+def check_collection(collection: Any, *, now: datetime | None = None) -> CheckReport:
+    """Tools › Check collection on an open collection: backed up first if a repair is needed."""
+    from app.core.backup import backups_dir_for, write_backup
+
+    def back_up(report: CheckReport) -> None:
+        folder = backups_dir_for(collection.path)
+        info = write_backup(collection.db.conn, folder, now=now or datetime.now(UTC))
+        report.notes.append(f"Backed up the collection first to {info.path.name}")
+
+    return run_full_check(collection.db.conn, before_repair=back_up)
+
+
+def check_collection_file(path: Path, *, now: datetime | None = None) -> CheckReport:
+    """`deckard check`: the full check of a collection that is not open, even a damaged one."""
+    from app.core.backup import backups_dir_for, write_backup
+    from app.core.lock import acquire_lock
+    from app.core.schema import LATEST_VERSION
+
+    path = Path(path)
+    if not path.is_file():
+        raise CollectionError(f"{path}: no collection there")
+    with acquire_lock(path, program="deckard check"):
+        check_before_open(path, latest_version=LATEST_VERSION, quick_check=False)
+        connection = sqlite3.connect(path, isolation_level=None)
+
+        def back_up(report: CheckReport) -> None:
+            try:
+                info = write_backup(connection, backups_dir_for(path), now=now or datetime.now(UTC))
+            except CollectionError as error:
+                report.notes.append(f"No backup could be made first ({error})")
+            else:
+                report.notes.append(f"Backed up the collection first to {info.path.name}")
+
+        try:
+            return run_full_check(connection, before_repair=back_up)
+        finally:
+            connection.close()
+
+
+def run_full_check(
+    connection: sqlite3.Connection,
+    *,
+    before_repair: Callable[[CheckReport], None] | None = None,
+) -> CheckReport:
+    """Run the full check on an open collection and make the safe repairs in one transaction.
+
+    `before_repair` runs when problems were found, before anything is changed (to back up).
+    """
     report = CheckReport()
     integrity = _integrity_problems(connection)
     report.problems += [f"integrity: {problem}" for problem in integrity]
     try:
-        _repair(connection, report)
+        orphans = _foreign_key_violations(connection)
+    except sqlite3.DatabaseError as error:
+        report.unrepaired.append(f"cannot read the tables: {_describe_sqlite_error(error)}")
+        return report
+    if (integrity or orphans) and before_repair is not None:
+        before_repair(report)
+    try:
+        _repair(connection, orphans, report)
     except sqlite3.DatabaseError as error:
         # Nothing of the repair is kept: the transaction rolled back as a whole.
         report.unrepaired.append(f"the repair stopped: {_describe_sqlite_error(error)}")
@@ -168,8 +228,9 @@ def run_full_check(connection: sqlite3.Connection) -> CheckReport:
     return report
 
 
-def _repair(connection: sqlite3.Connection, report: CheckReport) -> None:
-    orphans = _foreign_key_violations(connection)
+def _repair(
+    connection: sqlite3.Connection, orphans: list[tuple[str, int, str]], report: CheckReport
+) -> None:
     in_transaction = connection.in_transaction
     if not in_transaction:
         connection.execute("BEGIN IMMEDIATE")
