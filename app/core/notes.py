@@ -1,0 +1,440 @@
+"""The notes compiler: free-form study notes in, flashcards out.
+
+The rules (docs/notes-format.md is the user guide, with examples):
+
+- an item with lines nested under it asks for them: "section › sub-section › item" is the
+  question, the nested lines (as Markdown) the answer;
+- `key：value` asks for the value; `command  # meaning` gives a card each way;
+- `name explanation` (`user 指定当前用户`) asks what the name does, and, where the explanation does
+  not contain the name, which name does that;
+- `label code` (`从其他镜像复制文件 copy --from=…`) asks for the code;
+- a line ending in `？`/`?` is a question, answered by what is nested under it;
+- numbered steps and runs of sibling items give one card listing them;
+- whatever is left in a section is asked for as "…：要点是什么？", so every content line ends up
+  on at least one card (`compile_report` says which lines, if any, did not).
+
+Card ids come from the deck, the rule and the text that forms the question (never the answer or
+the line number), so editing an answer or moving a block keeps a card's history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.deckfile import card_id, normalize_side
+from app.core.model import CardSpec
+from app.core.notes_items import (
+    Item,
+    analyze,
+    asks_what,
+    code_span,
+    collapse,
+    escape_markdown,
+    inline,
+    item_markdown,
+    named_answer,
+    render_answer,
+    split_syntax,
+)
+from app.core.notes_tree import Node, Section, parse_notes
+
+SEP = " › "
+_MARKUP = re.compile(r"[`*_\\]|&lt;|&gt;")
+_CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass
+class _Card:
+    kind: str
+    key: str
+    question: str
+    answer: str
+    line: int
+    tags: tuple[str, ...]
+    covers: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class CompileReport:
+    """How much of the notes the cards cover: `missed` lists (line number, text) left out."""
+
+    content_lines: int
+    covered_lines: int
+    missed: tuple[tuple[int, str], ...]
+    empty_sections: tuple[tuple[int, str], ...]
+
+    @property
+    def coverage(self) -> float:
+        return 1.0 if not self.content_lines else self.covered_lines / self.content_lines
+
+
+def compile_notes(text: str, *, deck: str, source: str = "<notes>") -> list[CardSpec]:
+    """The cards for `text` in deck `deck`, in notes order."""
+    return compile_with_report(text, deck=deck, source=source)[0]
+
+
+def compile_with_report(
+    text: str, *, deck: str, source: str = "<notes>"
+) -> tuple[list[CardSpec], CompileReport]:
+    """The cards and a coverage report listing any content line no card includes."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    sections = parse_notes(text)
+    builder = _Builder(deck)
+    for section in _with_empty_subsections_folded(sections):
+        builder.section(section)
+    cards = builder.finish()
+    return [c for c, _ in cards], _report(text, sections, cards)
+
+
+def _with_empty_subsections_folded(sections: list[Section]) -> list[Section]:
+    """A `>` line with nothing under it is an item of its section (`> manifest 构建多种…`)."""
+    out: list[Section] = []
+    parent: Section | None = None
+    for section in sections:
+        if section.is_subsection and not section.items and parent is not None:
+            parent.items.append(Node(section.path[-1], section.line or 0, lines=()))
+            parent.items[-1].lines = (section.line,) if section.line else ()
+            continue
+        if not section.is_subsection:
+            parent = section
+        out.append(section)
+    return out
+
+
+class _Builder:
+    def __init__(self, deck: str) -> None:
+        self.deck = deck
+        self.cards: list[_Card] = []
+        self.heading_lines: dict[tuple[str, ...], int] = {}
+
+    def section(self, section: Section) -> None:
+        if section.line:
+            self.heading_lines.setdefault(section.path, section.line)
+        if not section.items:
+            return
+        tags = (_tag(section.path[0]),) if section.path else ()
+        # Every heading above the items is part of their questions, so cards cover those lines.
+        context = {
+            self.heading_lines[section.path[:depth]]
+            for depth in range(1, len(section.path) + 1)
+            if section.path[:depth] in self.heading_lines
+        }
+        self.container(list(section.path), section.items, tags, context, top=True)
+
+    def add(self, kind: str, key: str, path: list[str], question: str, answer: str, **kw) -> None:
+        joiner = kw.get("joiner", SEP)
+        prefix = SEP.join(escape_markdown(p) for p in path)
+        full = f"{prefix}{joiner}{question}" if prefix else question
+        covers = set(kw.get("covers", ())) | set(kw.get("context", ()))
+        self.cards.append(
+            _Card(kind, SEP.join([*path, key]), full, answer, kw["line"], kw["tags"], covers)
+        )
+
+    def container(
+        self, path: list[str], items: list[Node], tags: tuple[str, ...], ctx: set[int], top: bool
+    ) -> None:
+        """Cards for the items directly under a section or an item, then their lists."""
+        infos = [analyze(node.text) if not node.is_code else None for node in items]
+        left_over: list[Node] = []
+        for node, info in zip(items, infos, strict=True):
+            if info is None:
+                left_over.append(node)
+                continue
+            covered = self.item(path, node, info, tags, ctx, top)
+            if not covered:
+                left_over.append(node)
+        if top:
+            self.lists(path, items, infos, left_over, tags, ctx)
+
+    def item(
+        self,
+        path: list[str],
+        node: Node,
+        info: Item,
+        tags: tuple[str, ...],
+        ctx: set[int],
+        top: bool,
+    ) -> bool:
+        """Cards for one item; False when the item is left for a list or a summary card."""
+        common = {"line": node.line, "tags": tags, "context": ctx}
+        own = set(node.lines)
+        if node.children:
+            question, key = self.parent_question(info)
+            answer = render_answer(node.children)
+            if info.kind == "named":
+                answer = f"{named_answer(info.left, info.right)}\n\n{answer}"
+            elif info.kind in ("keyvalue", "labelled") and info.right:
+                lead = inline(info.right)
+                answer = f"{lead}\n\n{answer}"
+            if info.kind == "comment":
+                self.both_ways(path, info, own, common)
+            elif info.kind == "named" and top:
+                self.named_reverse(path, info, own, common)
+            self.add("parent", key, path, question, answer, covers=node.all_lines(), **common)
+            label = info.left.rstrip("？?") if info.kind != "prose" else info.text.rstrip("？?")
+            inner_ctx = ctx | own
+            self.container([*path, label], node.children, tags, inner_ctx, top=False)
+            return True
+        if info.kind == "keyvalue" and info.right:
+            self.add(
+                "keyvalue",
+                info.left,
+                path,
+                f"{escape_markdown(info.left)}：？",
+                item_markdown_value(info.right),
+                covers=own,
+                **common,
+            )
+            return True
+        if not top:
+            return True  # already on the parent's card
+        if info.kind == "comment":
+            self.both_ways(path, info, own, common)
+            return True
+        if info.kind == "named":
+            syntax, _ = split_syntax(info.right)
+            ask = "怎么用？" if syntax else "的作用是什么？"
+            self.add(
+                "named",
+                info.left,
+                path,
+                f"{code_span(info.left)} {ask}",
+                named_answer(info.left, info.right),
+                covers=own,
+                **common,
+            )
+            self.named_reverse(path, info, own, common)
+            return True
+        if info.kind == "labelled":
+            self.add(
+                "labelled",
+                info.left,
+                path,
+                f"{escape_markdown(info.left)}：？",
+                inline(info.right),
+                covers=own,
+                **common,
+            )
+            return True
+        return False
+
+    def parent_question(self, info: Item) -> tuple[str, str]:
+        if info.kind == "question":
+            return escape_markdown(info.text), info.text
+        if info.kind in ("keyvalue", "labelled"):
+            return f"{escape_markdown(info.left)}：？", info.left
+        if info.kind in ("named", "comment") or (info.kind == "term" and _code(info.text)):
+            return f"{code_span(info.left)} 怎么用？", info.left
+        if asks_what(info.text):
+            return f"{inline(info.text)}是什么？", info.text
+        return f"{inline(info.text)}：要点是什么？", info.text
+
+    def both_ways(self, path: list[str], info: Item, own: set[int], common: dict) -> None:
+        """`command  # meaning`: what does the command do, and which command does that."""
+        meaning = info.right.rstrip("。.")
+        self.add(
+            "does",
+            info.left,
+            path,
+            f"{inline(info.left)} 的作用是什么？",
+            inline(info.right),
+            covers=own,
+            **common,
+        )
+        if not _gives_away(meaning, info.left):
+            self.add(
+                "which",
+                meaning,
+                path,
+                f"{inline(meaning)}：用哪个命令？",
+                inline(info.left),
+                covers=own,
+                **common,
+            )
+
+    def named_reverse(self, path: list[str], info: Item, own: set[int], common: dict) -> None:
+        """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
+        explanation = split_syntax(info.right)[1].rstrip("。.")
+        if not _CJK_START.match(explanation) or _gives_away(explanation, info.left):
+            return
+        if " " in info.left:
+            what = "用哪个命令？"
+        elif any("指令" in part for part in path):
+            what = "是哪个指令？"
+        else:
+            what = "是哪个？"
+        self.add(
+            "which",
+            explanation,
+            path,
+            f"{inline(explanation)}：{what}",
+            code_span(info.left),
+            covers=own,
+            **common,
+        )
+
+    def lists(
+        self,
+        path: list[str],
+        items: list[Node],
+        infos: list[Item | None],
+        left_over: list[Node],
+        tags: tuple[str, ...],
+        ctx: set[int],
+    ) -> None:
+        """Numbered steps and runs of sibling items each give a card listing them."""
+        runs: list[tuple[bool, list[tuple[Node, Item]]]] = []
+        current: list[tuple[Node, Item]] = []
+        numbered = False
+        for node, info in zip(items, infos, strict=True):
+            listed = info is not None and info.head is not None
+            is_numbered = info is not None and info.number is not None
+            if (
+                not listed
+                or is_numbered != numbered
+                or (is_numbered and current and info.number != len(current) + 1)
+            ):
+                if current:
+                    runs.append((numbered, current))
+                current = []
+            if listed and info is not None:
+                numbered = is_numbered
+                current.append((node, info))
+        if current:
+            runs.append((numbered, current))
+        remaining = [node for node in left_over]
+        made: list[_Card] = []
+        for is_numbered, run in runs:
+            bare = [node for node, _ in run if node in remaining]
+            if len(run) < 2 or (not is_numbered and len(run) < 3 and not bare):
+                continue
+            lines = [
+                (f"{i}. " if is_numbered else "- ") + _list_entry(info)
+                for i, (_, info) in enumerate(run, 1)
+            ]
+            question = f"依次有哪 {len(run)} 项？" if is_numbered else f"有哪 {len(run)} 项？"
+            covers = {line for node, _ in run for line in node.lines}
+            card_kind = "steps" if is_numbered else "list"
+            self.add(
+                card_kind,
+                run[0][1].text,
+                path,
+                question,
+                "\n".join(lines),
+                line=run[0][0].line,
+                tags=tags,
+                context=ctx,
+                covers=covers,
+            )
+            made.append(self.cards[-1])
+            remaining = [node for node in remaining if node not in bare]
+        if not remaining:
+            return
+        if len(made) == 1:
+            # Remarks about a list ("这些都是旧的…") belong under it.
+            made[0].answer += "\n\n" + render_answer(remaining)
+            made[0].covers |= {line for node in remaining for line in node.all_lines()}
+            return
+        if len(remaining) == 1 and not remaining[0].is_code and _code(remaining[0].text):
+            question, answer = "用哪个命令？", inline(remaining[0].text)
+        else:
+            question, answer = "要点是什么？", render_answer(remaining)
+        covers = {line for node in remaining for line in node.all_lines()}
+        self.add(
+            "summary",
+            "",
+            path,
+            question,
+            answer,
+            joiner="：",
+            line=remaining[0].line,
+            tags=tags,
+            context=ctx,
+            covers=covers,
+        )
+
+    def finish(self) -> list[tuple[CardSpec, _Card]]:
+        """Merge cards that ask the same thing, drop give-aways, and give every card its id."""
+        by_question: dict[str, _Card] = {}
+        ordered: list[_Card] = []
+        for card in sorted(self.cards, key=lambda c: c.line):
+            card.question, card.answer = normalize_side(card.question), normalize_side(card.answer)
+            if not card.question or not card.answer:
+                continue
+            if _gives_away(_plain(card.question), _plain(card.answer)):
+                continue
+            twin = by_question.get(card.question)
+            if twin is not None:
+                if card.answer not in twin.answer:
+                    twin.answer += "\n\n" + card.answer
+                twin.covers |= card.covers
+                continue
+            by_question[card.question] = card
+            ordered.append(card)
+        out: list[tuple[CardSpec, _Card]] = []
+        seen: set[str] = set()
+        for card in ordered:
+            cid = card_id(self.deck, f"{card.kind}\x1f{card.key}")
+            while cid in seen:
+                cid = card_id(self.deck, f"{card.kind}\x1f{card.key}\x1f{cid}")
+            seen.add(cid)
+            spec = CardSpec(cid, self.deck, card.question, card.answer, card.tags, card.line)
+            out.append((spec, card))
+        return out
+
+
+def item_markdown_value(value: str) -> str:
+    return inline(value)
+
+
+def _list_entry(info: Item) -> str:
+    if info.kind == "comment":
+        return f"{inline(info.left)} — {inline(info.right)}"
+    if info.kind == "named":
+        return code_span(info.left)
+    return item_markdown(info.text) if info.kind != "term" else inline(info.text)
+
+
+def _code(text: str) -> bool:
+    from app.core.notes_items import is_code_like
+
+    return is_code_like(text)
+
+
+def _plain(markdown: str) -> str:
+    return collapse(_MARKUP.sub("", markdown)).lower()
+
+
+def _gives_away(question: str, answer: str) -> bool:
+    """Whether the question already contains the whole answer."""
+    answer = _plain(answer)
+    return bool(answer) and answer in _plain(question)
+
+
+def _tag(title: str) -> str:
+    return re.sub(r"\s+", "_", title.strip())
+
+
+def _report(
+    text: str, sections: list[Section], cards: list[tuple[CardSpec, _Card]]
+) -> CompileReport:
+    lines = text.split("\n")
+    covered: set[int] = set()
+    for _, card in cards:
+        covered |= card.covers
+    empty = tuple(
+        (s.line, lines[s.line - 1].strip())
+        for s in sections
+        if s.line and not s.items and not s.is_subsection and not _has_subsections(s, sections)
+    )
+    empty_lines = {line for line, _ in empty}
+    content = [
+        number for number, line in enumerate(lines, 1) if line.strip() and number not in empty_lines
+    ]
+    missed = tuple((n, lines[n - 1].strip()) for n in content if n not in covered)
+    return CompileReport(len(content), len(content) - len(missed), missed, empty)
+
+
+def _has_subsections(section: Section, sections: list[Section]) -> bool:
+    return any(s.is_subsection and s.path[:-1] == section.path for s in sections)

@@ -1,0 +1,375 @@
+"""What one line of notes says, and how it reads as Markdown on a card.
+
+`analyze` sorts a line into the shapes the compiler has rules for (a question, `key：value`, a
+command with a `# comment`, a name followed by its explanation, a label followed by code, a bare
+term, or prose). `render_answer` turns the lines nested under an item into a card answer:
+commands become highlighted code, nested items become nested lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.notes_tree import Node
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK_PUNCT = re.compile(r"[，。；！？、：（）【】「」]")
+_NUMBERED = re.compile(r"^(\d{1,3})[.、)）][ \t]*(\S.*)$")
+_BULLET = re.compile(r"^(?:[-+•·]|\*{1,2})[ \t]+(\S.*)$")
+_COMMENT = re.compile(r"^(\S.*?)[ \t]+#{1,2}(?!#)[ \t]*(\S.*)$")
+_KEY_VALUE = re.compile(r"^([^：:]{1,24}?)[ \t]*(?:：|:(?=[ \t]))[ \t]*(.*)$")
+_CODE_CHARS = re.compile(r"[<>\[\]\"'=/$|(){}`]")
+_ASCII_WORD = re.compile(r"^[A-Za-z][\w.+-]*$")
+_BRACKETED = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
+_FIRST_TOKEN = re.compile(r"^[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*$")
+_COMMAND_WORDS = (
+    "docker|docker-compose|podman|kubectl|git|pip|pip3|npm|yarn|apt|apt-get|yum|brew|cat|"
+    "cd|ls|cp|mv|rm|mkdir|echo|curl|wget|ssh|scp|sudo|systemctl|python|python3|java|mvn|go"
+)
+_INLINE_COMMAND = re.compile(
+    rf"(?<![A-Za-z0-9_`-])(?:{_COMMAND_WORDS})(?:[ \t]+[\x21-\x7e]+)+(?=$|[ \t]|[^\x00-\x7f])"
+    r"|(?<![A-Za-z0-9_-])--[A-Za-z][A-Za-z0-9_-]*(?:=[\x21-\x7e]+)?"
+)
+_DOCKERFILE_WORDS = frozenset(
+    [
+        "FROM",
+        "RUN",
+        "COPY",
+        "ADD",
+        "CMD",
+        "ENTRYPOINT",
+        "ENV",
+        "ARG",
+        "VOLUME",
+        "EXPOSE",
+        "WORKDIR",
+        "USER",
+        "HEALTHCHECK",
+        "ONBUILD",
+        "LABEL",
+        "SHELL",
+        "STOPSIGNAL",
+        "MAINTAINER",
+    ]
+)
+_SHELL_WORDS = frozenset(_COMMAND_WORDS.split("|"))
+# An item ending in one of these asks for it ("…的区别" -> "…的区别是什么？").
+_ASKING_NOUNS = (
+    "区别",
+    "作用",
+    "原因",
+    "用法",
+    "格式",
+    "步骤",
+    "方法",
+    "含义",
+    "意思",
+    "特点",
+    "优点",
+    "缺点",
+    "原理",
+    "概念",
+    "定义",
+    "目的",
+    "好处",
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """The shape of one notes line. `head` names it in a list of its siblings (None: not listed)."""
+
+    kind: str  # question | comment | keyvalue | named | labelled | term | prose
+    text: str  # the line without its list number or bullet, inner whitespace collapsed
+    number: int | None = None
+    head: str | None = None
+    left: str = ""  # key, command, name or label: the part a question is built from
+    right: str = ""  # value, comment, explanation or code: the part that answers
+
+
+def collapse(text: str) -> str:
+    """Runs of spaces and tabs inside a line become one space (notes align with tabs)."""
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def is_code_like(text: str) -> bool:
+    """A command or syntax line: starts with a word in ASCII, any Chinese is a short placeholder."""
+    text = collapse(text)
+    first = text.split(" ", 1)[0]
+    if not _FIRST_TOKEN.match(first) or not re.search(r"[A-Za-z]", first):
+        return False
+    rest = _BRACKETED.sub("", text)
+    if _CJK_PUNCT.search(rest):
+        return False
+    if cjk_count(rest) > 4:
+        return False
+    tokens = text.split(" ")
+    return len(tokens) == 1 or cjk_count(tokens[0] + tokens[1]) == 0 or cjk_count(rest) <= 2
+
+
+def _is_term(text: str) -> bool:
+    """Short enough to be one entry in a list: a command, a name, or a few Chinese words."""
+    if is_code_like(text):
+        return True
+    return not _CJK_PUNCT.search(text) and len(text) <= 12 and " " not in text
+
+
+def analyze(raw: str) -> Item:
+    """Classify one notes line (already stripped of indentation)."""
+    text = collapse(raw)
+    number = None
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        number, text = int(numbered.group(1)), numbered.group(2)
+    else:
+        bullet = _BULLET.match(text)
+        if bullet:
+            text = bullet.group(1)
+    if text.endswith(("?", "？")):
+        return Item("question", text, number, left=text)
+    comment = _COMMENT.match(text)
+    if comment:
+        code, meaning = comment.group(1).strip(), comment.group(2).strip()
+        return Item("comment", text, number, head=code, left=code, right=meaning)
+    key_value = _KEY_VALUE.match(text)
+    if key_value and _is_key(key_value.group(1)):
+        return Item("keyvalue", text, number, left=key_value.group(1), right=key_value.group(2))
+    if number is not None:
+        # A numbered line is a step: listed as written, never split into name and explanation.
+        return Item("term", text, number, head=text, left=text)
+    named = _split_named(text)
+    if named:
+        return Item("named", text, number, head=named[0], left=named[0], right=named[1])
+    labelled = _split_labelled(text)
+    if labelled:
+        return Item("labelled", text, number, left=labelled[0], right=labelled[1])
+    if number is not None or _is_term(text):
+        return Item("term", text, number, head=text, left=text)
+    return Item("prose", text, number, left=text)
+
+
+def _is_key(key: str) -> bool:
+    key = key.strip()
+    return bool(key) and not _CODE_CHARS.search(key) and len(key.split()) <= 3
+
+
+def _split_named(text: str) -> tuple[str, str] | None:
+    """`arg 参数名…` -> ("arg", "参数名…"); `docker run -d 会在后台运行容器` -> (command, prose)."""
+    tokens = text.split(" ")
+    if len(tokens) < 2:
+        return None
+    first, second = tokens[0], tokens[1]
+    rest = " ".join(tokens[1:])
+    if (
+        _ASCII_WORD.match(first)
+        and first.islower()
+        and first not in _SHELL_WORDS
+        and (cjk_count(second) or second[:1] in "<[(\"'" or re.search(r"[|=]", rest))
+    ):
+        return first, rest
+    # A command in ASCII followed by an explanation in Chinese.
+    for index, token in enumerate(tokens):
+        if cjk_count(token):
+            if not _CJK.match(token):
+                return None  # "import和docker": Chinese glued to a command is not an explanation
+            if index == 0 or not all(_FIRST_TOKEN.match(t) for t in tokens[:index]):
+                return None
+            prose = " ".join(tokens[index:])
+            if cjk_count(prose) >= 4 and not is_code_like(text):
+                return " ".join(tokens[:index]), prose
+            return None
+    return None
+
+
+def _split_labelled(text: str) -> tuple[str, str] | None:
+    """`从其他镜像复制文件 copy --from=…` -> (the Chinese label, the code after it)."""
+    label, _, rest = text.partition(" ")
+    if not rest or re.search(r"[A-Za-z0-9]", label) or cjk_count(label) < 2:
+        return None
+    if not re.search(r"[A-Za-z]", rest) or cjk_count(rest) > 4:
+        return None
+    return label, rest
+
+
+def split_syntax(text: str) -> tuple[str, str]:
+    """`<端口1> [..<端口>] 声明容器时提供的端口` -> (the syntax, the prose explaining it).
+
+    Prose starts at Chinese punctuation or at the word holding a run of four Chinese characters,
+    outside `<>`, `[]` and quotes (`<工作目录路径>` is syntax, `不存在会自动创建` is prose).
+    """
+    closing = {"<": ">", "[": "]", '"': '"', "'": "'"}
+    stack: list[str] = []
+    run_start: int | None = None
+    for index, char in enumerate(text):
+        if stack and char == stack[-1]:
+            stack.pop()
+            run_start = None
+        elif char in closing:
+            stack.append(closing[char])
+            run_start = None
+        elif stack:
+            continue
+        elif _CJK_PUNCT.match(char):
+            return text[:index].rstrip(), text[index:]
+        elif _CJK.match(char):
+            run_start = index if run_start is None else run_start
+            if index - run_start == 3:
+                start = run_start
+                while start > 0 and text[start - 1] not in " \t":
+                    start -= 1
+                return text[:start].rstrip(), text[start:]
+        else:
+            run_start = None
+    return text, ""
+
+
+def named_answer(name: str, explanation: str) -> str:
+    """`workdir` + `<路径>，不存在会自动创建` -> "`workdir <路径>`，不存在会自动创建"."""
+    syntax, prose = split_syntax(explanation)
+    if not syntax:
+        return inline(prose)
+    code = code_span(f"{name} {syntax}")
+    if not prose:
+        return code
+    return code + ("" if _CJK_PUNCT.match(prose) else " ") + inline(prose)
+
+
+def asks_what(text: str) -> bool:
+    """Whether an item names something to explain (`…的区别`), so "是什么？" completes it."""
+    return text.endswith(_ASKING_NOUNS)
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def escape_markdown(text: str) -> str:
+    """Plain notes text as Markdown that shows exactly that text."""
+    text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([*_`])", r"\\\1", text)
+    return re.sub(r"^([#+-]|\d+\.)(?=\s)", r"\\\1", text)
+
+
+def code_span(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def inline(text: str) -> str:
+    """One line of notes as inline Markdown: commands in code spans, the rest escaped."""
+    text = collapse(text)
+    if is_code_like(text):
+        return code_span(text)
+    out: list[str] = []
+    position = 0
+    for match in _INLINE_COMMAND.finditer(text):
+        out.append(escape_markdown(text[position : match.start()]))
+        out.append(code_span(match.group(0).rstrip()))
+        position = match.start() + len(match.group(0).rstrip())
+    out.append(escape_markdown(text[position:]))
+    return "".join(out)
+
+
+def item_markdown(node_text: str) -> str:
+    """A nested line as it reads inside an answer list."""
+    item = analyze(node_text)
+    prefix = f"{item.number}. " if item.number is not None else ""
+    if item.kind == "keyvalue" and item.right:
+        return f"{prefix}{escape_markdown(item.left)}：{inline(item.right)}"
+    if item.kind == "named":
+        return prefix + named_answer(item.left, item.right)
+    if item.kind == "comment":
+        return f"{prefix}{inline(item.left)} — {inline(item.right)}"
+    return prefix + inline(item.text)
+
+
+def _code_lang(lines: list[str]) -> str:
+    firsts = {line.split(" ", 1)[0] for line in lines if line.strip()}
+    if firsts and {word.upper() for word in firsts} <= _DOCKERFILE_WORDS:
+        return "dockerfile"
+    if firsts and firsts <= _SHELL_WORDS:
+        return "sh"
+    return ""
+
+
+def code_block(lines: list[str], lang: str | None = None) -> str:
+    """Command lines as a fenced block; `# comments` after them are lined up."""
+    rows = []
+    for line in lines:
+        comment = _COMMENT.match(collapse(line))
+        if comment:
+            rows.append((comment.group(1).strip(), "# " + comment.group(2).strip()))
+        else:
+            rows.append((collapse(line), ""))
+    width = max((len(code) for code, note in rows if note), default=0)
+    body = [f"{code.ljust(width)}  {note}" if note else code for code, note in rows]
+    fence = "````" if any("```" in line for line in body) else "```"
+    lang = _code_lang([code for code, _ in rows]) if lang is None else lang
+    return "\n".join([f"{fence}{lang}", *body, fence])
+
+
+def fenced(node: Node) -> str:
+    code = node.code or ""
+    fence = "````" if "```" in code else "```"
+    return f"{fence}{node.lang}\n{code}\n{fence}" if code else f"{fence}{node.lang}\n{fence}"
+
+
+def _is_code_node(node: Node) -> bool:
+    if node.is_code:
+        return True
+    if node.children:
+        return False
+    comment = _COMMENT.match(collapse(node.text))
+    return is_code_like(comment.group(1) if comment else node.text)
+
+
+def render_nodes(nodes: list[Node], depth: int = 0) -> str:
+    """Nested lines as a Markdown answer: runs of commands as code blocks, the rest as lists."""
+    blocks: list[str] = []
+    pending_list: list[str] = []
+    pad = "    " * depth
+
+    def flush_list() -> None:
+        if pending_list:
+            blocks.append("\n".join(pending_list))
+            pending_list.clear()
+
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        if _is_code_node(node):
+            run = []
+            while index < len(nodes) and _is_code_node(nodes[index]) and not nodes[index].is_code:
+                run.append(nodes[index].text)
+                index += 1
+            flush_list()
+            if run:
+                blocks.append(_indent(code_block(run), pad))
+            else:
+                blocks.append(_indent(fenced(node), pad))
+                index += 1
+            continue
+        marker = "- "
+        line = f"{pad}{marker}{item_markdown(node.text)}"
+        pending_list.append(line)
+        if node.children:
+            pending_list.append(render_nodes(node.children, depth + 1))
+        index += 1
+    flush_list()
+    return "\n\n".join(blocks)
+
+
+def render_answer(nodes: list[Node]) -> str:
+    """The answer for an item's nested lines; a single plain line is not made into a list."""
+    if len(nodes) == 1 and not nodes[0].children and not _is_code_node(nodes[0]):
+        return item_markdown(nodes[0].text)
+    return render_nodes(nodes)
+
+
+def _indent(block: str, pad: str) -> str:
+    return "\n".join(pad + line if line else line for line in block.split("\n"))

@@ -1,0 +1,153 @@
+"""Free-form study notes as a tree: sections, sub-sections and indented items.
+
+The notes format is what people type in a plain editor: `#`/`##` headings at the start of a line
+open sections, a line starting with `>` opens a sub-section of the current section, and
+indentation (tabs, spaces or a mix; a tab counts as four columns) nests a line under the nearest
+line above it that is indented less. Fenced code blocks are kept whole as one node. Blank lines
+only separate; they never change the nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+_SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
+TAB_WIDTH = 4
+
+
+@dataclass
+class Node:
+    """One line of the notes (or one fenced code block) and what is nested under it."""
+
+    text: str
+    line: int
+    indent: int = 0
+    children: list[Node] = field(default_factory=list)
+    code: str | None = None  # the whole fenced block, for code nodes
+    lang: str = ""
+    lines: tuple[int, ...] = ()  # every source line the node itself spans
+
+    @property
+    def is_code(self) -> bool:
+        return self.code is not None
+
+    def all_lines(self) -> list[int]:
+        """The node's own lines and those of everything nested under it."""
+        out = list(self.lines)
+        for child in self.children:
+            out.extend(child.all_lines())
+        return out
+
+
+@dataclass
+class Section:
+    """A heading or `>` sub-section with its items; `path` is the chain of titles down to it."""
+
+    path: tuple[str, ...]
+    line: int | None
+    items: list[Node] = field(default_factory=list)
+    is_subsection: bool = False
+
+
+def parse_notes(text: str) -> list[Section]:
+    """Split notes into sections (in file order) holding their item trees."""
+    root = Section(path=(), line=None)
+    sections = [root]
+    headings: list[tuple[int, str]] = []
+    current = root
+    heading_section = root
+    stack: list[Node] = []
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        raw = lines[index].rstrip()
+        number = index + 1
+        index += 1
+        if not raw.strip():
+            continue
+        heading = _HEADING.match(raw)
+        if heading:
+            level = len(heading.group(1))
+            headings = [(lvl, title) for lvl, title in headings if lvl < level]
+            headings.append((level, heading.group(2)))
+            current = heading_section = Section(tuple(t for _, t in headings), number)
+            sections.append(current)
+            stack = []
+            continue
+        sub = _SUBSECTION.match(raw)
+        if sub and sub.group(1):
+            current = Section((*heading_section.path, sub.group(1)), number, is_subsection=True)
+            sections.append(current)
+            stack = []
+            continue
+        indent = _indent_width(raw)
+        fence = _FENCE.match(raw)
+        if fence:
+            node, index = _code_block(lines, index, number, indent, fence)
+        else:
+            node = Node(text=raw.strip(), line=number, indent=indent, lines=(number,))
+        while stack and stack[-1].indent > indent:
+            stack.pop()
+        if fence and stack and stack[-1].indent == indent and not stack[-1].children:
+            # A code block right after an item at the same level illustrates that item.
+            stack[-1].children.append(node)
+            continue
+        while stack and stack[-1].indent >= indent:
+            stack.pop()
+        if stack:
+            stack[-1].children.append(node)
+        else:
+            current.items.append(node)
+        if not node.is_code:
+            stack.append(node)
+    return sections
+
+
+def _code_block(
+    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str]
+) -> tuple[Node, int]:
+    """The fenced block opening at line `number`; returns it and the index after its end."""
+    marker = fence.group(1)
+    body: list[str] = []
+    end = index
+    while end < len(lines):
+        line = lines[end].rstrip()
+        if line.strip().startswith(marker[0] * len(marker)) and not line.strip().strip(marker[0]):
+            break
+        body.append(line)
+        end += 1
+    closed = end < len(lines)
+    last = end + 1 if closed else len(lines)
+    span = tuple(range(number, last + 1))
+    code = _dedent(body, indent)
+    node = Node(
+        text=lines[index - 1].strip(),
+        line=number,
+        indent=indent,
+        code=code,
+        lang=fence.group(2),
+        lines=span,
+    )
+    return node, (end + 1 if closed else end)
+
+
+def _dedent(body: list[str], indent: int) -> str:
+    expanded = [line.expandtabs(TAB_WIDTH) for line in body]
+    widths = [len(line) - len(line.lstrip()) for line in expanded if line.strip()]
+    cut = min([indent, *widths]) if widths else 0
+    return "\n".join(line[cut:] for line in expanded).strip("\n")
+
+
+def _indent_width(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == "\t":
+            width += TAB_WIDTH - width % TAB_WIDTH
+        elif char in " \u3000":
+            width += 1
+        else:
+            break
+    return width
