@@ -1,0 +1,150 @@
+"""The card as the learner sees it: Markdown rendered to HTML in a QTextBrowser.
+
+Images may only come from the collection's media folder: `loadResource` refuses remote URLs,
+absolute paths and any name that would climb out of the folder (`../`, symlinks pointing
+elsewhere), so a card imported from someone else's deck cannot read other files or phone home.
+Links open in the system browser only when the learner clicks them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QTextDocument
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from app.core.render import render_markdown
+from app.gui.settings import DEFAULT_FONT_SIZE
+from app.gui.theme import CARD_FONT_FAMILIES, CODE_FONT_FAMILIES, card_colours
+
+_TABLE_TAG = re.compile(r"<table>")
+# Qt's rich text ignores padding on <div> and the `background:` shorthand Pygments writes, so a
+# highlighted block becomes a one-cell table, which Qt pads and fills properly.
+_CODE_BLOCK = re.compile(
+    r'<div class="codehilite" style="background: (#[0-9a-fA-F]{3,8})">(.*?)\n?</code></pre></div>',
+    re.DOTALL,
+)
+MIN_CODE_SIZE = 8
+_LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+def media_path(media_dir: Path, name: str) -> Path | None:
+    """The file `name` refers to inside `media_dir`, or None if it would leave the folder."""
+    if not name or "\\" in name or "\x00" in name:
+        return None
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        return None
+    root = media_dir.resolve()
+    candidate = (root / relative).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate
+
+
+def card_html(question: str, answer: str | None, *, dark: bool) -> str:
+    """The HTML for one side (answer None) or both sides of a card, separated by a rule."""
+    parts = [f'<div class="question">{render_markdown(question, dark)}</div>']
+    if answer is not None:
+        parts.append('<hr/><a name="answer"></a>')
+        parts.append(f'<div class="answer">{render_markdown(answer, dark)}</div>')
+    html = "".join(parts)
+    html = _TABLE_TAG.sub('<table border="1" cellspacing="0" cellpadding="6">', html)
+    return _CODE_BLOCK.sub(
+        r'<table width="100%" cellspacing="0" cellpadding="10" bgcolor="\1" class="code">'
+        r"<tr><td>\2</code></pre></td></tr></table>",
+        html,
+    )
+
+
+class CardView(QTextBrowser):
+    """Read-only view of a card's question and, once shown, its answer."""
+
+    resource_refused = Signal(str)
+
+    def __init__(self, media_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.media_dir = media_dir
+        self._dark = False
+        self._font_size = DEFAULT_FONT_SIZE
+        self._question = ""
+        self._answer: str | None = None
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # The review widget owns the keyboard; the view only scrolls and lets the mouse select.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.anchorClicked.connect(self._open_link)
+        self.document().setDocumentMargin(28)
+        self._apply_style()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self._apply_style()
+        self._refresh()
+
+    def set_font_size(self, points: int) -> None:
+        self._font_size = points
+        self._apply_style()
+        self._refresh()
+
+    def font_size(self) -> int:
+        return self._font_size
+
+    def show_card(self, question: str, answer: str | None = None) -> None:
+        """Show the question, and the answer under it when given."""
+        self._question, self._answer = question, answer
+        self._refresh()
+
+    def clear_card(self) -> None:
+        self._question, self._answer = "", None
+        self.clear()
+
+    def _refresh(self) -> None:
+        if not self._question and self._answer is None:
+            return
+        self.setHtml(card_html(self._question, self._answer, dark=self._dark))
+        if self._answer is not None:
+            self.scrollToAnchor("answer")
+
+    def _apply_style(self) -> None:
+        colours = card_colours(self._dark)
+        font = QFont()
+        font.setFamilies(CARD_FONT_FAMILIES)
+        font.setPointSize(self._font_size)
+        self.document().setDefaultFont(font)
+        code = ", ".join(f"'{family}'" for family in CODE_FONT_FAMILIES)
+        code_size = max(MIN_CODE_SIZE, round(self._font_size * 0.82))
+        self.document().setDefaultStyleSheet(
+            f"body {{ color: {colours.text}; }}"
+            f"a {{ color: {colours.link}; }}"
+            f"hr {{ color: {colours.rule}; background-color: {colours.rule}; height: 1px; }}"
+            f"pre, code {{ font-family: {code}; font-size: {code_size}pt; }}"
+            f"code {{ background-color: {colours.code_background}; }}"
+            f"pre {{ margin: 0px; }}"
+            f"table.code {{ margin-top: 8px; margin-bottom: 8px; }}"
+            f"th {{ background-color: {colours.code_background}; }}"
+            f"table {{ border-color: {colours.rule}; margin-top: 6px; margin-bottom: 6px; }}"
+        )
+        self.setStyleSheet(
+            f"QTextBrowser {{ background-color: {colours.background}; color: {colours.text}; }}"
+        )
+
+    def loadResource(self, kind: int, url: QUrl):
+        """Serve images from the media folder only; everything else loads nothing."""
+        path = None
+        if int(kind) == QTextDocument.ResourceType.ImageResource.value and not url.scheme():
+            path = media_path(
+                self.media_dir, url.toString(QUrl.ComponentFormattingOption.FullyDecoded)
+            )
+        if path is None:
+            self.resource_refused.emit(url.toString())
+            return None
+        return path.read_bytes()
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in _LINK_SCHEMES:
+            QDesktopServices.openUrl(url)
