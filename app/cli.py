@@ -199,6 +199,42 @@ def import_command(
                 click.echo(f"  skipped: {reason}")
 
 
+@cli.command("compile")
+@click.argument("notes", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the deck to this file instead of standard output.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON instead of the Markdown deck.")
+@click.option(
+    "--deck", default=None, help="Deck name (default: the file name before its first dot)."
+)
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Also print the coverage: how many content lines are on a card, and which are not.",
+)
+def compile_command(
+    notes: str, output: str | None, as_json: bool, deck: str | None, report: bool
+) -> None:
+    """Compile a notes file into a deck (Markdown deck format, or --json)."""
+    from app.core.notes_io import compile_file, format_report
+
+    text, compiled = compile_file(notes, deck=deck, as_json=as_json)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from app.core.notes_io import write_atomically
+
+        write_atomically(output, text)
+    if report:
+        click.echo(format_report(compiled, notes), err=output is None)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `deckard` script: user errors become one line on stderr and exit 1."""
     try:
