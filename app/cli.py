@@ -199,6 +199,25 @@ def import_command(
                 click.echo(f"  skipped: {reason}")
 
 
+@cli.command("stats")
+@click.option("--deck", default=None, help="One deck (its sub-decks included); default: all.")
+@click.option("--json", "as_json", is_flag=True, help="Print every number as one JSON object.")
+@click.pass_context
+def stats_command(ctx: click.Context, deck: str | None, as_json: bool) -> None:
+    """Show review statistics: the numbers behind Tools > Statistics."""
+    import json
+
+    from app.core.collection import Collection
+    from app.core.stats import collection_statistics, format_statistics
+
+    with Collection.open(ctx.obj["collection"]) as collection:
+        statistics = collection_statistics(collection, deck=deck)
+    if as_json:
+        click.echo(json.dumps(statistics.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(format_statistics(statistics))
+
+
 @cli.command("compile")
 @click.argument("notes", type=click.Path(dir_okay=False))
 @click.option(
