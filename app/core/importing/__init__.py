@@ -39,14 +39,19 @@ def read_batch(
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt in ("notes", "markdown"):
-        return _read_text_source(path, fmt=fmt, deck=deck)
-    if fmt in ("csv", "tsv"):
+        batch = _read_text_source(path, fmt=fmt, deck=deck)
+    elif fmt in ("csv", "tsv"):
         from app.core.importing.csv_reader import read_csv
 
-        return read_csv(path, delimiter="\t" if fmt == "tsv" else None, deck=deck)
-    from app.core.importing.apkg_reader import read_package
+        batch = read_csv(path, delimiter="\t" if fmt == "tsv" else None, deck=deck)
+    else:
+        from app.core.importing.apkg_reader import read_package
 
-    return read_package(path, deck=deck, keep_scheduling=keep_scheduling)
+        batch = read_package(path, deck=deck, keep_scheduling=keep_scheduling)
+    # The collection recognises "the same file again" by its source: make it independent of
+    # the working directory the file was named from.
+    batch.source = str(path.resolve())
+    return batch
 
 
 def detect_format(path: Path) -> str:

@@ -149,7 +149,8 @@ def _render(nodes: list[_Node], context: CardContext, out: list[str]) -> None:
 
 def _apply_filter(name: str, value: str, context: CardContext) -> str:
     if name == "text":
-        return html_to_text(value)
+        # Plain text, escaped again so it shows as text in the card's HTML.
+        return html.escape(html_to_text(value), quote=False)
     if name == "cloze":
         if context.cloze_number is None:
             return value
