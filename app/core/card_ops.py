@@ -18,7 +18,7 @@ from typing import Any
 
 from app.core.errors import InputError
 from app.core.search import STATE_SQL
-from app.core.store import ensure_deck, tags_json, transaction, utc_stamp
+from app.core.store import check_deck_name, ensure_deck, tags_json, transaction, utc_stamp
 
 DEFAULT_EASINESS = 2500
 _CHUNK = 500  # stay well below SQLite's limit on bound parameters
@@ -97,6 +97,7 @@ def add_card(
     now: datetime | None = None,
 ) -> str:
     """Add a new card (scheduled as new, last in its deck's study order); return its id."""
+    deck = check_deck_name(deck, where="deck")
     if not question.strip():
         raise InputError("the question is empty", where="question")
     if not answer.strip():
@@ -184,6 +185,7 @@ def move_to_deck(
     collection: Any, card_ids: Sequence[str], deck: str, now: datetime | None = None
 ) -> int:
     """Move cards to `deck` (created if needed); return how many moved."""
+    deck = check_deck_name(deck, where="deck")
     stamp = utc_stamp(now or datetime.now(UTC))
     changed = 0
     with _writing(collection) as conn:
@@ -223,8 +225,8 @@ def _edit_tags(collection: Any, card_ids: Sequence[str], edit: Any, now: datetim
             rows = conn.execute(
                 f"SELECT id, tags FROM cards WHERE id IN ({_marks(chunk)})", chunk
             ).fetchall()
-            for card_id, tags_json in rows:
-                old = list(json.loads(tags_json)) if tags_json else []
+            for card_id, stored in rows:
+                old = list(json.loads(stored)) if stored else []
                 new = edit(old)
                 if new != old:
                     conn.execute(
