@@ -31,7 +31,7 @@ from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
 from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_rowid
 from app.core.scheduler import deck_counts as compute_deck_counts
-from app.core.schema import migrate
+from app.core.schema import check_not_newer, migrate
 from app.core.sm2 import REPEAT_BELOW_QUALITY, Sm2State, check_quality, milli_to_easiness, review
 from app.core.store import (
     CARD_SELECT,
@@ -95,6 +95,8 @@ class Collection:
             raise CollectionError(f"{path}: cannot open the collection: {error}") from error
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
+            # Refuse a newer file before anything (even the journal mode) is changed in it.
+            check_not_newer(conn)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise CollectionError(f"{path}: cannot switch the collection to WAL mode")

@@ -122,6 +122,17 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def check_not_newer(conn: sqlite3.Connection, latest: int = LATEST_VERSION) -> int:
+    """The database's version; CollectionError if a newer Deckard made it."""
+    current = schema_version(conn)
+    if current > latest:
+        raise CollectionError(
+            f"the collection has schema version {current}, newer than this Deckard knows "
+            f"({latest}); update Deckard to open it"
+        )
+    return current
+
+
 def _ensure_migrations_table(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS migrations ("
@@ -143,12 +154,7 @@ def migrate(
     steps = MIGRATIONS if migrations is None else migrations
     latest = steps[-1].version if steps else 0
     goal = latest if target is None else target
-    current = schema_version(conn)
-    if current > latest:
-        raise CollectionError(
-            f"the collection has schema version {current}, newer than this Deckard knows "
-            f"({latest}); update Deckard to open it"
-        )
+    current = check_not_newer(conn, latest)
     applied: list[int] = []
     for step in steps:
         if step.version <= current or step.version > goal:

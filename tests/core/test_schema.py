@@ -1,0 +1,149 @@
+"""Schema creation, numbered migrations, version checks and the pragmas a collection runs with."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from app.core.collection import Collection
+from app.core.errors import CollectionError
+from app.core.schema import LATEST_VERSION, MIGRATIONS, Migration, migrate, schema_version
+
+
+def connect(path):
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def columns(conn, table):
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def test_empty_file_gets_the_latest_schema(tmp_path):
+    conn = connect(tmp_path / "c.db")
+    assert migrate(conn) == [m.version for m in MIGRATIONS]
+    assert schema_version(conn) == LATEST_VERSION
+    recorded = conn.execute("SELECT version, name FROM migrations ORDER BY version").fetchall()
+    assert recorded == [(m.version, m.name) for m in MIGRATIONS]
+    assert columns(conn, "decks") == [
+        "id", "name", "parent_id", "new_per_day", "reviews_per_day",
+    ]  # fmt: skip
+    assert columns(conn, "cards") == [
+        "id", "deck_id", "question", "answer", "tags", "source", "source_line", "source_hash",
+        "position", "created_at", "modified_at", "repetitions", "interval", "easiness", "due",
+        "lapses", "suspended", "buried_until", "repeat_day", "repeat_since",
+    ]  # fmt: skip
+    assert columns(conn, "reviews") == [
+        "id", "card_id", "reviewed_at", "day", "quality", "kind", "interval_before",
+        "interval_after", "easiness_before", "easiness_after", "duration_ms",
+    ]  # fmt: skip
+    assert columns(conn, "config") == ["key", "value"]
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    conn = connect(tmp_path / "c.db")
+    migrate(conn)
+    assert migrate(conn) == []
+    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+@pytest.mark.parametrize("start", range(LATEST_VERSION))
+def test_every_earlier_version_opens_at_the_latest(tmp_path, start):
+    path = tmp_path / "c.deckard"
+    conn = connect(path)
+    migrate(conn, target=start)
+    assert schema_version(conn) == start
+    conn.close()
+    with Collection.open(path, import_builtin=False) as collection:
+        assert schema_version(collection.conn) == LATEST_VERSION
+        assert collection.deck_counts() == []
+
+
+def test_adding_a_migration_is_a_function_and_a_list_entry(tmp_path):
+    conn = connect(tmp_path / "c.db")
+    migrate(conn)
+
+    def add_flag(c):
+        c.execute("ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0")
+
+    steps = [*MIGRATIONS, Migration(LATEST_VERSION + 1, "card flags", add_flag)]
+    assert migrate(conn, steps) == [LATEST_VERSION + 1]
+    assert "flag" in columns(conn, "cards")
+    assert schema_version(conn) == LATEST_VERSION + 1
+
+
+def test_a_failing_migration_leaves_the_previous_version(tmp_path):
+    conn = connect(tmp_path / "c.db")
+    migrate(conn)
+
+    def half_done(c):
+        c.execute("CREATE TABLE half (x)")
+        raise RuntimeError("disk on fire")
+
+    steps = [*MIGRATIONS, Migration(LATEST_VERSION + 1, "broken", half_done)]
+    with pytest.raises(RuntimeError):
+        migrate(conn, steps)
+    assert schema_version(conn) == LATEST_VERSION
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
+    assert conn.execute("SELECT max(version) FROM migrations").fetchone()[0] == LATEST_VERSION
+
+
+def test_a_newer_collection_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "c.deckard"
+    conn = connect(path)
+    migrate(conn)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(CollectionError, match="newer"):
+        Collection.open(path, import_builtin=False)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_collection_is_a_clear_error(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("this is not a database, just some text that is long enough " * 20)
+    with pytest.raises(CollectionError, match=r"notes\.txt"):
+        Collection.open(path, import_builtin=False)
+
+
+def test_open_sets_wal_full_sync_and_foreign_keys(tmp_path):
+    with Collection.open(tmp_path / "c.deckard", import_builtin=False) as collection:
+        pragma = collection.conn.execute
+        assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
+        with pytest.raises(sqlite3.IntegrityError):
+            pragma(
+                "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
+                " interval_after, easiness_before, easiness_after)"
+                " VALUES ('nope', 'x', 'x', 4, 'new', 0, 1, 2500, 2500)"
+            )
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        (
+            "SELECT rowid FROM cards WHERE due IS NOT NULL AND suspended = 0"
+            " AND due <= '2026-01-01' ORDER BY due, position LIMIT 1",
+            "cards_review_queue",
+        ),
+        (
+            "SELECT rowid FROM cards WHERE due IS NULL AND suspended = 0 ORDER BY position LIMIT 1",
+            "cards_new_queue",
+        ),
+        (
+            "SELECT count(*) FROM cards WHERE deck_id = 1 AND due IS NOT NULL AND suspended = 0"
+            " AND due <= '2026-01-01'",
+            "cards_deck_due",
+        ),
+        ("SELECT count(*) FROM reviews WHERE day = '2026-01-01'", "reviews_day"),
+    ],
+)
+def test_due_queries_use_an_index(tmp_path, query, index):
+    conn = connect(tmp_path / "c.db")
+    migrate(conn)
+    plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert index in plan
+    assert "TEMP B-TREE" not in plan
