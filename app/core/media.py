@@ -10,23 +10,36 @@ import re
 
 from app.core.errors import InputError
 
-# A Windows drive ("C:") would make the name absolute there even without a slash.
+# A Windows drive ("C:") makes a name absolute there even without a slash.
 _DRIVE = re.compile(r"^[A-Za-z]:")
+MAX_NAME_BYTES = 255
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` is not a single plain file name, or None when it is one."""
+    if not isinstance(name, str) or not name:
+        return "is empty"
+    if "\x00" in name:
+        return "contains a NUL character"
+    if "/" in name or "\\" in name:
+        return "is a path, not a file name"
+    if name.strip() in (".", ".."):
+        return "points outside the media folder"
+    if _DRIVE.match(name):
+        return "is an absolute path"
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+        return f"is longer than {MAX_NAME_BYTES} bytes"
+    return None
+
+
+def shown_name(name: str) -> str:
+    """A name quoted for an error message, shortened if long."""
+    return repr(name) if len(name) <= 80 else repr(name[:77] + "...")
 
 
 def check_media_name(name: str) -> str:
     """Return `name` if it is a single plain file name; raise InputError otherwise."""
-    if not isinstance(name, str) or not name:
-        raise InputError("empty media file name")
-    shown = repr(name) if len(name) <= 80 else repr(name[:77] + "...")
-    if "\x00" in name:
-        raise InputError(f"media file name {shown} contains a NUL character")
-    if "/" in name or "\\" in name:
-        raise InputError(f"media file name {shown} is a path, not a file name")
-    if name in (".", "..") or name.strip() in (".", ".."):
-        raise InputError(f"media file name {shown} points outside the media folder")
-    if _DRIVE.match(name):
-        raise InputError(f"media file name {shown} is an absolute path")
-    if len(name.encode("utf-8", "surrogatepass")) > 255:
-        raise InputError(f"media file name {shown} is longer than 255 bytes")
+    problem = name_problem(name)
+    if problem is not None:
+        raise InputError(f"media file name {shown_name(name)} {problem}")
     return name

@@ -25,7 +25,7 @@ import zstandard
 from app.core.errors import InputError
 from app.core.importing import anki_protobuf
 from app.core.importing.anki_collection import read_collection
-from app.core.media import check_media_name
+from app.core.media import name_problem, shown_name
 from app.core.model import ImportBatch
 
 # Caps on what a package may expand to; module constants so callers and tests can change them.
@@ -97,12 +97,11 @@ def _check_members(archive: zipfile.ZipFile, path: Path) -> dict[str, zipfile.Zi
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
-        try:
-            check_media_name(name)
-        except InputError as error:
+        problem = name_problem(name)
+        if problem is not None:
             raise InputError(
-                f"unsafe member name: {error.detail}", path=path, where=f"member {name!r}"
-            ) from None
+                f"unsafe member name: it {problem}", path=path, where=f"member {shown_name(name)}"
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
             raise InputError("member is a symbolic link", path=path, where=f"member {name!r}")
         if name in members:
@@ -226,11 +225,11 @@ def _read_media(
     )
     entries = _media_entries(raw, version, path)
     for member, name in entries:
-        where = f"media {name!r}" if isinstance(name, str) else f"member {member!r}"
-        try:
-            check_media_name(name)
-        except InputError as error:
-            raise InputError(f"unsafe media name: {error.detail}", path=path, where=where) from None
+        problem = name_problem(name)
+        if problem is not None:
+            raise InputError(
+                f"unsafe media name: it {problem}", path=path, where=f"media {shown_name(name)}"
+            )
         if name in batch.media:
             batch.skipped.append(f"media {name!r}: listed twice in the package; first copy kept")
             continue

@@ -1,0 +1,272 @@
+"""Hostile and broken packages: each is refused with a one-line error naming the file and the
+member, or read safely; nothing is ever written, and memory stays bounded."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from app.core.errors import InputError
+from app.core.importing import anki_collection, apkg_reader, read_batch
+
+
+@pytest.fixture(scope="module")
+def collection_bytes(tmp_path_factory) -> bytes:
+    """A genuine schema-11 collection with one Basic note (made by genanki)."""
+    import genanki
+
+    base = tmp_path_factory.mktemp("genanki")
+    model = genanki.Model(
+        1,
+        "Basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}],
+    )
+    deck = genanki.Deck(2, "Safe")
+    deck.add_note(genanki.Note(model=model, fields=["question", "answer"], guid="g1"))
+    genanki.Package(deck).write_to_file(str(base / "deck.apkg"))
+    with zipfile.ZipFile(base / "deck.apkg") as archive:
+        return archive.read("collection.anki2")
+
+
+def make_zip(path: Path, members: dict[str, bytes], *, symlinks: tuple[str, ...] = ()) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if name in symlinks:
+                info.external_attr = 0o120777 << 16
+            archive.writestr(info, data)
+    return path
+
+
+def altered(collection: bytes, tmp_path: Path, *statements: str) -> bytes:
+    db = tmp_path / "altered.anki2"
+    db.write_bytes(collection)
+    con = sqlite3.connect(db)
+    for statement in statements:
+        con.execute(statement)
+    con.commit()
+    con.close()
+    return db.read_bytes()
+
+
+def refused(path: Path, *fragments: str, **options) -> InputError:
+    with pytest.raises(InputError) as caught:
+        read_batch(path, **options)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(str(path))
+    for fragment in fragments:
+        assert fragment in message
+    return caught.value
+
+
+def test_the_baseline_package_is_fine(collection_bytes, tmp_path):
+    path = make_zip(tmp_path / "ok.apkg", {"collection.anki2": collection_bytes, "media": b"{}"})
+    (card,) = read_batch(path).cards
+    assert card.spec.question == "<div>question</div>"
+
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "deck.apkg"
+    path.write_bytes(b"this is not a zip file at all")
+    refused(path, "not a zip")
+
+
+def test_a_zip_without_a_collection(tmp_path):
+    refused(make_zip(tmp_path / "x.apkg", {"readme.txt": b"hi"}), "no collection")
+
+
+def test_a_corrupt_collection(tmp_path):
+    path = make_zip(
+        tmp_path / "x.apkg", {"collection.anki2": b"SQLite format 3\x00" + b"\xff" * 5000}
+    )
+    refused(path, "collection.anki2")
+
+
+def test_a_collection_that_is_not_sqlite(tmp_path):
+    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": b"hello"}), "collection.anki2")
+
+
+def test_a_truncated_zip(collection_bytes, tmp_path):
+    path = make_zip(tmp_path / "x.apkg", {"collection.anki2": collection_bytes})
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    refused(path)
+
+
+@pytest.mark.parametrize("name", ["../evil.txt", "/etc/evil", "..\\evil.txt", "dir/evil", "C:evil"])
+def test_member_names_that_are_paths_are_refused(collection_bytes, tmp_path, name):
+    path = make_zip(tmp_path / "x.apkg", {"collection.anki2": collection_bytes, name: b"x"})
+    refused(path, "unsafe member name", repr(name))
+
+
+@pytest.mark.parametrize("name", ["../../evil.png", "/abs/evil.png", "a\\..\\b.png", "..", ""])
+def test_media_names_that_are_paths_are_refused(collection_bytes, tmp_path, name):
+    members = {"collection.anki2": collection_bytes, "media": json.dumps({"0": name}).encode()}
+    path = make_zip(tmp_path / "x.apkg", {**members, "0": b"data"})
+    refused(path, "media")
+
+
+def test_modern_media_names_are_checked_too(collection_bytes, tmp_path):
+    from anki.import_export_pb2 import MediaEntries, PackageMetadata
+
+    entries = MediaEntries(entries=[MediaEntries.MediaEntry(name="../x.png", size=1)])
+    zstd = zstandard.ZstdCompressor()
+    members = {
+        "meta": PackageMetadata(version=3).SerializeToString(),
+        "collection.anki21b": zstd.compress(collection_bytes),
+        "media": zstd.compress(entries.SerializeToString()),
+        "0": zstd.compress(b"x"),
+    }
+    refused(make_zip(tmp_path / "x.apkg", members), "unsafe media name", "'../x.png'")
+
+
+def test_symlink_members_are_refused(collection_bytes, tmp_path):
+    members = {
+        "collection.anki2": collection_bytes,
+        "media": b'{"0": "a.png"}',
+        "0": b"/etc/passwd",
+    }
+    refused(make_zip(tmp_path / "x.apkg", members, symlinks=("0",)), "symbolic link", "'0'")
+
+
+def test_a_newer_package_version_is_refused(collection_bytes, tmp_path):
+    members = {"meta": b"\x08\x63", "collection.anki2": collection_bytes}
+    refused(make_zip(tmp_path / "x.apkg", members), "version 99", "meta")
+
+
+def _bomb(path: Path, member: str, size: int, *, zstd: bool = False, extra=None) -> Path:
+    chunk = b"\x00" * (1024 * 1024)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+        with archive.open(member, "w", force_zip64=True) as out:
+            if zstd:
+                with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as w:
+                    for _ in range(size // len(chunk)):
+                        w.write(chunk)
+            else:
+                for _ in range(size // len(chunk)):
+                    out.write(chunk)
+    return path
+
+
+@pytest.fixture(scope="module")
+def zip_bomb(tmp_path_factory, collection_bytes) -> Path:
+    """64 MiB of zeros as a media file, about 64 KiB on disk."""
+    path = tmp_path_factory.mktemp("bomb") / "bomb.apkg"
+    extra = {"collection.anki2": collection_bytes, "media": b'{"0": "big.png"}'}
+    return _bomb(path, "0", 64 * 1024**2, extra=extra)
+
+
+def test_a_zip_bomb_is_stopped_by_the_per_file_cap_with_bounded_memory(zip_bomb, monkeypatch):
+    monkeypatch.setattr(apkg_reader, "MAX_MEDIA_FILE_BYTES", 4 * 1024**2)
+    tracemalloc.start()
+    try:
+        refused(zip_bomb, "zip bomb", "member '0'")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024**2
+
+
+def test_a_zip_bomb_is_stopped_by_the_total_cap(zip_bomb, monkeypatch):
+    monkeypatch.setattr(apkg_reader, "MAX_TOTAL_BYTES", 8 * 1024**2)
+    refused(zip_bomb, "in total")
+
+
+def test_a_zstd_bomb_in_the_collection_is_stopped(tmp_path, monkeypatch):
+    monkeypatch.setattr(apkg_reader, "MAX_COLLECTION_BYTES", 4 * 1024**2)
+    path = _bomb(
+        tmp_path / "z.apkg",
+        "collection.anki21b",
+        32 * 1024**2,
+        zstd=True,
+        extra={"meta": b"\x08\x03"},
+    )
+    refused(path, "zip bomb", "collection.anki21b")
+
+
+def test_too_many_members_are_refused(collection_bytes, tmp_path, monkeypatch):
+    monkeypatch.setattr(apkg_reader, "MAX_MEMBERS", 3)
+    members = {"collection.anki2": collection_bytes, **{str(i): b"x" for i in range(5)}}
+    refused(make_zip(tmp_path / "x.apkg", members), "members")
+
+
+def test_triggers_and_views_in_the_collection_never_run(collection_bytes, tmp_path):
+    hostile = altered(
+        collection_bytes,
+        tmp_path,
+        "CREATE TABLE log (what TEXT)",
+        "CREATE TRIGGER t AFTER UPDATE ON cards BEGIN INSERT INTO log VALUES ('fired'); END",
+        "CREATE TRIGGER t2 BEFORE DELETE ON notes BEGIN SELECT RAISE(ABORT, 'no'); END",
+        "CREATE VIEW everything AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+        " SELECT n FROM r",
+    )
+    path = make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile})
+    (card,) = read_batch(path).cards
+    assert card.spec.answer == "<div>answer</div>"
+
+
+def test_a_notes_table_replaced_by_a_view_is_refused(collection_bytes, tmp_path):
+    hostile = altered(
+        collection_bytes,
+        tmp_path,
+        "ALTER TABLE notes RENAME TO real_notes",
+        "CREATE VIEW notes AS SELECT * FROM real_notes",
+    )
+    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "no notes table")
+
+
+def test_generated_columns_are_refused(collection_bytes, tmp_path):
+    hostile = altered(
+        collection_bytes,
+        tmp_path,
+        "ALTER TABLE notes RENAME TO old_notes",
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT, mid INTEGER, mod INTEGER,"
+        " tags TEXT, flds TEXT GENERATED ALWAYS AS (zeroblob(100000000)) VIRTUAL)",
+    )
+    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "no notes table")
+
+
+def test_a_huge_field_is_refused(collection_bytes, tmp_path, monkeypatch):
+    monkeypatch.setattr(anki_collection, "MAX_VALUE_BYTES", 1024**2)
+    hostile = altered(
+        collection_bytes,
+        tmp_path,
+        "UPDATE notes SET flds = 'q' || char(31) || hex(zeroblob(2000000))",
+    )
+    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "larger than")
+
+
+def test_invalid_utf8_in_a_field_is_refused(collection_bytes, tmp_path):
+    hostile = altered(
+        collection_bytes, tmp_path, "UPDATE notes SET flds = CAST(x'71ff1f61' AS TEXT)"
+    )
+    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "collection.anki2")
+
+
+def test_a_card_whose_question_renders_empty_is_skipped(collection_bytes, tmp_path):
+    empty = altered(collection_bytes, tmp_path, "UPDATE notes SET flds = '' || char(31) || 'a'")
+    batch = read_batch(make_zip(tmp_path / "x.apkg", {"collection.anki2": empty}))
+    assert batch.cards == []
+    assert batch.skipped == ["card anki-g1-0: empty question"]
+
+
+def test_media_listed_but_missing_is_reported(collection_bytes, tmp_path):
+    members = {"collection.anki2": collection_bytes, "media": b'{"0": "a.png", "1": "b.png"}'}
+    batch = read_batch(make_zip(tmp_path / "x.apkg", {**members, "0": b"png"}))
+    assert batch.media == {"a.png": b"png"}
+    assert batch.skipped == ["media 'b.png': listed but missing from the package"]
+
+
+def test_a_damaged_media_list_is_refused(collection_bytes, tmp_path):
+    members = {"collection.anki2": collection_bytes, "media": b"{not json"}
+    refused(make_zip(tmp_path / "x.apkg", members), "media list", "member 'media'")
