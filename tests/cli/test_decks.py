@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
-from app.cli import cli
+from app.cli import cli, main
 from app.core.collection import Collection
 from tests.core.collection_helpers import batch, spec
 
@@ -55,7 +56,7 @@ def test_a_new_collection_starts_with_the_built_in_deck(tmp_path):
     path = tmp_path / "fresh" / "c.deckard"
     result = CliRunner().invoke(cli, ["--collection", str(path), "decks", "--json"])
     assert result.exit_code == 0, result.output
-    docker = [row for row in json.loads(result.output) if row["deck"] == "Docker"][0]
+    docker = next(row for row in json.loads(result.output) if row["deck"] == "Docker")
     assert docker["new"] == 20 and docker["total"] > 20
     assert path.exists()
 
@@ -68,10 +69,6 @@ def test_help_describes_the_command():
 
 
 def test_a_broken_collection_is_one_line_on_stderr(tmp_path, capsys):
-    import pytest
-
-    from app.cli import main
-
     path = tmp_path / "broken.deckard"
     path.write_text("not a database at all " * 50)
     with pytest.raises(SystemExit) as exit_info:
