@@ -44,7 +44,9 @@ _SEPARATORS = {
     "pipe": "|",
     "colon": ":",
 }
-_CANDIDATES = ("\t", ",", ";", "|")
+# In order of preference when several split every row alike: commas are the likeliest to occur
+# inside the text itself.
+_CANDIDATES = ("\t", "|", ";", ",")
 _HEADER_KEYS = {
     "separator",
     "html",
@@ -57,8 +59,8 @@ _HEADER_KEYS = {
     "guid column",
     "notetype column",
 }
-_QUESTION_NAMES = {"question", "front", "q", "term", "word", "prompt", "text", "expression"}
-_ANSWER_NAMES = {"answer", "back", "a", "definition", "meaning", "response", "back extra", "extra"}
+_QUESTION_NAMES = {"question", "front", "term", "word", "prompt", "text", "expression"}
+_ANSWER_NAMES = {"answer", "back", "definition", "meaning", "response", "back extra", "extra"}
 _SPECIAL_NAMES = {
     "tags": "tags",
     "tag": "tags",
@@ -164,16 +166,12 @@ def _layout(headers: dict[str, str], body: str, delimiter: str | None, path: Pat
 
 
 def _detect_delimiter(body: str) -> str:
+    """The candidate that splits the most rows into the same number (2+) of columns."""
     sample = body[:_SAMPLE_BYTES]
     if len(body) > _SAMPLE_BYTES:
         sample = sample[: sample.rfind("\n") + 1] or sample
-    best, best_score = _CANDIDATES[0], (-1.0, 0)
-    try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(_CANDIDATES)).delimiter
-    except csv.Error:
-        sniffed = None
-    order = ([sniffed] if sniffed else []) + [c for c in _CANDIDATES if c != sniffed]
-    for candidate in order:
+    best, best_score = None, 0.0
+    for candidate in _CANDIDATES:
         try:
             counts = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=candidate) if r]
         except csv.Error:
@@ -181,12 +179,16 @@ def _detect_delimiter(body: str) -> str:
         if not counts:
             continue
         modal = max(set(counts), key=counts.count)
-        if modal < 2:
-            continue
-        score = (counts.count(modal) / len(counts), -order.index(candidate))
+        score = counts.count(modal) / len(counts) if modal >= 2 else 0.0
         if score > best_score:
             best, best_score = candidate, score
-    return best
+    if best is not None:
+        return best
+    try:
+        # Less common separators, tried only when none of the usual ones splits the rows.
+        return csv.Sniffer().sniff(sample, delimiters=":^~").delimiter
+    except csv.Error:
+        return ","
 
 
 def _rows(body: str, delimiter: str, path: Path, lines_before: int) -> list[tuple[int, list[str]]]:
