@@ -32,6 +32,7 @@ from app.core.notes_items import (
     collapse,
     escape_markdown,
     inline,
+    is_code_node,
     item_markdown,
     named_answer,
     render_answer,
@@ -142,7 +143,8 @@ class _Builder:
                 left_over.append(node)
                 continue
             covered = self.item(path, node, info, tags, ctx, top)
-            if not covered:
+            # A question with no answer under it has nothing to learn: the report lists it.
+            if not covered and info.kind != "question":
                 left_over.append(node)
         if top:
             self.lists(path, items, infos, left_over, tags, ctx)
@@ -160,7 +162,7 @@ class _Builder:
         common = {"line": node.line, "tags": tags, "context": ctx}
         own = set(node.lines)
         if node.children:
-            question, key = self.parent_question(info)
+            question, key = self.parent_question(info, node.children)
             answer = render_answer(node.children)
             if info.kind == "named":
                 answer = f"{named_answer(info.left, info.right)}\n\n{answer}"
@@ -219,7 +221,7 @@ class _Builder:
             return True
         return False
 
-    def parent_question(self, info: Item) -> tuple[str, str]:
+    def parent_question(self, info: Item, children: list[Node]) -> tuple[str, str]:
         if info.kind == "question":
             return escape_markdown(info.text), info.text
         if info.kind in ("keyvalue", "labelled"):
@@ -228,6 +230,8 @@ class _Builder:
             return f"{code_span(info.left)} 怎么用？", info.left
         if asks_what(info.text):
             return f"{inline(info.text)}是什么？", info.text
+        if all(is_code_node(child) for child in children):
+            return f"{inline(info.text)}：怎么做？", info.text
         return f"{inline(info.text)}：要点是什么？", info.text
 
     def both_ways(self, path: list[str], info: Item, own: set[int], common: dict) -> None:
@@ -237,7 +241,7 @@ class _Builder:
             "does",
             info.left,
             path,
-            f"{inline(info.left)} 的作用是什么？",
+            f"{code_span(info.left)} 的作用是什么？",
             inline(info.right),
             covers=own,
             **common,
@@ -248,7 +252,7 @@ class _Builder:
                 meaning,
                 path,
                 f"{inline(meaning)}：用哪个命令？",
-                inline(info.left),
+                code_span(info.left),
                 covers=own,
                 **common,
             )
@@ -390,7 +394,7 @@ def item_markdown_value(value: str) -> str:
 
 def _list_entry(info: Item) -> str:
     if info.kind == "comment":
-        return f"{inline(info.left)} — {inline(info.right)}"
+        return f"{code_span(info.left)} — {inline(info.right)}"
     if info.kind == "named":
         return code_span(info.left)
     return item_markdown(info.text) if info.kind != "term" else inline(info.text)

@@ -19,6 +19,7 @@ _NUMBERED = re.compile(r"^(\d{1,3})[.、)）][ \t]*(\S.*)$")
 _BULLET = re.compile(r"^(?:[-+•·]|\*{1,2})[ \t]+(\S.*)$")
 _COMMENT = re.compile(r"^(\S.*?)[ \t]+#{1,2}(?!#)[ \t]*(\S.*)$")
 _KEY_VALUE = re.compile(r"^([^：:]{1,24}?)[ \t]*(?:：|:(?=[ \t]))[ \t]*(.*)$")
+_CODE_SIGNS = re.compile(r"[<>\[\]=/$|\"{}]|(?:^| )-|\d\.\w|\w\.\w")
 _CODE_CHARS = re.compile(r"[<>\[\]\"'=/$|(){}`]")
 _ASCII_WORD = re.compile(r"^[A-Za-z][\w.+-]*$")
 _BRACKETED = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
@@ -27,8 +28,13 @@ _COMMAND_WORDS = (
     "docker|docker-compose|podman|kubectl|git|pip|pip3|npm|yarn|apt|apt-get|yum|brew|cat|"
     "cd|ls|cp|mv|rm|mkdir|echo|curl|wget|ssh|scp|sudo|systemctl|python|python3|java|mvn|go"
 )
+_NOT_HUB = r"(?![ \t]+hub(?![a-z]))"  # "docker hub" is a website, not a command
 _INLINE_COMMAND = re.compile(
-    rf"(?<![A-Za-z0-9_`-])(?:{_COMMAND_WORDS})(?:[ \t]+[\x21-\x7e]+)+(?=$|[ \t]|[^\x00-\x7f])"
+    # a command and the ASCII words after it, up to the first word glued to Chinese ...
+    rf"(?<![A-Za-z0-9_`-])(?:{_COMMAND_WORDS}){_NOT_HUB}(?:[ \t]+[\x21-\x7e]+(?=[ \t]|$))+"
+    # ... or a command and one sub-command glued to Chinese ("docker import和docker load") ...
+    rf"|(?<![A-Za-z0-9_`-])(?:{_COMMAND_WORDS}){_NOT_HUB}[ \t]+[a-z][a-z0-9-]*(?=[\u4e00-\u9fff])"
+    # ... or a long option.
     r"|(?<![A-Za-z0-9_-])--[A-Za-z][A-Za-z0-9_-]*(?:=[\x21-\x7e]+)?"
 )
 _DOCKERFILE_WORDS = frozenset(
@@ -98,18 +104,24 @@ def cjk_count(text: str) -> int:
 
 
 def is_code_like(text: str) -> bool:
-    """A command or syntax line: starts with a word in ASCII, any Chinese is a short placeholder."""
+    """A command or syntax line: an ASCII word first, a sign of code, Chinese only as placeholders.
+
+    `docker run -dit ubuntu`, `cmd 命令`, `user <用户名>`, `nexus 3.x` are code; `ports are TCP`
+    and `docker ps 列出容器` (an explanation after the command) are not.
+    """
     text = collapse(text)
-    first = text.split(" ", 1)[0]
+    tokens = text.split(" ")
+    first = tokens[0]
     if not _FIRST_TOKEN.match(first) or not re.search(r"[A-Za-z]", first):
         return False
-    rest = _BRACKETED.sub("", text)
-    if _CJK_PUNCT.search(rest):
+    if split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3:
         return False
-    if cjk_count(rest) > 4:
-        return False
-    tokens = text.split(" ")
-    return len(tokens) == 1 or cjk_count(tokens[0] + tokens[1]) == 0 or cjk_count(rest) <= 2
+    return (
+        len(tokens) == 1
+        or first in _SHELL_WORDS
+        or first.upper() in _DOCKERFILE_WORDS
+        or bool(_CODE_SIGNS.search(text))
+    )
 
 
 def _is_term(text: str) -> bool:
@@ -228,11 +240,11 @@ def split_syntax(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def named_answer(name: str, explanation: str) -> str:
+def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str:
     """`workdir` + `<路径>，不存在会自动创建` -> "`workdir <路径>`，不存在会自动创建"."""
     syntax, prose = split_syntax(explanation)
     if not syntax:
-        return inline(prose)
+        return f"{code_span(name)} {inline(prose)}" if with_name else inline(prose)
     code = code_span(f"{name} {syntax}")
     if not prose:
         return code
@@ -282,9 +294,9 @@ def item_markdown(node_text: str) -> str:
     if item.kind == "keyvalue" and item.right:
         return f"{prefix}{escape_markdown(item.left)}：{inline(item.right)}"
     if item.kind == "named":
-        return prefix + named_answer(item.left, item.right)
+        return prefix + named_answer(item.left, item.right, with_name=True)
     if item.kind == "comment":
-        return f"{prefix}{inline(item.left)} — {inline(item.right)}"
+        return f"{prefix}{code_span(item.left)} — {inline(item.right)}"
     return prefix + inline(item.text)
 
 
@@ -319,13 +331,16 @@ def fenced(node: Node) -> str:
     return f"{fence}{node.lang}\n{code}\n{fence}" if code else f"{fence}{node.lang}\n{fence}"
 
 
-def _is_code_node(node: Node) -> bool:
+def is_code_node(node: Node) -> bool:
     if node.is_code:
         return True
     if node.children:
         return False
     comment = _COMMENT.match(collapse(node.text))
-    return is_code_like(comment.group(1) if comment else node.text)
+    if comment:
+        # What stands before a `# comment` is code even with Chinese placeholders in it.
+        return bool(re.match(r"[A-Za-z$./~_-]", comment.group(1)))
+    return is_code_like(node.text)
 
 
 def render_nodes(nodes: list[Node], depth: int = 0) -> str:
@@ -342,9 +357,9 @@ def render_nodes(nodes: list[Node], depth: int = 0) -> str:
     index = 0
     while index < len(nodes):
         node = nodes[index]
-        if _is_code_node(node):
+        if is_code_node(node):
             run = []
-            while index < len(nodes) and _is_code_node(nodes[index]) and not nodes[index].is_code:
+            while index < len(nodes) and is_code_node(nodes[index]) and not nodes[index].is_code:
                 run.append(nodes[index].text)
                 index += 1
             flush_list()
@@ -366,7 +381,7 @@ def render_nodes(nodes: list[Node], depth: int = 0) -> str:
 
 def render_answer(nodes: list[Node]) -> str:
     """The answer for an item's nested lines; a single plain line is not made into a list."""
-    if len(nodes) == 1 and not nodes[0].children and not _is_code_node(nodes[0]):
+    if len(nodes) == 1 and not nodes[0].children and not is_code_node(nodes[0]):
         return item_markdown(nodes[0].text)
     return render_nodes(nodes)
 

@@ -1,0 +1,195 @@
+"""One table per compiler rule: a small notes snippet and exactly the cards it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.notes import compile_notes
+
+
+def cards(notes: str) -> list[tuple[str, str]]:
+    return [(card.question, card.answer) for card in compile_notes(notes, deck="Docker")]
+
+
+RULES = {
+    "item with nested lines asks for them": (
+        "## Dockerfile配置指令\n\tcopy\n\t\tCOPY [--chown=<user>:<group>] <源路径>... <目标路径>\n",
+        [
+            (
+                "Dockerfile配置指令 › `copy` 怎么用？",
+                "```dockerfile\nCOPY [--chown=<user>:<group>] <源路径>... <目标路径>\n```",
+            )
+        ],
+    ),
+    "nested prose and commands become a list and a code block": (
+        "## 基础操作\n\t删除镜像\n\t\t结合docker image ls 删除\n"
+        "\t\tdocker image rm $(docker image ls -q redis)\n",
+        [
+            (
+                "基础操作 › 删除镜像：要点是什么？",
+                "- 结合`docker image ls` 删除\n\n"
+                "```sh\ndocker image rm $(docker image ls -q redis)\n```",
+            )
+        ],
+    ),
+    "name and explanation ask both ways": (
+        "## Dockerfile配置指令\n\tuser 指定当前用户\n",
+        [
+            ("Dockerfile配置指令 › `user` 的作用是什么？", "指定当前用户"),
+            ("Dockerfile配置指令 › 指定当前用户：是哪个指令？", "`user`"),
+        ],
+    ),
+    "name with syntax asks how to use it, never giving the name away": (
+        "## Dockerfile配置指令\n\targ 参数名[=<参数值>] --build-arg <参数名>=<参数值> "
+        "1.13之前必须在dockerfile中先定义好\n\tworkdir <工作目录路径>，不存在会自动创建\n",
+        [
+            (
+                "Dockerfile配置指令 › `arg` 怎么用？",
+                "`arg 参数名[=<参数值>] --build-arg <参数名>=<参数值>` "
+                "1.13之前必须在dockerfile中先定义好",
+            ),
+            (
+                "Dockerfile配置指令 › `workdir` 怎么用？",
+                "`workdir <工作目录路径>`，不存在会自动创建",
+            ),
+        ],
+    ),
+    "command then Chinese explanation": (
+        "> 进入容器\n\tdocker run -d 会在后台运行容器\n",
+        [
+            ("进入容器 › `docker run -d` 的作用是什么？", "会在后台运行容器"),
+            ("进入容器 › 会在后台运行容器：用哪个命令？", "`docker run -d`"),
+        ],
+    ),
+    "key：value and key: value ask for the value": (
+        "## 基础操作\n\t区分镜像：id和摘要\n\tNote: ports are TCP\n\tshell格式：cmd 命令\n",
+        [
+            ("基础操作 › 区分镜像：？", "id和摘要"),
+            ("基础操作 › Note：？", "ports are TCP"),
+            ("基础操作 › shell格式：？", "`cmd 命令`"),
+        ],
+    ),
+    "a colon inside a command is not a key": (
+        "> 后台运行\n\tdocker run -v mydata:/data xxxx\n",
+        [("后台运行：用哪个命令？", "`docker run -v mydata:/data xxxx`")],
+    ),
+    "# and ## comments give a card each way": (
+        "> 容器启动\n\tdocker run \t\t\t\t# 新建并启动\n\tdocker container ls -a  \t## 容器列表\n",
+        [
+            ("容器启动 › `docker run` 的作用是什么？", "新建并启动"),
+            ("容器启动 › 新建并启动：用哪个命令？", "`docker run`"),
+            ("容器启动 › `docker container ls -a` 的作用是什么？", "容器列表"),
+            ("容器启动 › 容器列表：用哪个命令？", "`docker container ls -a`"),
+        ],
+    ),
+    "a comment that repeats the command gives no reverse card": (
+        "> 容器\n\tdocker ps  # docker ps 列出容器\n",
+        [("容器 › `docker ps` 的作用是什么？", "`docker ps` 列出容器")],
+    ),
+    "a commented command with nested lines also asks how to use it": (
+        "> 导入和导出容器\n\tdocker export # 将容器导出为本地文件\n"
+        "\t\tdocker container ls -a\n\t\tdocker export 容器id > ubuntu.tar\n",
+        [
+            ("导入和导出容器 › `docker export` 的作用是什么？", "将容器导出为本地文件"),
+            ("导入和导出容器 › 将容器导出为本地文件：用哪个命令？", "`docker export`"),
+            (
+                "导入和导出容器 › `docker export` 怎么用？",
+                "```sh\ndocker container ls -a\ndocker export 容器id > ubuntu.tar\n```",
+            ),
+        ],
+    ),
+    "a line ending in ？ is answered by what is under it": (
+        "## 镜像的实现原理\n\t如何实现增量的修改和维护？\n"
+        "\t\t使用Union FS将不同层结合到一个镜像中\n",
+        [("镜像的实现原理 › 如何实现增量的修改和维护？", "使用Union FS将不同层结合到一个镜像中")],
+    ),
+    "an ASCII question mark works too": (
+        "# Git\n\tWhy rebase?\n\t\tA linear history\n",
+        [("Git › Why rebase?", "A linear history")],
+    ),
+    "numbered steps give one list card, in order": (
+        "## 基础操作\n\t1.拉取镜像\n\n\t2.运行镜像\n\t3.列出镜像\n",
+        [("基础操作 › 依次有哪 3 项？", "1. 拉取镜像\n2. 运行镜像\n3. 列出镜像")],
+    ),
+    "a run of sibling items gives one list card": (
+        "> 终止容器\n\tdocker container stop\n\texit\n\tctrl+D\n",
+        [("终止容器 › 有哪 3 项？", "- `docker container stop`\n- `exit`\n- `ctrl+D`")],
+    ),
+    "a remark after a list is kept with it": (
+        "> 其他方式制作镜像\n\tdocker import\n\tdocker save\n\tdocker load\n"
+        "\t这些都是旧的，如无必要，使用新的即可\n",
+        [
+            (
+                "其他方式制作镜像 › 有哪 3 项？",
+                "- `docker import`\n- `docker save`\n- `docker load`\n\n"
+                "这些都是旧的，如无必要，使用新的即可",
+            )
+        ],
+    ),
+    "a label followed by code asks for the code": (
+        "> 多阶段构建\n\t从其他镜像复制文件 copy --from=imageName file target_file\n",
+        [("多阶段构建 › 从其他镜像复制文件：？", "`copy --from=imageName file target_file`")],
+    ),
+    "prose left in a section becomes its summary card": (
+        "## 操作docker容器\n\t容器是独立运行的一个或一组应用。\n"
+        "\t虚拟机是模拟运行的一整套操作系统\n",
+        [
+            (
+                "操作docker容器：要点是什么？",
+                "- 容器是独立运行的一个或一组应用。\n- 虚拟机是模拟运行的一整套操作系统",
+            )
+        ],
+    ),
+    "a sub-section holding one command asks for it": (
+        "## 操作docker容器\n> 清理所有处于中止状态的容器\n\tdocker container prune\n",
+        [("操作docker容器 › 清理所有处于中止状态的容器：用哪个命令？", "`docker container prune`")],
+    ),
+    "a sub-section line with nothing under it is an item of its section": (
+        "## Docker构建\n> manifest 构建多种系统支持的docker镜像\n",
+        [
+            ("Docker构建 › `manifest` 的作用是什么？", "构建多种系统支持的docker镜像"),
+            ("Docker构建 › 构建多种系统支持的docker镜像：是哪个？", "`manifest`"),
+        ],
+    ),
+    "fenced code stays whole, blank lines and all": (
+        "## 脚本\n\t启动服务\n\t```bash\n\tdocker compose up -d\n\n\t# done\n\t```\n",
+        [("脚本 › 启动服务：怎么做？", "```bash\ndocker compose up -d\n\n# done\n```")],
+    ),
+    "nested key：value lines also get their own card": (
+        "## Dockerfile配置指令\n\tcmd\n\t\tshell格式：cmd 命令\n",
+        [
+            ("Dockerfile配置指令 › `cmd` 怎么用？", "shell格式：`cmd 命令`"),
+            ("Dockerfile配置指令 › cmd › shell格式：？", "`cmd 命令`"),
+        ],
+    ),
+    "headings nest into the question's context": (
+        "# Docker\n## 网络\n> 端口\n\texpose 声明容器时提供的端口\n",
+        [
+            ("Docker › 网络 › 端口 › `expose` 的作用是什么？", "声明容器时提供的端口"),
+            ("Docker › 网络 › 端口 › 声明容器时提供的端口：是哪个？", "`expose`"),
+        ],
+    ),
+    "an item asking for a difference completes the question": (
+        "> 导入\n\tdocker import和docker load的区别\n\t\tdocker load 保存记录完整，体积也更大。\n",
+        [
+            (
+                "导入 › `docker import`和`docker load`的区别是什么？",
+                "`docker load` 保存记录完整，体积也更大。",
+            )
+        ],
+    ),
+    "the same question twice becomes one card with both answers": (
+        "## 基础\n\t端口：80\n\t端口：443\n",
+        [("基础 › 端口：？", "80\n\n443")],
+    ),
+    "markup characters in notes are shown, not interpreted": (
+        "## 记号\n\t强调：用 *星号* 和 <b>\n",
+        [("记号 › 强调：？", "用 \\*星号\\* 和 &lt;b&gt;")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(RULES))
+def test_rule(name):
+    notes, expected = RULES[name]
+    assert cards(notes) == expected
