@@ -21,10 +21,10 @@ from urllib.parse import urlsplit
 
 # Elements removed together with everything inside them.
 _DROP_WITH_CONTENT = frozenset(
-    {"script", "iframe", "object", "embed", "applet", "frame", "frameset", "noscript", "template"}
+    {"script", "iframe", "object", "applet", "frameset", "noscript", "template", "noembed"}
 )
 # Elements removed, their content kept (or void elements with no content).
-_DROP_TAG = frozenset({"base", "meta", "link", "form", "portal", "param"})
+_DROP_TAG = frozenset({"base", "meta", "link", "form", "portal", "param", "embed", "frame"})
 # Attributes that make the browser load what they name.
 _LOAD_ATTRS = frozenset(
     {
