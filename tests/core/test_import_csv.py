@@ -37,7 +37,7 @@ def test_a_header_row_names_the_columns(tmp_path):
         ("apple", "Apfel", ("fruit",)),
         ("pear", "Birne", ()),
     ]
-    assert all(r.spec.deck == "vocab" for r in batch.cards)
+    assert all(r.spec.deck == "Vocab" for r in batch.cards)
 
 
 def test_a_first_row_of_data_is_not_taken_for_a_header(tmp_path):

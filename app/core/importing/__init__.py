@@ -105,9 +105,11 @@ def _read_text_source(path: Path, *, fmt: str, deck: str | None) -> ImportBatch:
 
 
 def _deck_from_filename(path: Path) -> str:
-    """The deck a file's cards go to when neither the file nor the user names one."""
-    name = path.name
-    for suffix in (".notes.txt", ".deck.md"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)] or "Default"
-    return path.stem or "Default"
+    """The deck a file's cards go to when neither the file nor the user names one.
+
+    The same name `deckard compile` gives, so importing notes and importing the deck compiled
+    from them give the same card ids.
+    """
+    from app.core.notes_io import deck_name_for
+
+    return deck_name_for(path)

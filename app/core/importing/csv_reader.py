@@ -219,7 +219,11 @@ def _is_header_row(cells: list[str]) -> bool:
 def _default_deck(layout: _Layout, deck: str | None, path: Path) -> str:
     if layout.deck:
         return f"{deck}{DECK_SEPARATOR}{layout.deck}" if deck else layout.deck
-    return deck or path.stem or "Default"
+    if deck:
+        return deck
+    from app.core.notes_io import deck_name_for
+
+    return deck_name_for(path)
 
 
 def _row_cards(
