@@ -111,7 +111,8 @@ def backup_now(
     """Back the collection up now (File › Backup now, `deckard backup`) and prune old backups."""
     now = now or datetime.now(UTC)
     folder = backups_dir_for(collection.path)
-    info = write_backup(collection.db.conn, folder, now=now)
+    with _reader(collection) as connection:
+        info = write_backup(connection, folder, now=now)
     if prune:
         prune_backups(folder, Retention.from_config(collection.get_config), now=now)
     return info
@@ -132,7 +133,9 @@ def automatic_backup(
     backups = list_backups(collection.path)
     if backups:
         newest = backups[0]
-        if newest.fingerprint == content_fingerprint(collection.db.conn):
+        with _reader(collection) as connection:
+            unchanged = newest.fingerprint == content_fingerprint(connection)
+        if unchanged:
             return None
         if now - newest.created < min_interval:
             return None
@@ -237,7 +240,37 @@ def restore_backup(
     with _unpacked(backup_file, folder, latest_version) as source_path:
         safety = backup_now(collection, now=now, prune=False)
         _copy_into(source_path, collection.db.conn)
+    _forget_in_memory_state(collection)
     return safety
+
+
+def _forget_in_memory_state(collection: CollectionLike) -> None:
+    # What the collection object remembers (cached decks and counts, the undo list) describes
+    # the content that was just replaced; an undo now would change the restored cards.
+    undo = getattr(collection, "_undo", None)
+    if isinstance(undo, list):
+        undo.clear()
+    forget = getattr(collection, "_forget", None)
+    if callable(forget):
+        forget()
+
+
+@contextlib.contextmanager
+def _reader(collection: CollectionLike) -> Any:
+    """A connection of its own that only reads, so a backup can run beside the app's writes.
+
+    SQLite's write-ahead log gives it a consistent snapshot while the collection's own
+    connection keeps answering (from another thread, for the 30-minute backup).
+    """
+    uri = Path(collection.path).resolve().as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise CollectionError(f"cannot read the collection to back it up: {error}") from None
+    try:
+        yield connection
+    finally:
+        connection.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,8 +421,7 @@ def _unpacked(backup_file: Path, scratch_parent: Path, latest_version: int | Non
                 else:
                     handle.seek(0)
                     _read_description(handle, backup_file)
-                    with plain.open("wb") as writer:
-                        zstandard.ZstdDecompressor().copy_stream(handle, writer)
+                    _decompress(handle, plain, backup_file)
         except zstandard.ZstdError as error:
             raise InputError(f"the backup is damaged ({error})", path=backup_file) from None
         except sqlite3.Error as error:
@@ -407,6 +439,15 @@ def _unpacked(backup_file: Path, scratch_parent: Path, latest_version: int | Non
             detail = str(error).replace(str(plain), "the backup")
             raise InputError(f"cannot restore: {detail}", path=backup_file) from None
         yield plain
+
+
+def _decompress(handle: Any, target: Path, backup_file: Path) -> None:
+    decompressor = zstandard.ZstdDecompressor().decompressobj()
+    with target.open("wb") as writer:
+        while chunk := handle.read(_CHUNK):
+            writer.write(decompressor.decompress(chunk))
+    if not decompressor.eof:
+        raise InputError("the backup is damaged (it is cut short)", path=backup_file)
 
 
 def _copy_into(source_path: Path, connection: sqlite3.Connection) -> None:

@@ -243,3 +243,20 @@ def test_restore_of_a_collection_in_use_is_refused(collection):
         pytest.raises(CollectionError, match="in use by deckard gui"),
     ):
         restore_collection_file(collection.path, old.path)
+
+
+def test_a_backup_cut_short_is_refused(collection):
+    info = backup_now(collection, now=NOW)
+    info.path.write_bytes(info.path.read_bytes()[:-40])
+    with pytest.raises(InputError, match="cut short"):
+        restore_backup(collection, info.path)
+    assert collection.conn.execute("SELECT count(*) FROM cards").fetchone() == (12,)
+
+
+def test_after_a_restore_there_is_nothing_to_undo(collection):
+    old = backup_now(collection, now=NOW)
+    answer_some(collection, 1)
+    assert collection.can_undo()
+    restore_backup(collection, old.path, now=NOW)
+    assert not collection.can_undo()
+    assert collection.next_card(now=NOW) is not None
