@@ -6,6 +6,9 @@ state (new, learning, review, buried, suspended) comes from the same code the ap
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,9 +23,31 @@ def open_empty(tmp_path: Path) -> Collection:
     return Collection.open(tmp_path / "sample.deckard", tz=UTC, import_builtin=False)
 
 
+_template: tuple[Path, dict[str, str]] | None = None
+
+
 def make_sample(tmp_path: Path) -> tuple[Collection, dict[str, str]]:
-    """A collection with six cards in different states; returns it and their ids by name."""
-    collection = open_empty(tmp_path)
+    """A collection with six cards in different states; returns it and their ids by name.
+
+    The collection is built once per test run and copied, because every answer is a durable
+    (fsynced) transaction and building it each time would make the tests slow.
+    """
+    global _template
+    if _template is None:
+        folder = Path(tempfile.mkdtemp(prefix="deckard-sample-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        built, ids = _build_sample(folder)
+        built.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        built.close()
+        _template = (folder / "sample.deckard", ids)
+    source, ids = _template
+    target = tmp_path / "sample.deckard"
+    shutil.copyfile(source, target)
+    return Collection.open(target, tz=UTC, import_builtin=False), dict(ids)
+
+
+def _build_sample(folder: Path) -> tuple[Collection, dict[str, str]]:
+    collection = open_empty(folder)
     long_ago = NOW - timedelta(days=40)
 
     def add(name: str, deck: str, question: str, answer: str, tags=(), when=long_ago) -> str:
