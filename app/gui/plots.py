@@ -39,8 +39,12 @@ class Series:
 
 
 def nice_step(maximum: float, ticks: int = 5) -> float:
-    """A round tick step (1, 2 or 5 times a power of ten) giving about `ticks` ticks."""
-    if maximum <= 0:
+    """A round tick step (1, 2 or 5 times a power of ten, at least 1) for about `ticks` ticks.
+
+    Every plot counts whole things (cards, answers, percent), so a step below 1 would only
+    print labels like 0.2 cards.
+    """
+    if maximum <= ticks:
         return 1.0
     raw = maximum / ticks
     power = 10 ** math.floor(math.log10(raw))
