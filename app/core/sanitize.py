@@ -53,10 +53,12 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
 _CSS_DANGER = re.compile(r"@import|expression\s*\(|javascript:|behavior\s*:|-moz-binding", re.I)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-# Fast path: text whose only markup is plain attribute-less tags of these kinds is already safe.
+# Fast path: text whose only markup is tags of these kinds, with no attributes or only a class,
+# or an image with a plain file name, is already safe.
 _PLAIN_TAG = re.compile(
     r"</?(?:b|i|u|s|em|strong|br|div|p|span|sub|sup|ul|ol|li|hr|code|pre|small|big|"
-    r"table|tr|td|th|tbody|thead|blockquote|h[1-6])\s*/?>",
+    r"table|tr|td|th|tbody|thead|blockquote|h[1-6])(?:\s+class=\"[\w -]*\")?\s*/?>"
+    r"|<img\s+src=\"(?!\.\.?\")[\w .-]+\"\s*/?>",
     re.IGNORECASE,
 )
 

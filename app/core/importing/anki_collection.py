@@ -42,7 +42,7 @@ MAX_VALUE_BYTES = 64 * 1024**2
 
 DEFAULT_EASE = Decimal("2.5")
 _ANSWER_RULE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[\"']?[^>]*>", re.IGNORECASE)
-_TRAILING_BREAKS = re.compile(r"(?:<br\s*/?>|\s)+$", re.IGNORECASE)
+_BREAKS = ("<br>", "<br/>", "<br />")
 _TAGS = re.compile(r"<[^>]*>")
 _MEDIA_TAG = re.compile(r"<(?:img|audio|video)\b", re.IGNORECASE)
 _SOUND = re.compile(r"\[sound:[^\]]+\]")
@@ -264,6 +264,7 @@ class _Reader:
         }
         records: list[CardRecord] = []
         seen: set[str] = set()
+        deck_names: dict[int, str] = {}
         for (
             cid,
             nid,
@@ -295,7 +296,8 @@ class _Reader:
             if notetype is None:
                 self.skipped.append(f"card {card_id}: its note type is missing from the package")
                 continue
-            deck = self._deck_name(decks, odid or did)
+            home = odid or did
+            deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
             sides = self._render(notetype, ordinal, str(flds), str(tags), deck)
             if sides is None:
                 self.skipped.append(f"card {card_id}: empty question")
@@ -313,7 +315,7 @@ class _Reader:
                         deck=deck,
                         question=sides[0],
                         answer=sides[1],
-                        tags=tuple(t for t in str(tags).split() if t),
+                        tags=tuple(str(tags).split()),
                     ),
                     schedule=schedule,
                     history=tuple(history.get(cid, ())) if keep_scheduling else (),
@@ -358,7 +360,7 @@ class _Reader:
 
 def _answer_only(answer: str, question: str) -> str:
     """The answer side without the repeated question: Deckard shows the question above it."""
-    rule = _ANSWER_RULE.search(answer)
+    rule = _ANSWER_RULE.search(answer) if "answer" in answer else None
     if rule:
         return answer[rule.end() :].strip()
     if question and answer.startswith(question):
@@ -367,14 +369,29 @@ def _answer_only(answer: str, question: str) -> str:
 
 
 def _is_blank(side: str) -> bool:
+    stripped = side.lstrip()
+    if stripped and stripped[0] not in "<&[":
+        return False  # text before any markup
     if _MEDIA_TAG.search(side) or _SOUND.search(side):
         return False
     return not _TAGS.sub("", side).replace("&nbsp;", "").strip()
 
 
+def _strip_trailing_breaks(side: str) -> str:
+    while True:
+        side = side.rstrip()
+        tail = side[-6:].lower()
+        for br in _BREAKS:
+            if tail.endswith(br):
+                side = side[: -len(br)]
+                break
+        else:
+            return side
+
+
 def _wrap(side: str) -> str:
     """Anki's HTML as a raw HTML block, so Markdown leaves its text and line breaks alone."""
-    side = _TRAILING_BREAKS.sub("", side)
+    side = _strip_trailing_breaks(side)
     return f"<div>{side}</div>" if side else ""
 
 

@@ -18,6 +18,7 @@ _TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]*>", re.DOTALL)
 _EMPTY_MARKUP = re.compile(r"<br\s*/?>|</?div>|&nbsp;|\s", re.IGNORECASE)
 _CLOZE_OPEN = re.compile(r"\{\{c(\d+)::")
+_CLOZE_TOKEN = re.compile(r"\{\{c(\d+)::|\}\}")
 _FURIGANA = re.compile(r" ?([^ >]+?)\[(.+?)\]")
 
 
@@ -189,36 +190,26 @@ def _parse_clozes(text: str) -> list[str | _Cloze]:
     """Split text into plain runs and (possibly nested) `{{cN::answer::hint}}` deletions."""
     root: list[str | _Cloze] = []
     stack: list[_Cloze] = []
-    pos = 0
-    buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            (stack[-1].parts if stack else root).append("".join(buffer))
-            buffer.clear()
-
-    while pos < len(text):
-        opening = _CLOZE_OPEN.match(text, pos)
-        if opening:
-            flush()
-            cloze = _Cloze(int(opening.group(1)), [])
+    last = 0
+    for token in _CLOZE_TOKEN.finditer(text):
+        if token.group(1) is None and not stack:
+            continue  # a "}}" outside any deletion is plain text
+        if token.start() > last:
+            (stack[-1].parts if stack else root).append(text[last : token.start()])
+        last = token.end()
+        if token.group(1) is not None:
+            cloze = _Cloze(int(token.group(1)), [])
             (stack[-1].parts if stack else root).append(cloze)
             stack.append(cloze)
-            pos = opening.end()
-        elif stack and text.startswith("}}", pos):
-            flush()
-            cloze = stack.pop()
-            _split_hint(cloze)
-            pos += 2
         else:
-            buffer.append(text[pos])
-            pos += 1
-    flush()
+            _split_hint(stack.pop())
+    if last < len(text):
+        (stack[-1].parts if stack else root).append(text[last:])
     # Unclosed deletions are shown as the text that was typed.
     while stack:
         cloze = stack.pop()
         parent = stack[-1].parts if stack else root
-        index = parent.index(cloze)
+        index = next(i for i, part in enumerate(parent) if part is cloze)
         parent[index : index + 1] = [f"{{{{c{cloze.number}::", *cloze.parts]
     return root
 
@@ -229,8 +220,8 @@ def _split_hint(cloze: _Cloze) -> None:
         part = cloze.parts[index]
         if isinstance(part, str) and "::" in part:
             before, hint = part.rsplit("::", 1)
-            cloze.hint = "".join(p if isinstance(p, str) else "" for p in cloze.parts[index + 1 :])
-            cloze.hint = hint + cloze.hint
+            rest = cloze.parts[index + 1 :]
+            cloze.hint = hint + "".join(p for p in rest if isinstance(p, str))
             cloze.parts = [*cloze.parts[:index], before]
             return
 

@@ -1,0 +1,179 @@
+"""Importing a 10,000-note Anki package: Deckard against the `anki` library, in the same run.
+
+    python bench/bench_import.py [--json] [--notes N] [--repeat N]
+
+The package is made by Anki itself (a modern .apkg: zstd collection, schema 18): Basic notes with
+some HTML, a tenth of them Cloze notes with two deletions, a third of the cards in review with
+intervals, and 50 small media files. Timed, best of `--repeat` runs each, on a new collection:
+
+- Deckard reading the package (`read_batch`: unzip, SQLite, templates, sanitizing);
+- Deckard's full import (`Collection.import_file`: reading plus merging in one transaction);
+- Anki's `import_anki_package` of the same file into a new Anki collection;
+- both importing the same package a second time (everything already there).
+
+Target: Deckard's full import takes less time than Anki's (ratio below 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def build_package(path: Path, work: Path, notes: int) -> int:
+    """Export an .apkg with `notes` notes from a new Anki collection; returns its card count."""
+    import anki.collection  # noqa: F401  (before anki.cards)
+    from anki.collection import AddNoteRequest, Collection, ExportAnkiPackageOptions
+
+    collection = Collection(str(work / "source.anki2"))
+    try:
+        basic = collection.models.by_name("Basic")
+        cloze = collection.models.by_name("Cloze")
+        requests = []
+        for index in range(notes):
+            deck_id = collection.decks.id(f"Bench::Chapter {index % 10}")
+            if index % 10 == 9:
+                note = collection.new_note(cloze)
+                note["Text"] = (
+                    f"{{{{c1::docker run::command}}}} starts container {index};"
+                    f" {{{{c2::-p {index % 9000 + 1000}:80}}}} publishes a port"
+                )
+            else:
+                note = collection.new_note(basic)
+                note["Front"] = (
+                    f"<b>Question {index}</b>: what does <code>docker run -p"
+                    f" {index % 9000 + 1000}:80 nginx</code> publish? 问题 {index}"
+                )
+                image = f'<img src="figure{index % 50}.png">' if index % 100 == 0 else ""
+                note["Back"] = (
+                    f"Container port 80 on host port {index % 9000 + 1000}; the answer to"
+                    f" card {index} has a little more text, 答案 {index}.{image}"
+                )
+            note.tags = [f"chapter{index % 40}", "bench"]
+            requests.append(AddNoteRequest(note=note, deck_id=deck_id))
+        collection.add_notes(requests)
+        for index in range(50):
+            figure = work / f"figure{index}.png"
+            figure.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes([index]) * 2000)
+            collection.media.add_file(str(figure))
+        card_ids = list(collection.find_cards("deck:Bench"))
+        collection.sched.set_due_date(card_ids[: len(card_ids) // 3], "1-30!")
+        options = ExportAnkiPackageOptions(
+            with_scheduling=True, with_deck_configs=False, with_media=True, legacy=False
+        )
+        collection.export_anki_package(out_path=str(path), options=options, limit=None)
+        return len(card_ids)
+    finally:
+        collection.close()
+
+
+def best_of(repeat: int, run) -> float:
+    """The fastest of `repeat` runs of `run(attempt)`, in seconds."""
+    times = []
+    for attempt in range(repeat):
+        started = time.perf_counter()
+        run(attempt)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def measure(notes: int, repeat: int) -> list[dict]:
+    from anki.collection import (
+        Collection as AnkiCollection,
+    )
+    from anki.collection import (
+        ImportAnkiPackageOptions,
+        ImportAnkiPackageRequest,
+    )
+
+    from app.core.collection import Collection
+    from app.core.importing import read_batch
+
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as scratch:
+        work = Path(scratch)
+        package = work / "bench.apkg"
+        cards = build_package(package, work, notes)
+
+        def deckard_read(_attempt: int) -> None:
+            batch = read_batch(package)
+            assert len(batch.cards) == cards, (len(batch.cards), cards)
+
+        def deckard_import(attempt: int, again: bool = False) -> None:
+            with Collection.open(work / f"d{attempt}.deckard", import_builtin=False) as col:
+                result = col.import_file(package)
+                expected = 0 if again else cards
+                assert len(result.added) == expected, (len(result.added), expected)
+
+        def anki_import(attempt: int, again: bool = False) -> None:
+            col = AnkiCollection(str(work / f"a{attempt}.anki2"))
+            try:
+                request = ImportAnkiPackageRequest(
+                    package_path=str(package),
+                    options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True),
+                )
+                log = col.import_anki_package(request).log
+                expected = 0 if again else notes
+                assert len(log.new) == expected, (len(log.new), expected)
+            finally:
+                col.close()
+
+        read_s = best_of(repeat, deckard_read)
+        deckard_s = best_of(repeat, deckard_import)
+        anki_s = best_of(repeat, anki_import)
+        # The collections from the runs above already hold the package: import it again.
+        deckard_again_s = best_of(repeat, lambda a: deckard_import(a, again=True))
+        anki_again_s = best_of(repeat, lambda a: anki_import(a, again=True))
+        size_mb = package.stat().st_size / 1024**2
+
+    what = f"{notes:,} notes / {cards:,} cards, {size_mb:.1f} MB .apkg"
+    return [
+        row(f"read package ({what})", "—", read_s, None),
+        row(f"import into a new collection ({what})", "ratio < 1", deckard_s, anki_s),
+        row(f"import the same package again ({what})", "ratio < 1", deckard_again_s, anki_again_s),
+    ]
+
+
+def row(what: str, target: str, deckard_s: float, anki_s: float | None) -> dict:
+    ok = anki_s is None or deckard_s < anki_s
+    return {
+        "what": what,
+        "target": target,
+        "deckard": round(deckard_s, 4),
+        "anki": None if anki_s is None else round(anki_s, 4),
+        "unit": "s",
+        "ok": ok,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON list of rows")
+    parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    rows = measure(args.notes, args.repeat)
+    if args.json:
+        print(json.dumps(rows))
+        return 0
+    width = max(len(r["what"]) for r in rows)
+    print(f"{'what':<{width}}  {'Deckard':>9}  {'Anki':>9}  {'ratio':>6}  target")
+    for r in rows:
+        anki = "—" if r["anki"] is None else f"{r['anki']:.3f} s"
+        ratio = "—" if r["anki"] is None else f"{r['deckard'] / r['anki']:.2f}"
+        print(
+            f"{r['what']:<{width}}  {r['deckard']:>7.3f} s  {anki:>9}  {ratio:>6}  {r['target']}"
+            f"{'' if r['ok'] else '  (missed)'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
