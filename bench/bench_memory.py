@@ -8,8 +8,10 @@
 - Importing a 10,000-note Anki package (a modern .apkg exported by the `anki` library, a third
   of its cards already in review) into a new collection, and Anki doing the same import.
 
-Every figure is the peak RSS of a separate child process, read from the kernel's accounting for
-that child (`os.wait4`), so nothing this script allocates counts.
+Every figure is the peak RSS of a separate child process: its VmHWM, read by the child itself
+from /proc/self/status as it exits. (The kernel's per-child `ru_maxrss` is no use here: Linux
+carries the parent's peak over into a child across fork and exec, so every child would report
+at least what this script holds.)
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,19 @@ GUI_TARGET_MB = 200.0
 # screen is allowed.
 IMPORT_TARGET_MB = 200.0
 CHILD_TIMEOUT_S = 300
+
+# Prefixed to every child: print the process's peak RSS (kB) as the last line when it exits.
+REPORT_PEAK = """
+import atexit
+
+def _report_peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                print("VmHWM", line.split()[1], flush=True)
+
+atexit.register(_report_peak)
+"""
 
 # Opens the real app offscreen, starts the review from the main window, lets the card render,
 # then quits; prints the id of the card on screen.
@@ -81,6 +95,11 @@ print(len(result.log.new), seconds, flush=True)
 """
 
 
+def log(message: str) -> None:
+    """Progress on stderr (stdout is kept for the results)."""
+    print(f"bench_memory: {message}", file=sys.stderr, flush=True)
+
+
 def child_env(home: Path) -> dict[str, str]:
     """Offscreen Qt, the repository importable, and a throwaway home for settings."""
     env = dict(os.environ)
@@ -99,23 +118,29 @@ def peak_rss_of(code: str, args: list[str], env: dict[str, str]) -> tuple[float,
     """Run `code` in a new Python; return (its peak RSS in MB, its stdout)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         process = subprocess.Popen(
-            [sys.executable, "-c", code, *args], stdout=out, stderr=err, env=env, cwd=ROOT
+            [sys.executable, "-c", REPORT_PEAK + code, *args],
+            stdout=out,
+            stderr=err,
+            env=env,
+            cwd=ROOT,
         )
-        killer = threading.Timer(CHILD_TIMEOUT_S, process.kill)
-        killer.start()
         try:
-            # wait4 reaps the child and returns its own resource usage, peak RSS included.
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            killer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)
+            process.wait(timeout=CHILD_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise SystemExit(f"bench_memory: child ran over {CHILD_TIMEOUT_S} s") from None
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     if process.returncode != 0:
         last = (stderr.strip().splitlines() or ["(no error output)"])[-1]
         raise SystemExit(f"bench_memory: child exited {process.returncode}: {last}")
-    return usage.ru_maxrss / 1024, stdout.strip()
+    *lines, peak = stdout.strip().splitlines()
+    label, kilobytes = peak.split()
+    if label != "VmHWM":
+        raise SystemExit(f"bench_memory: child printed no peak RSS (last line {peak!r})")
+    return int(kilobytes) / 1024, "\n".join(lines).strip()
 
 
 def build_anki_package(path: Path, work: Path, notes: int) -> None:
@@ -161,13 +186,16 @@ def measure(cards: int, reviews: int, notes: int) -> list[dict]:
         home.mkdir()
         env = child_env(home)
 
+        log("GUI on a new collection")
         builtin_mb, shown = peak_rss_of(GUI_CHILD, [str(work / "builtin.deckard")], env)
         if not shown:
             raise SystemExit("bench_memory: no card shown on the built-in deck")
         rows.append(row("GUI at the review screen, built-in deck only", "—", builtin_mb, True))
 
         large = work / "large.deckard"
+        log(f"generating {cards:,} cards and {reviews:,} reviews")
         make_collection(large, cards=cards, reviews=reviews, seed=0)
+        log("GUI on the large collection")
         large_mb, shown = peak_rss_of(GUI_CHILD, [str(large)], env)
         if not shown:
             raise SystemExit("bench_memory: no card shown on the large collection")
@@ -181,7 +209,9 @@ def measure(cards: int, reviews: int, notes: int) -> list[dict]:
         )
 
         package = work / "notes.apkg"
+        log(f"exporting {notes:,} notes from Anki")
         build_anki_package(package, work, notes)
+        log("importing into Deckard, then into Anki")
         deckard_mb, output = peak_rss_of(
             DECKARD_IMPORT_CHILD, [str(work / "import.deckard"), str(package)], env
         )
