@@ -28,8 +28,8 @@ from app.core.model import DECK_SEPARATOR, CardSpec
 
 DEFAULT_DECK = "Default"
 
-_QUESTION_LINE = re.compile(r"^[Qq][ \t]*[:：][ \t]?(.*)$")
-_ANSWER_LINE = re.compile(r"^[Aa][ \t]*[:：][ \t]?(.*)$")
+_QUESTION_LINE = re.compile(r"^[Qq][ \t]*[:：](?![:：])[ \t]?(.*)$")
+_ANSWER_LINE = re.compile(r"^[Aa][ \t]*[:：](?![:：])[ \t]?(.*)$")
 _META_LINE = re.compile(r"^<!--\s*id\s*[:：](.*?)-->\s*$")
 _COMMENT_LINE = re.compile(r"^<!--.*-->\s*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
@@ -260,6 +260,8 @@ def _read_qa(lines: list[str], index: int, ctx: _Context) -> int:
 def _starts_card(lines: list[str], index: int) -> bool:
     """Whether the paragraph at `index` (just after a blank line) is a card of its own."""
     line = lines[index]
+    if line.startswith("\\"):
+        return False  # escaped by the writer: part of the answer
     if _ONE_LINE.match(line) or _CLOZE.search(line):
         return True
     for following in lines[index:]:
@@ -337,7 +339,7 @@ def write_deck(cards: list[CardSpec], *, deck: str | None = None) -> str:
     for card in cards:
         explicit_deck = None
         relative = _relative_deck(card.deck, base)
-        if relative is None or len(relative) > 6:
+        if relative is None or len(relative) > 6 or (not relative and not _heading_safe(base)):
             explicit_deck = card.deck
         elif relative != path:
             if not relative:
@@ -370,17 +372,20 @@ def _relative_deck(card_deck: str, base: str) -> list[str] | None:
     if not card_deck.startswith(base + DECK_SEPARATOR):
         return None
     parts = card_deck[len(base) + len(DECK_SEPARATOR) :].split(DECK_SEPARATOR)
-    for level, part in enumerate(parts):
-        if (
-            not part
-            or part != part.strip()
-            or part.endswith("#")
-            or _TAGS_HEADING.match(part)
-            or "\n" in part
-            or (level == 0 and part == base)
-        ):
-            return None
+    if not all(_heading_safe(part) for part in parts) or parts[0] == base:
+        return None
     return parts
+
+
+def _heading_safe(text: str) -> bool:
+    """Whether `# text` reads back as exactly `text` (and not as a tags heading)."""
+    return (
+        bool(text)
+        and text == text.strip()
+        and not text.endswith("#")
+        and "\n" not in text
+        and (not _TAGS_HEADING.match(text))
+    )
 
 
 def _side(marker: str, text: str) -> list[str]:
