@@ -9,6 +9,7 @@ smoke test relies on it.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +59,31 @@ def install_language(app: QApplication, choice: str) -> str:
     return language
 
 
+def skip_numpy() -> None:
+    """Keep sqlite-utils from importing numpy in the app process.
+
+    sqlite-utils imports numpy whenever it is installed, only to map numpy scalar types, which
+    Deckard never stores. numpy is not a Deckard dependency (a clean install has none), but on
+    a machine that has it for other reasons it costs about half a second of start-up.
+    """
+    if "numpy" not in sys.modules and "sqlite_utils" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+
+
+def warm_up_rendering() -> None:
+    """Import Markdown and the common Pygments lexers while the learner looks at the deck list.
+
+    Run in a thread so the first card appears without a pause and the UI never waits for it;
+    it only imports (the renderer's shared state is first used from the UI thread).
+    """
+    import markdown  # noqa: F401
+    from pygments.formatters import HtmlFormatter  # noqa: F401
+    from pygments.lexers import get_lexer_by_name
+
+    for language in ("bash", "python", "dockerfile", "yaml", "json"):
+        get_lexer_by_name(language)
+
+
 def create_application() -> QApplication:
     """The QApplication (reused if one exists), named so QSettings finds its file."""
     app = QApplication.instance()
@@ -105,6 +131,7 @@ def run_app(
 
     `on_shown(window)` runs once the window has been painted (the start-up benchmark uses it).
     """
+    skip_numpy()
     from app.core.collection import Collection
     from app.gui.main_window import MainWindow
 
@@ -142,6 +169,7 @@ def run_app(
 
         def shown() -> None:
             window.repaint()
+            threading.Thread(target=warm_up_rendering, name="warm-up", daemon=True).start()
             if on_shown is not None:
                 on_shown(window)
             if self_test:

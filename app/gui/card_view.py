@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from app.core.render import render_markdown
 from app.gui.settings import DEFAULT_FONT_SIZE
 from app.gui.theme import CARD_FONT_FAMILIES, CODE_FONT_FAMILIES, card_colours
 
@@ -46,6 +45,9 @@ def media_path(media_dir: Path, name: str) -> Path | None:
 
 def card_html(question: str, answer: str | None, *, dark: bool) -> str:
     """The HTML for one side (answer None) or both sides of a card, separated by a rule."""
+    # Imported here: Markdown and Pygments are not needed to show the deck list at start-up.
+    from app.core.render import render_markdown
+
     parts = [f'<div class="question">{render_markdown(question, dark)}</div>']
     if answer is not None:
         parts.append('<hr/><a name="answer"></a>')
@@ -123,7 +125,8 @@ class CardView(QTextBrowser):
             f"a {{ color: {colours.link}; }}"
             f"hr {{ color: {colours.rule}; background-color: {colours.rule}; height: 1px; }}"
             f"pre, code {{ font-family: {code}; font-size: {code_size}pt; }}"
-            f"code {{ background-color: {colours.code_background}; }}"
+            f"code {{ background-color: {colours.inline_code}; }}"
+            f"table.code code {{ background-color: transparent; }}"
             f"pre {{ margin: 0px; }}"
             f"table.code {{ margin-top: 8px; margin-bottom: 8px; }}"
             f"th {{ background-color: {colours.code_background}; }}"

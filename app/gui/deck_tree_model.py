@@ -109,7 +109,7 @@ class DeckTreeModel(QAbstractItemModel):
         # A parent without its own row shows sums, so it changes with its children.
         for name in list(changed):
             parent = self._by_name[name].parent
-            while parent is not None and parent is not self._root:
+            while parent is not None and parent is not self._root and parent.counts is None:
                 changed.add(parent.full_name)
                 parent = parent.parent
         for name in changed:

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._on_language_change = on_language_change
         self._on_theme_change = on_theme_change
         self._windows: dict[str, QWidget] = {}
+        self._closed = False
         self.setObjectName("deckardMainWindow")
         self.resize(980, 680)
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -428,6 +430,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.review.stop()
         self.save_layout()
         for window in list(self._windows.values()):

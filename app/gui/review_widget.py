@@ -278,7 +278,10 @@ class ReviewWidget(QWidget):
         self.view.set_dark(dark)
 
     def stop(self) -> None:
+        """Leave the session: nothing on screen, nothing ticking."""
         self._tick.stop()
+        self.card = None
+        self.answer_shown = False
 
     # Keyboard -----------------------------------------------------------------------------
 

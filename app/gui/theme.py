@@ -27,11 +27,14 @@ class CardColours:
     muted: str
     rule: str
     code_background: str
+    inline_code: str
     link: str
 
 
-LIGHT_CARD = CardColours("#1d1f21", "#fdfdfb", "#6a6f76", "#d5d7da", "#f0f0f0", "#1a5fb4")
-DARK_CARD = CardColours("#e6e6e6", "#1f2125", "#9aa0a6", "#3a3d42", "#272822", "#78aeed")
+LIGHT_CARD = CardColours(
+    "#1d1f21", "#fdfdfb", "#6a6f76", "#d5d7da", "#f0f0f0", "#ebeae6", "#1a5fb4"
+)
+DARK_CARD = CardColours("#e6e6e6", "#1f2125", "#9aa0a6", "#3a3d42", "#272822", "#383b41", "#78aeed")
 
 
 def system_prefers_dark() -> bool:

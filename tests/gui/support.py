@@ -1,4 +1,4 @@
-"""Building blocks for the desktop-app tests: a small real collection and a private settings file."""
+"""Test building blocks: a small real collection and a private settings file."""
 
 from __future__ import annotations
 

@@ -14,6 +14,49 @@
     </message>
 </context>
 <context>
+    <name>AddCardDialog</name>
+    <message>
+        <location filename="../add_card_dialog.py" line="53" />
+        <source>Add cards</source>
+        <translation>Add cards</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="54" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="55" />
+        <source>Add the card (Ctrl+Enter)</source>
+        <translation>Add the card (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="79" />
+        <source>Added to %1. Cards added so far: %2</source>
+        <translation>Added to %1. Cards added so far: %2</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="93" />
+        <source>Type a question first.</source>
+        <translation>Type a question first.</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="95" />
+        <source>Type an answer first.</source>
+        <translation>Type an answer first.</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="97" />
+        <source>Choose a deck: a name, or Parent::Child.</source>
+        <translation>Choose a deck: a name, or Parent::Child.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../workers.py" line="101" />
@@ -24,6 +67,149 @@
         <location filename="../workers.py" line="115" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserWindow</name>
+    <message>
+        <location filename="../browser.py" line="174" />
+        <source>Browse cards</source>
+        <translation>Browse cards</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="176" />
+        <source>Search: words, "a phrase", deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</source>
+        <translation>Search: words, "a phrase", deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="180" />
+        <source>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</source>
+        <translation>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="185" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="186" />
+        <source>&amp;Cards</source>
+        <translation>&amp;Cards</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="187" />
+        <source>&amp;Add cards…</source>
+        <translation>&amp;Add cards…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="188" />
+        <source>&amp;Suspend / unsuspend</source>
+        <translation>&amp;Suspend / unsuspend</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="189" />
+        <source>&amp;Reset to new</source>
+        <translation>&amp;Reset to new</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="190" />
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="191" />
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="192" />
+        <source>&amp;Move to deck…</source>
+        <translation>&amp;Move to deck…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="193" />
+        <source>Add &amp;tags…</source>
+        <translation>Add &amp;tags…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="194" />
+        <source>Remo&amp;ve tags…</source>
+        <translation>Remo&amp;ve tags…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="195" />
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="196" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="237" />
+        <source>Cannot search: %1</source>
+        <translation>Cannot search: %1</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="245" />
+        <source>Cards: %1</source>
+        <translation>Cards: %1</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="247" />
+        <source>selected: %1</source>
+        <translation>selected: %1</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="350" />
+        <source>Delete the selected cards (%1) and their review history?</source>
+        <translation>Delete the selected cards (%1) and their review history?</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="361" />
+        <source>Cards deleted: %1. Undo with Ctrl+Z.</source>
+        <translation>Cards deleted: %1. Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="372" />
+        <source>Cards restored: %1.</source>
+        <translation>Cards restored: %1.</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="385" />
+        <source>Move to deck</source>
+        <translation>Move to deck</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="386" />
+        <source>Move the selected cards (%1) to deck:</source>
+        <translation>Move the selected cards (%1) to deck:</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="399" />
+        <source>Add tags</source>
+        <translation>Add tags</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="405" />
+        <source>Remove tags</source>
+        <translation>Remove tags</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="415" />
+        <source>Tags for the selected cards (%1), separated by spaces:</source>
+        <translation>Tags for the selected cards (%1), separated by spaces:</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="440" />
+        <source>Deckard</source>
+        <translation>Deckard</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="443" />
+        <source>Delete cards</source>
+        <translation>Delete cards</translation>
     </message>
 </context>
 <context>
@@ -47,6 +233,177 @@
         <location filename="../review_widget.py" line="92" />
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="190" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="191" />
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>Save the changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="192" />
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="215" />
+        <source>Select a card to edit it.</source>
+        <translation>Select a card to edit it.</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="227" />
+        <source>New card</source>
+        <translation>New card</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="230" />
+        <source>Due %1 · interval %2 d · ease %3 · lapses %4</source>
+        <translation>Due %1 · interval %2 d · ease %3 · lapses %4</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="237" />
+        <source>suspended</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="240" />
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="253" />
+        <source>A card needs both a question and an answer.</source>
+        <translation>A card needs both a question and an answer.</translation>
+    </message>
+</context>
+<context>
+    <name>CardForm</name>
+    <message>
+        <location filename="../card_editor.py" line="103" />
+        <source>Deck</source>
+        <translation>Deck</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="104" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="105" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="106" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="107" />
+        <source>Preview, as the review screen shows it:</source>
+        <translation>Preview, as the review screen shows it:</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="108" />
+        <source>space-separated, e.g. network docker::cli</source>
+        <translation>space-separated, e.g. network docker::cli</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="109" />
+        <source>Markdown: **bold**, `code`, ```fences```</source>
+        <translation>Markdown: **bold**, `code`, ```fences```</translation>
+    </message>
+</context>
+<context>
+    <name>CardTableModel</name>
+    <message>
+        <location filename="../card_table_model.py" line="180" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="181" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="182" />
+        <source>Deck</source>
+        <translation>Deck</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="183" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="184" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="185" />
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="186" />
+        <source>Ease</source>
+        <translation>Ease</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="187" />
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="188" />
+        <source>Lapses</source>
+        <translation>Lapses</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="189" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="195" />
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="196" />
+        <source>learning</source>
+        <translation>learning</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="197" />
+        <source>review</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="198" />
+        <source>buried</source>
+        <translation>buried</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="199" />
+        <source>suspended</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="238" />
+        <source>(new)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="241" />
+        <source>%1 d</source>
+        <translation>%1 d</translation>
     </message>
 </context>
 <context>
@@ -277,93 +634,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="185" />
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="413" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Backup now</source>
         <translation>&amp;Backup now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Restore backup…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Browse</source>
         <translation>&amp;Browse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;About Deckard</source>
         <translation>&amp;About Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="304" />
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="374" />
         <source>Backup saved: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
@@ -464,49 +821,105 @@
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../backup_dialog.py" line="46" />
+        <location filename="../backup_dialog.py" line="131" />
+        <location filename="../backup_dialog.py" line="136" />
+        <location filename="../backup_dialog.py" line="141" />
+        <source>Restore backup</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="67" />
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="100" />
+        <source>Choose a backup to restore. The collection as it is now is backed up first, so you can come back to it.</source>
+        <translation>Choose a backup to restore. The collection as it is now is backed up first, so you can come back to it.</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="108" />
+        <source>There are no backups yet. Deckard makes one every 30 minutes of use and when it closes; File › Backup now makes one at once.</source>
+        <translation>There are no backups yet. Deckard makes one every 30 minutes of use and when it closes; File › Backup now makes one at once.</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="127" />
+        <source>Replace the collection with the backup of %1 (%2 cards)?</source>
+        <translation>Replace the collection with the backup of %1 (%2 cards)?</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="142" />
+        <source>Restored the backup of %1. The collection as it was is kept in %2.</source>
+        <translation>Restored the backup of %1. The collection as it was is kept in %2.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="348" />
+        <location filename="../review_widget.py" line="351" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="389" />
+        <location filename="../review_widget.py" line="392" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="391" />
+        <location filename="../review_widget.py" line="394" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="400" />
+        <location filename="../review_widget.py" line="403" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="403" />
+        <location filename="../review_widget.py" line="406" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
@@ -627,6 +1040,334 @@
         <location filename="../shortcuts_dialog.py" line="46" />
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../stats_window.py" line="146" />
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="147" />
+        <source>Deck:</source>
+        <translation>Deck:</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="148" />
+        <source>Whole collection</source>
+        <translation>Whole collection</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="149" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="151" />
+        <source>Reviews per day, past year</source>
+        <translation>Reviews per day, past year</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="152" />
+        <source>Due cards, next 30 days</source>
+        <translation>Due cards, next 30 days</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="153" />
+        <source>Reviews per day, past 30 days</source>
+        <translation>Reviews per day, past 30 days</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="154" />
+        <source>Retention by interval</source>
+        <translation>Retention by interval</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="155" />
+        <source>Grades given</source>
+        <translation>Grades given</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="156" />
+        <source>Cards by state</source>
+        <translation>Cards by state</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="157" />
+        <source>Studied cards by interval</source>
+        <translation>Studied cards by interval</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="162" />
+        <source>cards</source>
+        <translation>cards</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="163" />
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="164" />
+        <source>reviewed today</source>
+        <translation>reviewed today</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="165" />
+        <source>day streak</source>
+        <translation>day streak</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="166" />
+        <source>retention, 30 days</source>
+        <translation>retention, 30 days</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="167" />
+        <source>average ease</source>
+        <translation>average ease</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="172" />
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="173" />
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="174" />
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="175" />
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="176" />
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="177" />
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="178" />
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="179" />
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="180" />
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="181" />
+        <source>Oct</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="182" />
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="183" />
+        <source>Dec</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="186" />
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="188" />
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="190" />
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="192" />
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="194" />
+        <source>Less</source>
+        <translation>Less</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="195" />
+        <source>More</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="197" />
+        <source>Reviews on %1: %2</source>
+        <translation>Reviews on %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="219" />
+        <source>%1 (%2 min)</source>
+        <translation>%1 (%2 min)</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="238" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="239" />
+        <source>Day (today first; overdue cards count as today)</source>
+        <translation>Day (today first; overdue cards count as today)</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="240" />
+        <location filename="../stats_window.py" line="308" />
+        <location filename="../stats_window.py" line="309" />
+        <location filename="../stats_window.py" line="315" />
+        <location filename="../stats_window.py" line="317" />
+        <source>Cards</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="241" />
+        <source>Nothing due in the next 30 days</source>
+        <translation>Nothing due in the next 30 days</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="249" />
+        <location filename="../stats_window.py" line="283" />
+        <location filename="../stats_window.py" line="298" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="250" />
+        <location filename="../stats_window.py" line="285" />
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="251" />
+        <location filename="../stats_window.py" line="288" />
+        <location filename="../stats_window.py" line="300" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="253" />
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="254" />
+        <location filename="../stats_window.py" line="292" />
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="255" />
+        <source>No reviews in the past 30 days</source>
+        <translation>No reviews in the past 30 days</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="262" />
+        <source>%1: %2 of %3 reviews passed</source>
+        <translation>%1: %2 of %3 reviews passed</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="270" />
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="271" />
+        <source>Interval before the review</source>
+        <translation>Interval before the review</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="272" />
+        <source>% passed (grade 3+)</source>
+        <translation>% passed (grade 3+)</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="273" />
+        <source>No reviews of learned cards yet</source>
+        <translation>No reviews of learned cards yet</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="291" />
+        <source>Grade (0-2 fail, 3-5 pass)</source>
+        <translation>Grade (0-2 fail, 3-5 pass)</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="293" />
+        <source>No answers yet</source>
+        <translation>No answers yet</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="299" />
+        <source>Learning</source>
+        <translation>Learning</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="301" />
+        <source>Buried</source>
+        <translation>Buried</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="302" />
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="310" />
+        <source>No cards</source>
+        <translation>No cards</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="316" />
+        <source>Current interval</source>
+        <translation>Current interval</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="318" />
+        <source>No studied cards yet</source>
+        <translation>No studied cards yet</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="324" />
+        <source>&gt;%1 y</source>
+        <translation>&gt;%1 y</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="325" />
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="325" />
+        <source>%1 mo</source>
+        <translation>%1 mo</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,49 @@
     </message>
 </context>
 <context>
+    <name>AddCardDialog</name>
+    <message>
+        <location filename="../add_card_dialog.py" line="53" />
+        <source>Add cards</source>
+        <translation>添加卡片</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="54" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="55" />
+        <source>Add the card (Ctrl+Enter)</source>
+        <translation>添加卡片 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="79" />
+        <source>Added to %1. Cards added so far: %2</source>
+        <translation>已添加到 %1。本次共添加 %2 张。</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="93" />
+        <source>Type a question first.</source>
+        <translation>请先输入问题。</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="95" />
+        <source>Type an answer first.</source>
+        <translation>请先输入答案。</translation>
+    </message>
+    <message>
+        <location filename="../add_card_dialog.py" line="97" />
+        <source>Choose a deck: a name, or Parent::Child.</source>
+        <translation>请选择牌组：一个名称，或 上级::子级。</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <location filename="../workers.py" line="101" />
@@ -24,6 +67,149 @@
         <location filename="../workers.py" line="115" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserWindow</name>
+    <message>
+        <location filename="../browser.py" line="174" />
+        <source>Browse cards</source>
+        <translation>浏览卡片</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="176" />
+        <source>Search: words, "a phrase", deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</source>
+        <translation>搜索：词语、"短语"、deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="180" />
+        <source>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</source>
+        <translation>词语匹配问题或答案。筛选条件：deck:名称 tag:名称 is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:天数 rated:天数。可用 and、or、-、（括号）组合。</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="185" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="186" />
+        <source>&amp;Cards</source>
+        <translation>卡片(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="187" />
+        <source>&amp;Add cards…</source>
+        <translation>添加卡片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="188" />
+        <source>&amp;Suspend / unsuspend</source>
+        <translation>暂停 / 恢复(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="189" />
+        <source>&amp;Reset to new</source>
+        <translation>重置为新卡(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="190" />
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="191" />
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="192" />
+        <source>&amp;Move to deck…</source>
+        <translation>移动到牌组(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="193" />
+        <source>Add &amp;tags…</source>
+        <translation>添加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="194" />
+        <source>Remo&amp;ve tags…</source>
+        <translation>移除标签(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="195" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="196" />
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="237" />
+        <source>Cannot search: %1</source>
+        <translation>无法搜索：%1</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="245" />
+        <source>Cards: %1</source>
+        <translation>卡片：%1</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="247" />
+        <source>selected: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="350" />
+        <source>Delete the selected cards (%1) and their review history?</source>
+        <translation>删除所选卡片（%1 张）及其复习记录吗？</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="361" />
+        <source>Cards deleted: %1. Undo with Ctrl+Z.</source>
+        <translation>已删除卡片：%1。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="372" />
+        <source>Cards restored: %1.</source>
+        <translation>已恢复卡片：%1。</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="385" />
+        <source>Move to deck</source>
+        <translation>移动到牌组</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="386" />
+        <source>Move the selected cards (%1) to deck:</source>
+        <translation>将所选卡片（%1 张）移动到牌组：</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="399" />
+        <source>Add tags</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="405" />
+        <source>Remove tags</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="415" />
+        <source>Tags for the selected cards (%1), separated by spaces:</source>
+        <translation>所选卡片（%1 张）的标签，用空格分隔：</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="440" />
+        <source>Deckard</source>
+        <translation>Deckard</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="443" />
+        <source>Delete cards</source>
+        <translation>删除卡片</translation>
     </message>
 </context>
 <context>
@@ -47,6 +233,177 @@
         <location filename="../review_widget.py" line="92" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="190" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="191" />
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>保存修改 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="192" />
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="215" />
+        <source>Select a card to edit it.</source>
+        <translation>选择一张卡片进行编辑。</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="227" />
+        <source>New card</source>
+        <translation>新卡片</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="230" />
+        <source>Due %1 · interval %2 d · ease %3 · lapses %4</source>
+        <translation>到期 %1 · 间隔 %2 天 · 难度系数 %3 · 遗忘 %4 次</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="237" />
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="240" />
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="253" />
+        <source>A card needs both a question and an answer.</source>
+        <translation>卡片必须同时有问题和答案。</translation>
+    </message>
+</context>
+<context>
+    <name>CardForm</name>
+    <message>
+        <location filename="../card_editor.py" line="103" />
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="104" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="105" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="106" />
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="107" />
+        <source>Preview, as the review screen shows it:</source>
+        <translation>预览（与复习界面显示一致）：</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="108" />
+        <source>space-separated, e.g. network docker::cli</source>
+        <translation>用空格分隔，例如 network docker::cli</translation>
+    </message>
+    <message>
+        <location filename="../card_editor.py" line="109" />
+        <source>Markdown: **bold**, `code`, ```fences```</source>
+        <translation>Markdown：**粗体**、`代码`、```代码块```</translation>
+    </message>
+</context>
+<context>
+    <name>CardTableModel</name>
+    <message>
+        <location filename="../card_table_model.py" line="180" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="181" />
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="182" />
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="183" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="184" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="185" />
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="186" />
+        <source>Ease</source>
+        <translation>难度系数</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="187" />
+        <source>Reviews</source>
+        <translation>复习次数</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="188" />
+        <source>Lapses</source>
+        <translation>遗忘次数</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="189" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="195" />
+        <source>new</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="196" />
+        <source>learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="197" />
+        <source>review</source>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="198" />
+        <source>buried</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="199" />
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="238" />
+        <source>(new)</source>
+        <translation>（新卡）</translation>
+    </message>
+    <message>
+        <location filename="../card_table_model.py" line="241" />
+        <source>%1 d</source>
+        <translation>%1 天</translation>
     </message>
 </context>
 <context>
@@ -277,93 +634,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="185" />
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="413" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Backup now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Browse</source>
         <translation>浏览卡片(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;About Deckard</source>
         <translation>关于 Deckard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="304" />
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="374" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
@@ -464,49 +821,105 @@
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../backup_dialog.py" line="46" />
+        <location filename="../backup_dialog.py" line="131" />
+        <location filename="../backup_dialog.py" line="136" />
+        <location filename="../backup_dialog.py" line="141" />
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Cards</source>
+        <translation>卡片数</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Reviews</source>
+        <translation>复习次数</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="53" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="67" />
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="100" />
+        <source>Choose a backup to restore. The collection as it is now is backed up first, so you can come back to it.</source>
+        <translation>选择要恢复的备份。恢复前会先备份当前卡片集，之后仍可回到现在的状态。</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="108" />
+        <source>There are no backups yet. Deckard makes one every 30 minutes of use and when it closes; File › Backup now makes one at once.</source>
+        <translation>还没有备份。Deckard 每使用 30 分钟及关闭时各备份一次；也可用 文件 › 立即备份 马上备份。</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="127" />
+        <source>Replace the collection with the backup of %1 (%2 cards)?</source>
+        <translation>用 %1 的备份（%2 张卡片）替换当前卡片集吗？</translation>
+    </message>
+    <message>
+        <location filename="../backup_dialog.py" line="142" />
+        <source>Restored the backup of %1. The collection as it was is kept in %2.</source>
+        <translation>已恢复 %1 的备份。原来的卡片集保存在 %2。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="330" />
+        <location filename="../review_widget.py" line="333" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="348" />
+        <location filename="../review_widget.py" line="351" />
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="389" />
+        <location filename="../review_widget.py" line="392" />
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="391" />
+        <location filename="../review_widget.py" line="394" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — 今日剩余：新卡 %2 · 重复 %3 · 到期 %4</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="400" />
+        <location filename="../review_widget.py" line="403" />
         <source>%1 on this card</source>
         <translation>本卡已用 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="403" />
+        <location filename="../review_widget.py" line="406" />
         <source>Show answer (Space)</source>
         <translation>显示答案（空格）</translation>
     </message>
@@ -627,6 +1040,334 @@
         <location filename="../shortcuts_dialog.py" line="46" />
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../stats_window.py" line="146" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="147" />
+        <source>Deck:</source>
+        <translation>牌组：</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="148" />
+        <source>Whole collection</source>
+        <translation>整个卡片集</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="149" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="151" />
+        <source>Reviews per day, past year</source>
+        <translation>过去一年每日复习量</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="152" />
+        <source>Due cards, next 30 days</source>
+        <translation>未来 30 天到期卡片</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="153" />
+        <source>Reviews per day, past 30 days</source>
+        <translation>过去 30 天每日复习量</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="154" />
+        <source>Retention by interval</source>
+        <translation>按间隔的记忆保持率</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="155" />
+        <source>Grades given</source>
+        <translation>评分分布</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="156" />
+        <source>Cards by state</source>
+        <translation>卡片状态</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="157" />
+        <source>Studied cards by interval</source>
+        <translation>已学卡片的间隔分布</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="162" />
+        <source>cards</source>
+        <translation>张卡片</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="163" />
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="164" />
+        <source>reviewed today</source>
+        <translation>今日已复习</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="165" />
+        <source>day streak</source>
+        <translation>连续学习天数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="166" />
+        <source>retention, 30 days</source>
+        <translation>30 天保持率</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="167" />
+        <source>average ease</source>
+        <translation>平均难度系数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="172" />
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="173" />
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="174" />
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="175" />
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="176" />
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="177" />
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="178" />
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="179" />
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="180" />
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="181" />
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="182" />
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="183" />
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="186" />
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="188" />
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="190" />
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="192" />
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="194" />
+        <source>Less</source>
+        <translation>少</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="195" />
+        <source>More</source>
+        <translation>多</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="197" />
+        <source>Reviews on %1: %2</source>
+        <translation>%1 复习：%2 次</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="219" />
+        <source>%1 (%2 min)</source>
+        <translation>%1（%2 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="238" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="239" />
+        <source>Day (today first; overdue cards count as today)</source>
+        <translation>日期（今天在前；逾期卡片计入今天）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="240" />
+        <location filename="../stats_window.py" line="308" />
+        <location filename="../stats_window.py" line="309" />
+        <location filename="../stats_window.py" line="315" />
+        <location filename="../stats_window.py" line="317" />
+        <source>Cards</source>
+        <translation>卡片数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="241" />
+        <source>Nothing due in the next 30 days</source>
+        <translation>未来 30 天没有到期卡片</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="249" />
+        <location filename="../stats_window.py" line="283" />
+        <location filename="../stats_window.py" line="298" />
+        <source>New</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="250" />
+        <location filename="../stats_window.py" line="285" />
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="251" />
+        <location filename="../stats_window.py" line="288" />
+        <location filename="../stats_window.py" line="300" />
+        <source>Review</source>
+        <translation>复习</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="253" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="254" />
+        <location filename="../stats_window.py" line="292" />
+        <source>Answers</source>
+        <translation>回答次数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="255" />
+        <source>No reviews in the past 30 days</source>
+        <translation>过去 30 天没有复习</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="262" />
+        <source>%1: %2 of %3 reviews passed</source>
+        <translation>%1：%3 次复习中通过 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="270" />
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="271" />
+        <source>Interval before the review</source>
+        <translation>复习前的间隔</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="272" />
+        <source>% passed (grade 3+)</source>
+        <translation>通过率 %（评分 3 及以上）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="273" />
+        <source>No reviews of learned cards yet</source>
+        <translation>已学卡片还没有复习记录</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="291" />
+        <source>Grade (0-2 fail, 3-5 pass)</source>
+        <translation>评分（0-2 未通过，3-5 通过）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="293" />
+        <source>No answers yet</source>
+        <translation>还没有回答</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="299" />
+        <source>Learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="301" />
+        <source>Buried</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="302" />
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="310" />
+        <source>No cards</source>
+        <translation>没有卡片</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="316" />
+        <source>Current interval</source>
+        <translation>当前间隔</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="318" />
+        <source>No studied cards yet</source>
+        <translation>还没有学过的卡片</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="324" />
+        <source>&gt;%1 y</source>
+        <translation>&gt;%1 年</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="325" />
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="325" />
+        <source>%1 mo</source>
+        <translation>%1 个月</translation>
     </message>
 </context>
 </TS>

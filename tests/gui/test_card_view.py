@@ -1,0 +1,71 @@
+"""The card view renders Markdown and loads images only from the collection's media folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
+from app.gui.card_view import CardView, card_html, media_path
+
+IMAGE = QTextDocument.ResourceType.ImageResource.value
+
+
+def make_media(tmp_path):
+    media = tmp_path / "c.media"
+    media.mkdir()
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    image.save(str(media / "diagram.png"))
+    (tmp_path / "secret.png").write_bytes((media / "diagram.png").read_bytes())
+    return media
+
+
+def test_images_load_from_the_media_folder_only(qtbot, tmp_path):
+    media = make_media(tmp_path)
+    (media / "link.png").symlink_to(tmp_path / "secret.png")
+    view = CardView(media)
+    qtbot.addWidget(view)
+    assert view.loadResource(IMAGE, QUrl("diagram.png")) == (media / "diagram.png").read_bytes()
+    for refused in (
+        "../secret.png",
+        "sub/../../secret.png",
+        str(tmp_path / "secret.png"),
+        "file://" + str(tmp_path / "secret.png"),
+        "http://example.com/x.png",
+        "https://example.com/diagram.png",
+        "link.png",
+        "missing.png",
+    ):
+        assert view.loadResource(IMAGE, QUrl(refused)) is None, refused
+    assert media_path(media, "..\\secret.png") is None
+
+
+def test_a_card_image_is_drawn_and_a_remote_one_is_refused(qtbot, tmp_path):
+    media = make_media(tmp_path)
+    view = CardView(media)
+    qtbot.addWidget(view)
+    view.show()
+    refused = []
+    view.resource_refused.connect(refused.append)
+    view.show_card("![d](diagram.png) ![r](http://example.com/r.png)")
+    qtbot.waitUntil(lambda: bool(refused))
+    assert set(refused) == {"http://example.com/r.png"}
+    assert view.document().resource(IMAGE, QUrl("diagram.png")) is not None
+
+
+def test_answer_appears_under_the_question(qtbot, tmp_path):
+    view = CardView(tmp_path)
+    qtbot.addWidget(view)
+    view.show_card("哪个命令列出本地镜像？")
+    assert view.toPlainText().strip() == "哪个命令列出本地镜像？"
+    view.show_card("哪个命令列出本地镜像？", "```bash\ndocker image ls\n```")
+    text = view.toPlainText()
+    assert text.index("哪个命令") < text.index("docker image ls")
+
+
+def test_code_is_highlighted_for_the_theme(qapp):
+    source = "```python\ndef f():\n    return 1\n```"
+    light, dark = card_html("q", source, dark=False), card_html("q", source, dark=True)
+    assert 'bgcolor="#f0f0f0"' in light
+    assert 'bgcolor="#272822"' in dark  # Pygments' monokai background
+    assert "\n</code>" not in light  # no empty last line in the block

@@ -1,0 +1,110 @@
+"""The deck list: how a review starts, Undo from the deck list, menus, and the done screen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.gui.main_window import MainWindow
+from tests.gui.support import NOON, make_collection, make_settings, review_rows
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    collection = make_collection(tmp_path)
+    window = MainWindow(collection, make_settings(tmp_path), clock=lambda: NOON)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    collection.close()
+
+
+def test_double_click_and_study_button_start_the_selected_deck(qtbot, window):
+    index = window.model.index_for_deck("Docker::Dockerfile")
+    window.tree.setCurrentIndex(index)
+    rect = window.tree.visualRect(index)
+    viewport = window.tree.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.pages.currentWidget() is window.review
+    assert window.review.deck == "Docker::Dockerfile"
+    assert window.review.card.deck == "Docker::Dockerfile"
+
+    qtbot.keyClick(window.review, Qt.Key.Key_Escape)
+    window.select_deck("Docker")
+    assert window.overview.study_button.isEnabled()
+    qtbot.mouseClick(window.overview.study_button, Qt.MouseButton.LeftButton)
+    assert window.review.deck == "Docker"
+
+
+def test_overview_shows_the_selected_decks_counts(window):
+    window.select_deck("Docker::Dockerfile")
+    assert window.overview.title.text() == "Docker::Dockerfile"
+    assert "New <b" in window.overview.counts.text()
+    assert ">1</b>" in window.overview.counts.text()
+
+
+def test_undo_from_the_deck_list_goes_back_to_that_card(qtbot, window):
+    window.study("Docker")
+    card_id = window.review.card.id
+    qtbot.keyClick(window.review, Qt.Key.Key_Space)
+    qtbot.keyClick(window.review, Qt.Key.Key_3)
+    qtbot.keyClick(window.review, Qt.Key.Key_Escape)
+    assert window.action_undo.isEnabled()
+    window.action_undo.trigger()
+    assert window.pages.currentWidget() is window.review
+    assert window.review.card.id == card_id
+    assert review_rows(window.collection) == []
+    qtbot.waitUntil(lambda: not window.action_undo.isEnabled())
+
+
+def test_a_finished_deck_opens_on_the_done_screen(qtbot, window):
+    window.collection.set_deck_limits("Docker", 0, 0)
+    window.refresh()
+    assert not window.overview.study_button.isEnabled()
+    window.study("Docker")
+    assert window.pages.currentWidget() is window.done
+    assert window.done.value_texts() == ["0", "0:00", "0", "0"]
+
+
+def test_menus_offer_the_documented_commands(window):
+    def texts(menu):
+        return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+    assert texts(window.file_menu)[0] == "&Import…"
+    assert "&Quit" in texts(window.file_menu)
+    assert texts(window.edit_menu) == ["&Undo"]
+    assert "&Preferences…" in texts(window.tools_menu)
+    assert texts(window.help_menu) == ["&Keyboard shortcuts", "&About Deckard"]
+
+
+def test_self_test_reviews_one_card_and_leaves_the_collection_as_it_was(tmp_path):
+    collection = make_collection(tmp_path)
+    collection.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--collection",
+            str(tmp_path / "test.deckard"),
+            "--self-test",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("self-test ok: reviewed card docker-")
+    from app.core.collection import Collection
+
+    with Collection.open(tmp_path / "test.deckard") as reopened:
+        assert review_rows(reopened) == []
