@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import DeckardError
@@ -23,6 +23,7 @@ from app.gui.settings import UiSettings, default_settings
 from app.gui.theme import UI_FONT_FAMILIES, apply_theme, resolve_dark
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+ICON_DIR = I18N_DIR.parent / "icons"
 SUPPORTED_LANGUAGES = ("en", "zh_CN")
 
 _installed: list[QTranslator] = []
@@ -95,6 +96,12 @@ def create_application() -> QApplication:
     font = QFont(app.font())
     font.setFamilies(UI_FONT_FAMILIES)
     app.setFont(font)
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = ICON_DIR / f"deckard-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path))
+    app.setWindowIcon(icon)
     return app
 
 

@@ -12,17 +12,14 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 Standard = QDialogButtonBox.StandardButton
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def button_labels() -> dict[Standard, str]:
+    # Literal strings, so pyside6-lupdate finds them.
     return {
-        Standard.Ok: _tr("OK"),
-        Standard.Cancel: _tr("Cancel"),
-        Standard.Close: _tr("Close"),
-        Standard.Yes: _tr("Yes"),
-        Standard.No: _tr("No"),
+        Standard.Ok: QCoreApplication.translate("Dialogs", "OK"),
+        Standard.Cancel: QCoreApplication.translate("Dialogs", "Cancel"),
+        Standard.Close: QCoreApplication.translate("Dialogs", "Close"),
+        Standard.Yes: QCoreApplication.translate("Dialogs", "Yes"),
+        Standard.No: QCoreApplication.translate("Dialogs", "No"),
     }
 
 
@@ -40,8 +37,9 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     """A Yes/No question; True for Yes."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
     box.setParent(parent, box.windowFlags())
-    yes = box.addButton(_tr("Yes"), QMessageBox.ButtonRole.YesRole)
-    box.addButton(_tr("No"), QMessageBox.ButtonRole.NoRole)
+    labels = button_labels()
+    yes = box.addButton(labels[Standard.Yes], QMessageBox.ButtonRole.YesRole)
+    box.addButton(labels[Standard.No], QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes
@@ -52,5 +50,5 @@ def inform(parent: QWidget | None, title: str, text: str, *, warning: bool = Fal
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton)
     box.setParent(parent, box.windowFlags())
-    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(button_labels()[Standard.Ok], QMessageBox.ButtonRole.AcceptRole)
     box.exec()

@@ -356,12 +356,21 @@ class MainWindow(QMainWindow):
     def browse(self) -> None:
         from app.gui.browser import BrowserWindow
 
-        self._open_window("browser", lambda: BrowserWindow(self.collection, parent=self))
+        def make() -> QWidget:
+            browser = BrowserWindow(
+                self.collection, parent=self, settings=self.settings.qsettings, now=self._clock
+            )
+            browser.cards_changed.connect(self._cards_changed)
+            return browser
+
+        self._open_window("browser", make)
 
     def statistics(self) -> None:
         from app.gui.stats_window import StatsWindow
 
-        self._open_window("stats", lambda: StatsWindow(self.collection, parent=self))
+        self._open_window(
+            "stats", lambda: StatsWindow(self.collection, parent=self, now=self.now())
+        )
 
     def backup_now(self) -> None:
         from app.core.backup import backup_now
@@ -378,6 +387,7 @@ class MainWindow(QMainWindow):
         from app.gui.backup_dialog import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(self.collection, parent=self)
+        dialog.restored.connect(lambda _info: self.show_decks())
         dialog.exec()
         self.refresh()
 
@@ -395,6 +405,12 @@ class MainWindow(QMainWindow):
 
     def _backup_finished(self) -> None:
         self._backup_task = None
+
+    def _cards_changed(self) -> None:
+        """Cards were edited, moved or deleted elsewhere: redraw counts and the card on screen."""
+        if self.pages.currentWidget() is self.review:
+            self.review.reload_card()
+        self.schedule_refresh()
 
     def _open_window(self, key: str, factory: Callable[[], QWidget]) -> None:
         window = self._windows.get(key)

@@ -257,6 +257,20 @@ class ReviewWidget(QWidget):
         self._close_editor()
         self.show_question(self.collection.card(card_id))
 
+    def reload_card(self) -> None:
+        """Show the current card as stored now (after an edit elsewhere), or move on if it left."""
+        if self.card is None:
+            return
+        try:
+            card = self.collection.card(self.card.id)
+        except DeckardError:
+            card = None
+        if card is None or card.suspended:
+            self.show_next()
+            return
+        self.card = card
+        self.view.show_card(card.question, card.answer if self.answer_shown else None)
+
     def bury(self) -> None:
         self._set_aside(self.collection.bury, with_time=True)
 

@@ -84,3 +84,16 @@ def test_every_translatable_string_is_in_the_catalogue(tmp_path):
         }
 
     assert texts(fresh) <= texts(TS_DIR / "deckard_zh_CN.ts")
+
+
+def test_standard_buttons_are_chinese_too(qtbot, tmp_path, chinese):
+    from app.gui.dialogs import Standard
+    from app.gui.preferences_dialog import PreferencesDialog
+
+    collection = make_collection(tmp_path)
+    dialog = PreferencesDialog(collection, make_settings(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.buttons.button(Standard.Ok).text() == "确定"
+    assert dialog.buttons.button(Standard.Cancel).text() == "取消"
+    assert dialog.tabs.tabText(0) == "学习"
+    collection.close()

@@ -77,10 +77,15 @@ def test_menus_offer_the_documented_commands(window):
     def texts(menu):
         return [a.text() for a in menu.actions() if not a.isSeparator()]
 
-    assert texts(window.file_menu)[0] == "&Import…"
-    assert "&Quit" in texts(window.file_menu)
+    assert texts(window.file_menu) == [
+        "&Import…",
+        "&Export…",
+        "&Backup now",
+        "&Restore backup…",
+        "&Quit",
+    ]
     assert texts(window.edit_menu) == ["&Undo"]
-    assert "&Preferences…" in texts(window.tools_menu)
+    assert texts(window.tools_menu) == ["&Browse", "&Statistics", "&Preferences…"]
     assert texts(window.help_menu) == ["&Keyboard shortcuts", "&About Deckard"]
 
 
@@ -108,3 +113,33 @@ def test_self_test_reviews_one_card_and_leaves_the_collection_as_it_was(tmp_path
 
     with Collection.open(tmp_path / "test.deckard") as reopened:
         assert review_rows(reopened) == []
+
+
+def test_tools_menu_opens_browser_and_statistics_once_each(qtbot, window):
+    from app.gui.browser import BrowserWindow
+    from app.gui.stats_window import StatsWindow
+
+    window.action_browse.trigger()
+    window.action_stats.trigger()
+    window.action_browse.trigger()  # raises the open browser instead of a second one
+    browsers = [w for w in window.findChildren(BrowserWindow)]
+    assert len(browsers) == 1 and browsers[0].isVisible()
+    assert any(w.isVisible() for w in window.findChildren(StatsWindow))
+
+
+def test_an_edit_in_the_browser_shows_on_the_review_screen(qtbot, window):
+    window.study("Docker")
+    card_id = window.review.card.id
+    window.collection.update_card(card_id, question="改过的问题")
+    window._cards_changed()
+    assert window.review.view.toPlainText().strip() == "改过的问题"
+
+
+def test_backup_now_writes_a_backup(qtbot, window, tmp_path):
+    from app.core.backup import list_backups
+
+    window.action_backup.trigger()
+    backups = list_backups(window.collection.path)
+    assert len(backups) == 1
+    assert backups[0].cards == 3
+    assert str(backups[0].path) in window.statusBar().currentMessage()

@@ -463,6 +463,34 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../dialogs.py" line="18" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="19" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="20" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="21" />
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="22" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <location filename="../done_screen.py" line="73" />
@@ -635,7 +663,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="187" />
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="429" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
@@ -720,7 +748,7 @@
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="383" />
         <source>Backup saved: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
@@ -879,47 +907,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="333" />
+        <location filename="../review_widget.py" line="347" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="333" />
+        <location filename="../review_widget.py" line="347" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="333" />
+        <location filename="../review_widget.py" line="347" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="333" />
+        <location filename="../review_widget.py" line="347" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="351" />
+        <location filename="../review_widget.py" line="365" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="392" />
+        <location filename="../review_widget.py" line="406" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="394" />
+        <location filename="../review_widget.py" line="408" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="403" />
+        <location filename="../review_widget.py" line="417" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="406" />
+        <location filename="../review_widget.py" line="420" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
