@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.errors import InputError
 from app.core.importing import anki_collection, apkg_reader, read_batch
@@ -270,3 +272,25 @@ def test_media_listed_but_missing_is_reported(collection_bytes, tmp_path):
 def test_a_damaged_media_list_is_refused(collection_bytes, tmp_path):
     members = {"collection.anki2": collection_bytes, "media": b"{not json"}
     refused(make_zip(tmp_path / "x.apkg", members), "media list", "member 'media'")
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_damaged_packages_give_only_input_errors(collection_bytes, tmp_path_factory, data):
+    """Random byte damage to the zip or to the database inside: a card list or an InputError."""
+    damage_database = data.draw(st.booleans())
+    blob = bytearray(collection_bytes)
+    if not damage_database:
+        path = make_zip(tmp_path_factory.mktemp("z") / "x.apkg", {"collection.anki2": blob})
+        blob = bytearray(path.read_bytes())
+    for _ in range(data.draw(st.integers(1, 30))):
+        blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.integers(0, 255))
+    path = tmp_path_factory.mktemp("fuzz") / "damaged.apkg"
+    if damage_database:
+        make_zip(path, {"collection.anki2": bytes(blob)})
+    else:
+        path.write_bytes(bytes(blob))
+    try:
+        read_batch(path)
+    except InputError as error:
+        assert str(error) and "\n" not in str(error)

@@ -41,6 +41,7 @@ from app.core.sanitize import sanitize_html
 MAX_VALUE_BYTES = 64 * 1024**2
 
 DEFAULT_EASE = Decimal("2.5")
+MIN_EASE = Decimal("1.3")
 _ANSWER_RULE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[\"']?[^>]*>", re.IGNORECASE)
 _BREAKS = ("<br>", "<br/>", "<br />")
 _TAGS = re.compile(r"<[^>]*>")
@@ -87,7 +88,7 @@ def read_collection(
         return reader.read(keep_scheduling=keep_scheduling)
     except InputError:
         raise
-    except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
+    except (sqlite3.Error, ValueError, KeyError, TypeError, OverflowError, OSError) as error:
         message = str(error) or type(error).__name__
         if isinstance(error, sqlite3.DataError) or "too big" in message:
             message = f"a value is larger than {MAX_VALUE_BYTES // 1024**2} MiB"
@@ -407,11 +408,11 @@ def _schedule(
     else:
         due_day = crt_day + timedelta(days=int(due))
     return Schedule(
-        repetitions=int(reps),
+        repetitions=max(int(reps), 0),
         interval=max(int(ivl), 0),
-        easiness=_ease(factor, DEFAULT_EASE),
+        easiness=max(_ease(factor, DEFAULT_EASE), MIN_EASE),
         due=due_day,
-        lapses=int(lapses),
+        lapses=max(int(lapses), 0),
         suspended=queue == -1,
     )
 

@@ -55,6 +55,8 @@ def read_package(
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise InputError("not an Anki package (the file is not a zip archive)", path=path) from None
+    except (ValueError, EOFError, NotImplementedError) as error:
+        raise InputError(f"damaged zip archive ({error})", path=path) from None
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror or error}", path=path) from None
     with archive:
@@ -179,7 +181,8 @@ def _copy_member(
                 out.write(chunk)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, zstandard.ZstdError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, zstandard.ZstdError, ValueError) as error:
+        # ValueError: zipfile's own complaints, e.g. a member name that is not valid UTF-8.
         raise InputError(f"damaged data ({error})", path=path, where=where) from None
     except (RuntimeError, NotImplementedError) as error:
         # Encrypted members and unknown compression methods.
