@@ -200,3 +200,10 @@ def test_a_real_anki_text_export(tmp_path):
     assert record.spec.question == "<div>Wie geht's?</div>"
     assert record.spec.answer == '<div>Gut, <i>danke</i> "sehr"</div>'
     assert (record.spec.deck, record.spec.tags) == ("German::Phrases", ("de",))
+
+
+def test_a_field_larger_than_pythons_default_limit_is_read(tmp_path):
+    image = "A" * 300_000
+    path = write(tmp_path, "big.csv", f'q,"<img src=""data:image/png;base64,{image}"">"\nq2,a\n')
+    first, _ = sides(path)
+    assert image in first[1]

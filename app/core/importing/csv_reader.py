@@ -27,6 +27,7 @@ import csv
 import hashlib
 import html
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,11 @@ _SPECIAL_NAMES = {
     "note type": "notetype",
 }
 _HEADER_LINE = re.compile(r"^#([A-Za-z][A-Za-z ]*?)\s*:(.*)$")
-_SAMPLE_BYTES = 65536
+_SAMPLE_ROWS = 50
+_SAMPLE_CHARS = 65536
+# Python's csv module refuses fields over 128 KiB by default; a card with an embedded image is
+# larger, and the whole file is in memory already.
+MAX_FIELD_CHARS = 64 * 1024**2
 
 
 @dataclass
@@ -166,14 +171,14 @@ def _layout(headers: dict[str, str], body: str, delimiter: str | None, path: Pat
 
 
 def _detect_delimiter(body: str) -> str:
-    """The candidate that splits the most rows into the same number (2+) of columns."""
-    sample = body[:_SAMPLE_BYTES]
-    if len(body) > _SAMPLE_BYTES:
-        sample = sample[: sample.rfind("\n") + 1] or sample
+    """The candidate that splits the most of the first rows into the same number (2+) of columns."""
+    if csv.field_size_limit() < MAX_FIELD_CHARS:
+        csv.field_size_limit(MAX_FIELD_CHARS)
     best, best_score = None, 0.0
     for candidate in _CANDIDATES:
+        reader = csv.reader(io.StringIO(body), delimiter=candidate)
         try:
-            counts = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=candidate) if r]
+            counts = [len(r) for r in itertools.islice(reader, _SAMPLE_ROWS) if r]
         except csv.Error:
             continue
         if not counts:
@@ -186,13 +191,15 @@ def _detect_delimiter(body: str) -> str:
         return best
     try:
         # Less common separators, tried only when none of the usual ones splits the rows.
-        return csv.Sniffer().sniff(sample, delimiters=":^~").delimiter
+        return csv.Sniffer().sniff(body[:_SAMPLE_CHARS], delimiters=":^~").delimiter
     except csv.Error:
         return ","
 
 
 def _rows(body: str, delimiter: str, path: Path, lines_before: int) -> list[tuple[int, list[str]]]:
     """(first line number, cells) of every non-blank row."""
+    if csv.field_size_limit() < MAX_FIELD_CHARS:
+        csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(body), delimiter=delimiter, strict=False)
     rows = []
     start = lines_before + 1
