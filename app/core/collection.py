@@ -24,14 +24,16 @@ from typing import Any
 import sqlite_utils
 
 from app.core import days
+from app.core.check import check_before_open
 from app.core.collection_types import Card, DaySummary, DeckCounts, ImportResult
 from app.core.errors import CollectionError, InputError
+from app.core.lock import CollectionLock, acquire_lock
 from app.core.model import ImportBatch, ReviewRecord
 from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
 from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_rowid
 from app.core.scheduler import deck_counts as compute_deck_counts
-from app.core.schema import check_not_newer, migrate
+from app.core.schema import LATEST_VERSION, check_not_newer, migrate
 from app.core.sm2 import REPEAT_BELOW_QUALITY, Sm2State, check_quality, milli_to_easiness, review
 from app.core.store import (
     CARD_SELECT,
@@ -78,6 +80,7 @@ class Collection:
         self._done_day: str | None = None
         self._done: dict[int, list[int]] = {}
         self._allowance: Allowance | None = None
+        self._lock: CollectionLock | None = None
 
     # ----- opening and closing -------------------------------------------------------------
 
@@ -85,8 +88,25 @@ class Collection:
     def open(
         cls, path: str | Path, *, tz: tzinfo | None = None, import_builtin: bool = True
     ) -> Collection:
-        """Open (or create, then fill with the built-in deck) the collection at `path`."""
+        """Open (or create, then fill with the built-in deck) the collection at `path`.
+
+        First takes the collection's lock (CollectionError naming the process that holds it)
+        and refuses, before writing anything, a file that is damaged, read-only, from a newer
+        Deckard or not a Deckard collection (see `app.core.lock` and `app.core.check`).
+        """
         path = Path(path)
+        lock = acquire_lock(path)
+        try:
+            check_before_open(path, latest_version=LATEST_VERSION)
+            collection = cls._open_locked(path, tz=tz, import_builtin=import_builtin)
+        except BaseException:
+            lock.release()
+            raise
+        collection._lock = lock
+        return collection
+
+    @classmethod
+    def _open_locked(cls, path: Path, *, tz: tzinfo | None, import_builtin: bool) -> Collection:
         creating = not path.exists() or path.stat().st_size == 0
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,8 +143,10 @@ class Collection:
         return collection
 
     def close(self) -> None:
-        """Close the file (further calls fail)."""
+        """Close the file (further calls fail) and let another program open it."""
         self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Collection:
         return self

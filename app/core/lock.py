@@ -4,7 +4,9 @@ The lock is taken with `fcntl.flock` on POSIX and `msvcrt.locking` on Windows, n
 whether a file exists, so it disappears by itself when the holding process dies (even by
 SIGKILL or a power cut) and a stale lock file never blocks anyone. Taking it never waits: a
 second Deckard process learns at once who holds the collection (process id, program, host and
-since when), which the lock file records, and gets a `CollectionError` saying so.
+since when), which the lock file records, and gets a `CollectionError` saying so. Within one
+process the lock may be taken more than once (the app and its tests may open their own collection
+twice; SQLite keeps those connections consistent): it is one writer *process* per collection.
 
 On Windows the locked byte is the first one and the holder's description starts after it,
 because a range locked by `msvcrt.locking` cannot be read by other processes.
@@ -12,10 +14,12 @@ because a range locked by `msvcrt.locking` cannot be read by other processes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import socket
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,39 +61,54 @@ class LockHolder:
 
 
 def default_program_name() -> str:
-    """A short name for this process: the command and its first argument ('deckard review')."""
+    """A short name for this process: 'deckard review' for the CLI, else the program's name."""
     argv = [arg for arg in sys.argv if arg]
     if not argv:
         return "deckard"
-    name = Path(argv[0]).name
-    if name in ("__main__.py", "-c", "-m") or name.startswith("python"):
+    program = Path(argv[0])
+    name = program.parent.name if program.name == "__main__.py" else program.name
+    if name == "app":
         name = "deckard"
-    subcommand = next((arg for arg in argv[1:] if not arg.startswith("-")), None)
-    return f"{name} {subcommand}" if subcommand and name == "deckard" else name
+    if name != "deckard":
+        return name or "deckard"
+    # The first word that is neither an option nor the value of --collection.
+    words = [
+        arg
+        for previous, arg in itertools.pairwise(argv)
+        if not arg.startswith("-") and previous != "--collection"
+    ]
+    subcommand = words[0] if words else None
+    return f"deckard {subcommand}" if subcommand else "deckard"
 
 
 class CollectionLock:
-    """The held lock on one collection; `release()` (or leaving the `with` block) lets it go."""
+    """A hold on one collection's lock; `release()` (or leaving the `with` block) lets it go."""
 
-    def __init__(self, collection_path: Path, handle: int) -> None:
+    def __init__(self, collection_path: Path, key: str) -> None:
         self.collection_path = collection_path
         self.path = lock_path_for(collection_path)
-        self._handle: int | None = handle
+        self._key: str | None = key
 
     @property
     def held(self) -> bool:
         """Whether this object still holds the lock."""
-        return self._handle is not None
+        return self._key is not None
 
     def release(self) -> None:
-        """Let the lock go; the lock file stays (removing it would race with a new holder)."""
-        handle, self._handle = self._handle, None
-        if handle is None:
+        """Let go; the lock file stays (removing it would race with a new holder)."""
+        key, self._key = self._key, None
+        if key is None:
             return
+        with _HELD_GUARD:
+            held = _HELD[key]
+            held[1] -= 1
+            if held[1] > 0:
+                return
+            del _HELD[key]
         try:
-            _unlock(handle)
+            _unlock(held[0])
         finally:
-            os.close(handle)
+            os.close(held[0])
 
     def __enter__(self) -> CollectionLock:
         return self
@@ -98,8 +117,15 @@ class CollectionLock:
         self.release()
 
     def __del__(self) -> None:
-        if self._handle is not None:
+        if self._key is not None:
             self.release()
+
+
+# The locks this process holds: lock file -> [handle, number of holds]. A process may open its
+# own collection more than once (SQLite keeps those connections consistent); the lock keeps out
+# other processes. Without this, flock would refuse the second open in the same process.
+_HELD: dict[str, list[int]] = {}
+_HELD_GUARD = threading.Lock()
 
 
 def acquire_lock(collection_path: Path, *, program: str | None = None) -> CollectionLock:
@@ -107,11 +133,30 @@ def acquire_lock(collection_path: Path, *, program: str | None = None) -> Collec
     collection_path = Path(collection_path)
     path = lock_path_for(collection_path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = str(path.resolve())
+    except OSError as error:
+        raise CollectionError(
+            f"{collection_path}: cannot open the collection: cannot create its folder "
+            f"({error.strerror or error})"
+        ) from None
+    with _HELD_GUARD:
+        if key in _HELD:
+            _HELD[key][1] += 1
+            return CollectionLock(collection_path, key)
+        handle = _lock_file(collection_path, path)
+        _write_holder(handle, program or default_program_name())
+        _HELD[key] = [handle, 1]
+    return CollectionLock(collection_path, key)
+
+
+def _lock_file(collection_path: Path, path: Path) -> int:
+    try:
         handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as error:
         raise CollectionError(
-            f"{collection_path}: cannot create the lock file {path.name} beside the collection "
-            f"({error.strerror or error}); is the folder read-only?"
+            f"{collection_path}: cannot open the collection: cannot create its lock file "
+            f"{path.name} ({error.strerror or error})"
         ) from None
     try:
         locked = _try_lock(handle)
@@ -128,8 +173,7 @@ def acquire_lock(collection_path: Path, *, program: str | None = None) -> Collec
             f"{collection_path} is in use by {who}; close it there first (Deckard lets one "
             "program at a time change a collection)"
         )
-    _write_holder(handle, program or default_program_name())
-    return CollectionLock(collection_path, handle)
+    return handle
 
 
 def read_holder(collection_path: Path) -> LockHolder | None:

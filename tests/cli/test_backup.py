@@ -155,8 +155,11 @@ HOLDER = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("command", [["check"], ["restore", "--yes", "whatever"]])
+@pytest.mark.parametrize("command", [["backup"], ["check"], ["restore", "--yes", "whatever"]])
 def test_a_collection_held_by_another_process_exits_1_naming_it(capsys, collection_path, command):
+    if command[0] == "restore":
+        run(capsys, "--collection", str(collection_path), "backup")
+        command = ["restore", "--yes", str(list_backups(collection_path)[0].path)]
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(collection_path)],
         stdin=subprocess.PIPE,
@@ -165,9 +168,6 @@ def test_a_collection_held_by_another_process_exits_1_naming_it(capsys, collecti
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        if command[0] == "restore":
-            run(capsys, "--collection", str(collection_path), "backup")
-            command = ["restore", "--yes", str(list_backups(collection_path)[0].path)]
         code, _, err = run(capsys, "--collection", str(collection_path), *command)
     finally:
         holder.communicate("done\n")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -234,15 +236,36 @@ def test_restore_moves_a_damaged_collection_aside_with_its_journal(tmp_path):
         assert reopened.conn.execute("SELECT count(*) FROM cards").fetchone() == (12,)
 
 
-def test_restore_of_a_collection_in_use_is_refused(collection):
-    old = backup_now(collection, now=NOW)
-    from app.core.lock import acquire_lock
+def test_restore_of_a_collection_in_use_by_another_process_is_refused(tmp_path):
+    path = tmp_path / "collection.deckard"
+    with open_collection(path, cards=12) as collection:
+        old = backup_now(collection, now=NOW)
+        answer_some(collection, 1)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(CollectionError, match=f"in use by deckard gui .process {holder.pid}"):
+            restore_collection_file(path, old.path)
+    finally:
+        holder.communicate("done\n")
+    with Collection.open(path, import_builtin=False) as reopened:
+        assert review_count(reopened) == 1
 
-    with (
-        acquire_lock(collection.path, program="deckard gui"),
-        pytest.raises(CollectionError, match="in use by deckard gui"),
-    ):
-        restore_collection_file(collection.path, old.path)
+
+HOLDER = """
+import sys
+from pathlib import Path
+from app.core.lock import acquire_lock
+
+lock = acquire_lock(Path(sys.argv[1]), program="deckard gui")
+print("locked", flush=True)
+sys.stdin.readline()
+"""
 
 
 def test_a_backup_cut_short_is_refused(collection):
