@@ -181,7 +181,15 @@ def library_versions() -> str:
     return ", ".join(parts)
 
 
-def machine_table() -> str:
+def load_average() -> str:
+    """The 1-minute load average: above the core count, other work was competing for the CPU."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
+def machine_table(load_before: str, load_after: str) -> str:
     """The machine the benchmarks ran on, as a small Markdown table."""
     rows = [
         ("CPU", cpu_model()),
@@ -190,6 +198,7 @@ def machine_table() -> str:
         ("OS", os_name()),
         ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
         ("libraries", library_versions()),
+        ("load average (1 min) before / after", f"{load_before} / {load_after}"),
         ("date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
     ]
     lines = ["| machine | |", "|---|---|"]
@@ -197,13 +206,13 @@ def machine_table() -> str:
     return "\n".join(lines)
 
 
-def report(runs: list[BenchRun]) -> str:
+def report(runs: list[BenchRun], load_before: str) -> str:
     """Results table, then the machine table."""
     total = sum(run.seconds for run in runs)
     return (
         results_table(runs)
         + "\n\n"
-        + machine_table()
+        + machine_table(load_before, load_average())
         + f"\n\n{len(runs)} benchmark scripts, {total:.0f} s in all.\n"
     )
 
@@ -221,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     if not scripts:
         print("run_all: no benchmark scripts matched", file=sys.stderr)
         return 1
+    load_before = load_average()
     runs = []
     for script in scripts:
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
@@ -229,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {run.seconds:.1f} s, {outcome}", file=sys.stderr, flush=True)
         runs.append(run)
 
-    text = report(runs)
+    text = report(runs, load_before)
     print(text)
     if args.markdown_out:
         args.markdown_out.write_text(text, encoding="utf-8")

@@ -19,6 +19,24 @@ if [ ! -x "$bundle/deckard" ]; then
 fi
 echo "Bundle size: $(du -sk "$bundle" | awk '{printf "%.1f MB", $1 / 1024}')"
 
+echo "== bundle contents"
+internal="$bundle/_internal"
+for wanted in \
+    app/builtin_decks/docker/docker.deck.md \
+    app/resources/i18n/deckard_zh_CN.qm \
+    app/resources/icons/deckard.svg \
+    PySide6/Qt/translations/qtbase_zh_CN.qm \
+    PySide6/Qt/plugins/platforms/libqxcb.so \
+    PySide6/Qt/plugins/platforms/libqoffscreen.so \
+    PySide6/Qt/plugins/imageformats/libqsvg.so \
+    PySide6/Qt/plugins/iconengines/libqsvgicon.so; do
+    if [ ! -f "$internal/$wanted" ]; then
+        echo "smoke test FAILED: the bundle lacks $wanted" >&2
+        exit 1
+    fi
+done
+echo "built-in deck, translations, icons and Qt plugins present"
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 collection="$work/collection.deckard"
