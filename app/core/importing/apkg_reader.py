@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 import zstandard
 
@@ -137,7 +137,7 @@ def _package_version(
     raise InputError("not an Anki package (no collection inside)", path=path)
 
 
-def _open_stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zstd: bool) -> BinaryIO:
+def _open_stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zstd: bool) -> IO[bytes]:
     raw = archive.open(info)
     if not zstd:
         return raw
