@@ -233,3 +233,58 @@ def test_full_check_reports_damage_it_cannot_repair(collection_file):
     assert not report.ok
     assert report.unrepaired
     assert "restore a backup" in report.lines()[-1]
+
+
+def foreign_database(path):
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    connection.commit()
+    connection.close()
+
+
+def newer_collection(path):
+    make_collection_db(path)
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {LATEST + 1}")
+    connection.close()
+
+
+def truncated_collection(path):
+    make_collection_db(path, cards=400)
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+
+
+def read_only_collection(path):
+    make_collection_db(path)
+    path.chmod(0o444)
+
+
+UNOPENABLE = {
+    "a text file": (lambda path: path.write_text("not a collection\n" * 50), "not a Deckard"),
+    "another program's database": (foreign_database, "not a Deckard"),
+    "a newer Deckard's collection": (newer_collection, "newer version of Deckard"),
+    "a truncated collection": (truncated_collection, "damaged"),
+    "a read-only collection": (read_only_collection, "read-only"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNOPENABLE))
+def test_collection_open_refuses_and_never_modifies(tmp_path, kind):
+    from app.core.collection import Collection
+
+    path = tmp_path / "collection.deckard"
+    make, message = UNOPENABLE[kind]
+    make(path)
+    before = path.read_bytes()
+    try:
+        with pytest.raises(CollectionError, match=message):
+            Collection.open(path)
+        assert path.read_bytes() == before
+        assert not path.with_name(path.name + "-wal").exists()
+        # Refused, the collection is not left locked.
+        from app.core.lock import read_holder
+
+        assert read_holder(path) is None
+    finally:
+        path.chmod(0o644)

@@ -115,3 +115,35 @@ def test_unwritable_folder_gives_a_clear_error(tmp_path):
     lock_path_for(collection_path).mkdir()
     with pytest.raises(CollectionError, match="cannot create its lock file"):
         acquire_lock(collection_path)
+
+
+COLLECTION_HOLDER = textwrap.dedent(
+    """
+    import sys
+    from app.core.collection import Collection
+
+    collection = Collection.open(sys.argv[1], import_builtin=False)
+    print("open", flush=True)
+    sys.stdin.readline()
+    collection.close()
+    """
+)
+
+
+def test_a_second_process_opening_the_collection_is_told_who_has_it(collection_path):
+    from app.core.collection import Collection
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", COLLECTION_HOLDER, str(collection_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == "open"
+        with pytest.raises(CollectionError, match=f"in use by .*process {child.pid}"):
+            Collection.open(collection_path, import_builtin=False)
+    finally:
+        child.communicate("done\n")
+    with Collection.open(collection_path, import_builtin=False) as collection:
+        assert collection.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
