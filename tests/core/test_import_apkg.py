@@ -393,3 +393,24 @@ def test_genanki_packages_are_read(genanki_package):
     )
     assert batch.media == {"map.jpg": b"\xff\xd8 map"}
     assert all(record.schedule is None for record in batch.cards)
+
+
+def test_importing_into_a_collection_keeps_scheduling_and_reimport_changes_nothing(
+    anki_packages, tmp_path
+):
+    from app.core.collection import Collection
+
+    with Collection.open(tmp_path / "c.deckard", import_builtin=False) as collection:
+        first = collection.import_file(anki_packages.paths["modern"])
+        assert len(first.added) == len(anki_packages.cards)
+        for cid, (guid, ordinal, ctype, queue, *_rest) in anki_packages.cards.items():
+            card = collection.card(f"anki-{guid}-{ordinal}")
+            answers = [row for row in anki_packages.revlog.get(cid, []) if row[1] != 0]
+            assert card.is_new == (ctype == 0)
+            assert card.suspended == (queue == -1)
+            assert len(collection.history(card.id)) == len(answers)
+        assert (collection.media_dir / "dog.png").read_bytes() == b"\x89PNG dog bytes"
+        # The legacy export of the same collection holds the very same cards.
+        again = collection.import_file(anki_packages.paths["legacy"])
+        assert (len(again.added), len(again.updated)) == (0, 0)
+        assert len(again.unchanged) == len(anki_packages.cards)
