@@ -38,18 +38,26 @@ def shown(window):
 sys.exit(run_app(Path(sys.argv[1]), on_shown=shown))
 """
 
+# The floor under any PySide6 app on this machine: interpreter, site, QtWidgets, QApplication.
+FLOOR = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+print("shown", flush=True)
+"""
+
 STARTUP_RUNS = 7
 ANSWERS = 150
 
 
-def measure_startup(collection: Path, config: Path) -> list[float]:
+def measure_startup(collection: Path, config: Path, program: str = CHILD) -> list[float]:
     """Seconds from spawning the process to its main window being painted, per run."""
     env = {**os.environ, "XDG_CONFIG_HOME": str(config), "PYTHONPATH": str(ROOT)}
     times = []
     for _ in range(STARTUP_RUNS):
         start = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(collection)],
+            [sys.executable, "-c", program, str(collection)],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=env,
@@ -133,6 +141,7 @@ def main() -> None:
             cards = sum(row.total for row in fresh.deck_counts())
         # The first run also pays for a cold disk cache; every run is reported.
         startup = measure_startup(collection, config)
+        floor = measure_startup(collection, config, FLOOR)
         to_card, with_refresh, core = measure_answers(collection)
     startup_median = statistics.median(startup)
     rows = [
@@ -143,6 +152,14 @@ def main() -> None:
             "anki": None,
             "unit": "s",
             "ok": startup_median <= 1.0,
+        },
+        {
+            "what": "reference: bare Python + PySide6 QApplication, median",
+            "target": "(floor)",
+            "deckard": round(statistics.median(floor), 3),
+            "anki": None,
+            "unit": "s",
+            "ok": True,
         },
         {
             "what": "answer to next card painted, median",
@@ -191,6 +208,8 @@ def main() -> None:
         print(json.dumps(rows))
         return
     print(f"start-up runs (s): {', '.join(f'{t:.2f}' for t in startup)}")
+    print(f"floor runs (s):    {', '.join(f'{t:.2f}' for t in floor)}")
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"answers measured: {len(to_card)}")
     width = max(len(row["what"]) for row in rows)
     print(f"{'what':<{width}}  {'deckard':>9}  unit  target  ok")

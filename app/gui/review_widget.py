@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import DeckardError
 from app.gui.card_view import CardView
 from app.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, UiSettings
+from app.gui.theme import CODE_FONT_FAMILIES
 
 GOOD = 4
 FOUR_BUTTON_QUALITIES = (2, 3, 4, 5)
@@ -60,6 +61,13 @@ class CardEditor(QWidget):
         super().__init__(parent)
         self.question = QPlainTextEdit()
         self.answer = QPlainTextEdit()
+        # Markdown is edited in a monospace face (with CJK glyphs) so code blocks line up.
+        font = QFont()
+        font.setFamilies(CODE_FONT_FAMILIES)
+        font.setPointSize(11)
+        for editor in (self.question, self.answer):
+            editor.setFont(font)
+            editor.setTabChangesFocus(True)
         self.question_label = QLabel()
         self.answer_label = QLabel()
         self.save_button = QPushButton()

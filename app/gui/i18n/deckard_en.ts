@@ -215,22 +215,22 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../review_widget.py" line="89" />
+        <location filename="../review_widget.py" line="97" />
         <source>Question (Markdown)</source>
         <translation>Question (Markdown)</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="90" />
+        <location filename="../review_widget.py" line="98" />
         <source>Answer (Markdown)</source>
         <translation>Answer (Markdown)</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="91" />
+        <location filename="../review_widget.py" line="99" />
         <source>Save (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="92" />
+        <location filename="../review_widget.py" line="100" />
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -321,87 +321,87 @@
 <context>
     <name>CardTableModel</name>
     <message>
-        <location filename="../card_table_model.py" line="180" />
+        <location filename="../card_table_model.py" line="193" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="181" />
+        <location filename="../card_table_model.py" line="194" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="182" />
+        <location filename="../card_table_model.py" line="195" />
         <source>Deck</source>
         <translation>Deck</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="183" />
+        <location filename="../card_table_model.py" line="196" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="184" />
+        <location filename="../card_table_model.py" line="197" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="185" />
+        <location filename="../card_table_model.py" line="198" />
         <source>Interval</source>
         <translation>Interval</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="186" />
+        <location filename="../card_table_model.py" line="199" />
         <source>Ease</source>
         <translation>Ease</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="187" />
+        <location filename="../card_table_model.py" line="200" />
         <source>Reviews</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="188" />
+        <location filename="../card_table_model.py" line="201" />
         <source>Lapses</source>
         <translation>Lapses</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="189" />
+        <location filename="../card_table_model.py" line="202" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="195" />
+        <location filename="../card_table_model.py" line="208" />
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="196" />
+        <location filename="../card_table_model.py" line="209" />
         <source>learning</source>
         <translation>learning</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="197" />
+        <location filename="../card_table_model.py" line="210" />
         <source>review</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="198" />
+        <location filename="../card_table_model.py" line="211" />
         <source>buried</source>
         <translation>buried</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="199" />
+        <location filename="../card_table_model.py" line="212" />
         <source>suspended</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="238" />
+        <location filename="../card_table_model.py" line="251" />
         <source>(new)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="241" />
+        <location filename="../card_table_model.py" line="254" />
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
@@ -907,47 +907,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365" />
+        <location filename="../review_widget.py" line="373" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="406" />
+        <location filename="../review_widget.py" line="414" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="408" />
+        <location filename="../review_widget.py" line="416" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="417" />
+        <location filename="../review_widget.py" line="425" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="420" />
+        <location filename="../review_widget.py" line="428" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
@@ -955,117 +955,117 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../shortcuts_dialog.py" line="22" />
+        <location filename="../shortcuts_dialog.py" line="23" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="25" />
+        <location filename="../shortcuts_dialog.py" line="26" />
         <source>Deck list</source>
         <translation>Deck list</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="26" />
+        <location filename="../shortcuts_dialog.py" line="27" />
         <source>Study the selected deck</source>
         <translation>Study the selected deck</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="27" />
+        <location filename="../shortcuts_dialog.py" line="28" />
         <source>Move in the deck list, fold and unfold sub-decks</source>
         <translation>Move in the deck list, fold and unfold sub-decks</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="28" />
+        <location filename="../shortcuts_dialog.py" line="29" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="29" />
+        <location filename="../shortcuts_dialog.py" line="30" />
         <source>Space or Enter</source>
         <translation>Space or Enter</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="29" />
+        <location filename="../shortcuts_dialog.py" line="30" />
         <source>Show the answer; once shown, grade Good</source>
         <translation>Show the answer; once shown, grade Good</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="30" />
+        <location filename="../shortcuts_dialog.py" line="31" />
         <source>Again, Hard, Good, Easy</source>
         <translation>Again, Hard, Good, Easy</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="31" />
+        <location filename="../shortcuts_dialog.py" line="32" />
         <source>The six grades, when six-grade mode is on</source>
         <translation>The six grades, when six-grade mode is on</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="32" />
+        <location filename="../shortcuts_dialog.py" line="33" />
         <source>Undo the last answer and show that card again</source>
         <translation>Undo the last answer and show that card again</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="33" />
+        <location filename="../shortcuts_dialog.py" line="34" />
         <source>Edit the current card</source>
         <translation>Edit the current card</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="34" />
+        <location filename="../shortcuts_dialog.py" line="35" />
         <source>Bury the card until tomorrow</source>
         <translation>Bury the card until tomorrow</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="35" />
+        <location filename="../shortcuts_dialog.py" line="36" />
         <source>Suspend the card</source>
         <translation>Suspend the card</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="36" />
+        <location filename="../shortcuts_dialog.py" line="37" />
         <source>Larger / smaller card text</source>
         <translation>Larger / smaller card text</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="37" />
+        <location filename="../shortcuts_dialog.py" line="38" />
         <source>Back to the deck list</source>
         <translation>Back to the deck list</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="38" />
+        <location filename="../shortcuts_dialog.py" line="39" />
         <source>Everywhere</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="39" />
+        <location filename="../shortcuts_dialog.py" line="40" />
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="40" />
+        <location filename="../shortcuts_dialog.py" line="41" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="41" />
+        <location filename="../shortcuts_dialog.py" line="42" />
         <source>Browse cards</source>
         <translation>Browse cards</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="42" />
+        <location filename="../shortcuts_dialog.py" line="43" />
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="43" />
+        <location filename="../shortcuts_dialog.py" line="44" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="46" />
+        <location filename="../shortcuts_dialog.py" line="47" />
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="46" />
+        <location filename="../shortcuts_dialog.py" line="47" />
         <source>Action</source>
         <translation>Action</translation>
     </message>

@@ -215,22 +215,22 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../review_widget.py" line="89" />
+        <location filename="../review_widget.py" line="97" />
         <source>Question (Markdown)</source>
         <translation>问题（Markdown）</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="90" />
+        <location filename="../review_widget.py" line="98" />
         <source>Answer (Markdown)</source>
         <translation>答案（Markdown）</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="91" />
+        <location filename="../review_widget.py" line="99" />
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="92" />
+        <location filename="../review_widget.py" line="100" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -321,87 +321,87 @@
 <context>
     <name>CardTableModel</name>
     <message>
-        <location filename="../card_table_model.py" line="180" />
+        <location filename="../card_table_model.py" line="193" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="181" />
+        <location filename="../card_table_model.py" line="194" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="182" />
+        <location filename="../card_table_model.py" line="195" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="183" />
+        <location filename="../card_table_model.py" line="196" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="184" />
+        <location filename="../card_table_model.py" line="197" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="185" />
+        <location filename="../card_table_model.py" line="198" />
         <source>Interval</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="186" />
+        <location filename="../card_table_model.py" line="199" />
         <source>Ease</source>
         <translation>难度系数</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="187" />
+        <location filename="../card_table_model.py" line="200" />
         <source>Reviews</source>
         <translation>复习次数</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="188" />
+        <location filename="../card_table_model.py" line="201" />
         <source>Lapses</source>
         <translation>遗忘次数</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="189" />
+        <location filename="../card_table_model.py" line="202" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="195" />
+        <location filename="../card_table_model.py" line="208" />
         <source>new</source>
         <translation>新卡</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="196" />
+        <location filename="../card_table_model.py" line="209" />
         <source>learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="197" />
+        <location filename="../card_table_model.py" line="210" />
         <source>review</source>
         <translation>复习</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="198" />
+        <location filename="../card_table_model.py" line="211" />
         <source>buried</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="199" />
+        <location filename="../card_table_model.py" line="212" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="238" />
+        <location filename="../card_table_model.py" line="251" />
         <source>(new)</source>
         <translation>（新卡）</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="241" />
+        <location filename="../card_table_model.py" line="254" />
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
@@ -907,47 +907,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="347" />
+        <location filename="../review_widget.py" line="355" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365" />
+        <location filename="../review_widget.py" line="373" />
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="406" />
+        <location filename="../review_widget.py" line="414" />
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="408" />
+        <location filename="../review_widget.py" line="416" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — 今日剩余：新卡 %2 · 重复 %3 · 到期 %4</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="417" />
+        <location filename="../review_widget.py" line="425" />
         <source>%1 on this card</source>
         <translation>本卡已用 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="420" />
+        <location filename="../review_widget.py" line="428" />
         <source>Show answer (Space)</source>
         <translation>显示答案（空格）</translation>
     </message>
@@ -955,117 +955,117 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../shortcuts_dialog.py" line="22" />
+        <location filename="../shortcuts_dialog.py" line="23" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="25" />
+        <location filename="../shortcuts_dialog.py" line="26" />
         <source>Deck list</source>
         <translation>牌组列表</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="26" />
+        <location filename="../shortcuts_dialog.py" line="27" />
         <source>Study the selected deck</source>
         <translation>学习选中的牌组</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="27" />
+        <location filename="../shortcuts_dialog.py" line="28" />
         <source>Move in the deck list, fold and unfold sub-decks</source>
         <translation>在牌组列表中移动，折叠或展开子牌组</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="28" />
+        <location filename="../shortcuts_dialog.py" line="29" />
         <source>Review</source>
         <translation>复习</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="29" />
+        <location filename="../shortcuts_dialog.py" line="30" />
         <source>Space or Enter</source>
         <translation>空格或回车</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="29" />
+        <location filename="../shortcuts_dialog.py" line="30" />
         <source>Show the answer; once shown, grade Good</source>
         <translation>显示答案；显示后再按则评为“良好”</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="30" />
+        <location filename="../shortcuts_dialog.py" line="31" />
         <source>Again, Hard, Good, Easy</source>
         <translation>重来、困难、良好、简单</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="31" />
+        <location filename="../shortcuts_dialog.py" line="32" />
         <source>The six grades, when six-grade mode is on</source>
         <translation>六级评分（开启六级评分模式时）</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="32" />
+        <location filename="../shortcuts_dialog.py" line="33" />
         <source>Undo the last answer and show that card again</source>
         <translation>撤销上一次评分并重新显示该卡片</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="33" />
+        <location filename="../shortcuts_dialog.py" line="34" />
         <source>Edit the current card</source>
         <translation>编辑当前卡片</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="34" />
+        <location filename="../shortcuts_dialog.py" line="35" />
         <source>Bury the card until tomorrow</source>
         <translation>搁置此卡到明天</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="35" />
+        <location filename="../shortcuts_dialog.py" line="36" />
         <source>Suspend the card</source>
         <translation>暂停此卡</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="36" />
+        <location filename="../shortcuts_dialog.py" line="37" />
         <source>Larger / smaller card text</source>
         <translation>放大 / 缩小卡片文字</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="37" />
+        <location filename="../shortcuts_dialog.py" line="38" />
         <source>Back to the deck list</source>
         <translation>返回牌组列表</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="38" />
+        <location filename="../shortcuts_dialog.py" line="39" />
         <source>Everywhere</source>
         <translation>任何界面</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="39" />
+        <location filename="../shortcuts_dialog.py" line="40" />
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="40" />
+        <location filename="../shortcuts_dialog.py" line="41" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="41" />
+        <location filename="../shortcuts_dialog.py" line="42" />
         <source>Browse cards</source>
         <translation>浏览卡片</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="42" />
+        <location filename="../shortcuts_dialog.py" line="43" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="43" />
+        <location filename="../shortcuts_dialog.py" line="44" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="46" />
+        <location filename="../shortcuts_dialog.py" line="47" />
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="46" />
+        <location filename="../shortcuts_dialog.py" line="47" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
