@@ -22,6 +22,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.core.errors import InputError
 from app.core.model import DECK_SEPARATOR, CardSpec
@@ -432,6 +433,7 @@ def _unescape(value: str) -> str:
     return re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), value)
 
 
+@lru_cache(maxsize=256)
 def _slug(deck: str) -> str:
     leaf = deck.split(DECK_SEPARATOR)[0]
     slug = re.sub(r"[^a-z0-9]+", "-", leaf.lower()).strip("-")

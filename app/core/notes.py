@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.core.deckfile import card_id, normalize_side
 from app.core.model import CardSpec
@@ -29,7 +30,6 @@ from app.core.notes_items import (
     analyze,
     asks_what,
     code_span,
-    collapse,
     escape_markdown,
     inline,
     is_code_node,
@@ -125,7 +125,7 @@ class _Builder:
 
     def add(self, kind: str, key: str, path: list[str], question: str, answer: str, **kw) -> None:
         joiner = kw.get("joiner", SEP)
-        prefix = SEP.join(escape_markdown(p) for p in path)
+        prefix = _question_prefix(tuple(path))
         full = f"{prefix}{joiner}{question}" if prefix else question
         covers = set(kw.get("covers", ())) | set(kw.get("context", ()))
         self.cards.append(
@@ -363,10 +363,10 @@ class _Builder:
         by_question: dict[str, _Card] = {}
         ordered: list[_Card] = []
         for card in sorted(self.cards, key=lambda c: c.line):
-            card.question, card.answer = normalize_side(card.question), normalize_side(card.answer)
+            card.question, card.answer = _normalized(card.question), _normalized(card.answer)
             if not card.question or not card.answer:
                 continue
-            if _gives_away(_plain(card.question), _plain(card.answer)):
+            if _gives_away(card.question, card.answer):
                 continue
             twin = by_question.get(card.question)
             if twin is not None:
@@ -407,13 +407,28 @@ def _code(text: str) -> bool:
 
 
 def _plain(markdown: str) -> str:
-    return collapse(_MARKUP.sub("", markdown)).lower()
+    for mark in ("`", "*", "_", "\\", "&lt;", "&gt;"):
+        if mark in markdown:
+            markdown = markdown.replace(mark, "")
+    return " ".join(markdown.split()).lower()
 
 
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
     answer = _plain(answer)
-    return bool(answer) and answer in _plain(question)
+    # A plain answer longer than the whole question cannot be inside it.
+    return bool(answer) and len(answer) <= len(question) and answer in _plain(question)
+
+
+def _normalized(side: str) -> str:
+    if "\n" not in side and "\r" not in side and side == side.strip():
+        return side
+    return normalize_side(side)
+
+
+@lru_cache(maxsize=1024)
+def _question_prefix(path: tuple[str, ...]) -> str:
+    return SEP.join(escape_markdown(part) for part in path)
 
 
 def _tag(title: str) -> str:

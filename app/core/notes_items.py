@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.notes_tree import Node
 
@@ -19,6 +20,19 @@ _NUMBERED = re.compile(r"^(\d{1,3})[.、)）][ \t]*(\S.*)$")
 _BULLET = re.compile(r"^(?:[-+•·]|\*{1,2})[ \t]+(\S.*)$")
 _COMMENT = re.compile(r"^(\S.*?)[ \t]+#{1,2}(?!#)[ \t]*(\S.*)$")
 _KEY_VALUE = re.compile(r"^([^：:]{1,24}?)[ \t]*(?:：|:(?=[ \t]))[ \t]*(.*)$")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PUNCT = "，。；！？、：（）【】「」"
+# The longest start of a line that is syntax: bracketed or quoted parts, anything that is not
+# Chinese, and Chinese only in runs of at most three characters (placeholders like 容器名).
+_SYNTAX_PREFIX = re.compile(
+    rf"(?:<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'|[^{_HAN}{_PUNCT}]|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
+)
+_LETTER = re.compile(r"[A-Za-z]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_CODE_START = re.compile(r"[A-Za-z$./~_-]")
+_NEEDS_ESCAPE = re.compile(r"[\\<>*_`]|^(?:[#+-]|\d+\.)\s")
+_EMPHASIS = re.compile(r"([*_`])")
+_BLOCK_START = re.compile(r"^([#+-]|\d+\.)(?=\s)")
 _CODE_SIGNS = re.compile(r"[<>\[\]=/$|\"{}]|(?:^| )-|\d\.\w|\w\.\w")
 _CODE_CHARS = re.compile(r"[<>\[\]\"'=/$|(){}`]")
 _ASCII_WORD = re.compile(r"^[A-Za-z][\w.+-]*$")
@@ -96,13 +110,14 @@ class Item:
 
 def collapse(text: str) -> str:
     """Runs of spaces and tabs inside a line become one space (notes align with tabs)."""
-    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def is_code_like(text: str) -> bool:
     """A command or syntax line: an ASCII word first, a sign of code, Chinese only as placeholders.
 
@@ -112,7 +127,7 @@ def is_code_like(text: str) -> bool:
     text = collapse(text)
     tokens = text.split(" ")
     first = tokens[0]
-    if not _FIRST_TOKEN.match(first) or not re.search(r"[A-Za-z]", first):
+    if not _FIRST_TOKEN.match(first) or not _LETTER.search(first):
         return False
     if split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3:
         return False
@@ -131,6 +146,7 @@ def _is_term(text: str) -> bool:
     return not _CJK_PUNCT.search(text) and len(text) <= 12 and " " not in text
 
 
+@lru_cache(maxsize=2048)
 def analyze(raw: str) -> Item:
     """Classify one notes line (already stripped of indentation)."""
     text = collapse(raw)
@@ -181,7 +197,7 @@ def _split_named(text: str) -> tuple[str, str] | None:
         _ASCII_WORD.match(first)
         and first.islower()
         and first not in _SHELL_WORDS
-        and (cjk_count(second) or second[:1] in "<[(\"'" or re.search(r"[|=]", rest))
+        and (cjk_count(second) or second[:1] in "<[(\"'" or ("|" in rest or "=" in rest))
     ):
         return first, rest
     # A command in ASCII followed by an explanation in Chinese.
@@ -201,9 +217,9 @@ def _split_named(text: str) -> tuple[str, str] | None:
 def _split_labelled(text: str) -> tuple[str, str] | None:
     """`从其他镜像复制文件 copy --from=…` -> (the Chinese label, the code after it)."""
     label, _, rest = text.partition(" ")
-    if not rest or re.search(r"[A-Za-z0-9]", label) or cjk_count(label) < 2:
+    if not rest or _ALNUM.search(label) or cjk_count(label) < 2:
         return None
-    if not re.search(r"[A-Za-z]", rest) or cjk_count(rest) > 4:
+    if not _LETTER.search(rest) or cjk_count(rest) > 4:
         return None
     return label, rest
 
@@ -214,30 +230,17 @@ def split_syntax(text: str) -> tuple[str, str]:
     Prose starts at Chinese punctuation or at the word holding a run of four Chinese characters,
     outside `<>`, `[]` and quotes (`<工作目录路径>` is syntax, `不存在会自动创建` is prose).
     """
-    closing = {"<": ">", "[": "]", '"': '"', "'": "'"}
-    stack: list[str] = []
-    run_start: int | None = None
-    for index, char in enumerate(text):
-        if stack and char == stack[-1]:
-            stack.pop()
-            run_start = None
-        elif char in closing:
-            stack.append(closing[char])
-            run_start = None
-        elif stack:
-            continue
-        elif _CJK_PUNCT.match(char):
-            return text[:index].rstrip(), text[index:]
-        elif _CJK.match(char):
-            run_start = index if run_start is None else run_start
-            if index - run_start == 3:
-                start = run_start
-                while start > 0 and text[start - 1] not in " \t":
-                    start -= 1
-                return text[:start].rstrip(), text[start:]
-        else:
-            run_start = None
-    return text, ""
+    if not _CJK.search(text):
+        return text, ""
+    end = _SYNTAX_PREFIX.match(text).end()  # type: ignore[union-attr]
+    if end == len(text):
+        return text, ""
+    if _CJK_PUNCT.match(text, end):
+        return text[:end].rstrip(), text[end:]
+    start = end
+    while start > 0 and text[start - 1] not in " \t":
+        start -= 1
+    return text[:start].rstrip(), text[start:]
 
 
 def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str:
@@ -261,9 +264,11 @@ def asks_what(text: str) -> bool:
 
 def escape_markdown(text: str) -> str:
     """Plain notes text as Markdown that shows exactly that text."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"([*_`])", r"\\\1", text)
-    return re.sub(r"^([#+-]|\d+\.)(?=\s)", r"\\\1", text)
+    text = _EMPHASIS.sub(r"\\\1", text)
+    return _BLOCK_START.sub(r"\\\1", text)
 
 
 def code_span(text: str) -> str:
@@ -339,7 +344,7 @@ def is_code_node(node: Node) -> bool:
     comment = _COMMENT.match(collapse(node.text))
     if comment:
         # What stands before a `# comment` is code even with Chinese placeholders in it.
-        return bool(re.match(r"[A-Za-z$./~_-]", comment.group(1)))
+        return bool(_CODE_START.match(comment.group(1)))
     return is_code_like(node.text)
 
 
