@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
         if module_available("app.core.backup"):
             from app.core.backup import automatic_backup
 
+            self.hide()  # the closing backup of a large collection takes a moment
             try:
                 automatic_backup(self.collection, min_interval=timedelta(0))
             except DeckardError as error:

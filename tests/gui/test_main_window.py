@@ -143,3 +143,26 @@ def test_backup_now_writes_a_backup(qtbot, window, tmp_path):
     assert len(backups) == 1
     assert backups[0].cards == 3
     assert str(backups[0].path) in window.statusBar().currentMessage()
+
+
+def test_a_second_app_on_a_collection_in_use_says_who_holds_it(tmp_path):
+    collection = make_collection(tmp_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--collection",
+            str(tmp_path / "test.deckard"),
+            "--self-test",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    collection.close()
+    assert done.returncode == 1
+    assert "self-test failed" in done.stderr
+    assert f"process {os.getpid()}" in done.stderr
