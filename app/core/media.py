@@ -12,6 +12,13 @@ from app.core.errors import InputError
 
 # A Windows drive ("C:") makes a name absolute there even without a slash.
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Opening these on Windows reaches a device, whatever the extension.
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{n}" for n in range(1, 10)}
+    | {f"LPT{n}" for n in range(1, 10)}
+)
 MAX_NAME_BYTES = 255
 
 
@@ -27,6 +34,12 @@ def name_problem(name: str) -> str | None:
         return "points outside the media folder"
     if _DRIVE.match(name):
         return "is an absolute path"
+    if ":" in name:
+        return "contains ':' (on Windows that writes a hidden stream of another file)"
+    if _CONTROL.search(name):
+        return "contains a control character"
+    if name.split(".")[0].strip().upper() in _WINDOWS_DEVICES:
+        return "is a device name on Windows"
     if len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
         return f"is longer than {MAX_NAME_BYTES} bytes"
     return None

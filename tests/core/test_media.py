@@ -8,7 +8,10 @@ from app.core.errors import InputError
 from app.core.media import check_media_name
 
 
-@pytest.mark.parametrize("name", ["dog.png", "日本語 音声.mp3", "a..b.jpg", ".hidden", "x" * 200])
+@pytest.mark.parametrize(
+    "name",
+    ["dog.png", "日本語 音声.mp3", "a..b.jpg", ".hidden", "x" * 200, "console.png", "com10.png"],
+)
 def test_plain_names_pass(name):
     assert check_media_name(name) == name
 
@@ -25,6 +28,11 @@ def test_plain_names_pass(name):
         "/etc/passwd",
         "C:evil.png",
         "a\x00.png",
+        "a.png:stream",
+        "line\nbreak.png",
+        "CON",
+        "nul.txt",
+        "com1.png",
         "é" * 200,
     ],
 )
