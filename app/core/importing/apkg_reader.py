@@ -12,6 +12,7 @@ exports add for old Anki versions is ignored).
 
 from __future__ import annotations
 
+import errno
 import json
 import stat
 import tempfile
@@ -181,8 +182,18 @@ def _copy_member(
                 out.write(chunk)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, zstandard.ZstdError, ValueError) as error:
-        # ValueError: zipfile's own complaints, e.g. a member name that is not valid UTF-8.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        zstandard.ZstdError,
+        ValueError,
+        OSError,
+    ) as error:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise InputError("no disk space left to unpack it", path=path, where=where) from None
+        # ValueError and OSError: zipfile's own complaints about damaged headers, e.g. a member
+        # name that is not UTF-8 or an offset before the start of the file.
         raise InputError(f"damaged data ({error})", path=path, where=where) from None
     except (RuntimeError, NotImplementedError) as error:
         # Encrypted members and unknown compression methods.
