@@ -40,6 +40,9 @@ echo "built-in deck, translations, icons and Qt plugins present"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 collection="$work/collection.deckard"
+# Run a copy outside the repository: the app must not depend on where it was built.
+cp -R "$bundle" "$work/app"
+bundle="$work/app"
 
 # No Python, source tree or user settings reachable: only the bundle and the system's libraries.
 run_bundle() {
