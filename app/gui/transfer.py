@@ -69,7 +69,7 @@ class ImportFlow(QObject):
             return batch
 
         label = self.tr("Reading %1…").replace("%1", path.name)
-        self.task, _dialog = run_with_progress(self.window, label, read)
+        self.task, self.dialog = run_with_progress(self.window, label, read)
         self.task.succeeded.connect(lambda batch: self._confirm(path, batch, confirm))
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self.finished.emit(None))
@@ -85,7 +85,7 @@ class ImportFlow(QObject):
             return collection.apply_batch(batch)
 
         label = self.tr("Importing %1…").replace("%1", path.name)
-        self.task, _dialog = run_with_progress(self.window, label, write, cancellable=False)
+        self.task, self.dialog = run_with_progress(self.window, label, write, cancellable=False)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
 
@@ -181,7 +181,7 @@ class ExportFlow(QObject):
             return result
 
         label = self.tr("Exporting to %1…").replace("%1", path.name)
-        self.task, _dialog = run_with_progress(self.window, label, write)
+        self.task, self.dialog = run_with_progress(self.window, label, write)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self.finished.emit(None))

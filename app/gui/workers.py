@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from app.core.errors import DeckardError
 
@@ -113,7 +113,9 @@ def run_with_progress(
         # Stay up until the task has stopped, so nothing else touches the collection meanwhile.
         task.cancel()
         dialog.setLabelText(QCoreApplication.translate("BackgroundTask", "Cancelling…"))
-        dialog.setCancelButton(None)
+        # Disabled, not removed: the button is still inside its own clicked signal here.
+        for button in dialog.findChildren(QPushButton):
+            button.setEnabled(False)
         dialog.show()
 
     dialog.canceled.connect(cancel)

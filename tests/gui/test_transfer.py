@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 import app.core.importing
 import app.gui.main_window
@@ -76,9 +78,15 @@ def test_cancelled_import_writes_nothing(qtbot, tmp_path, window, monkeypatch):
     monkeypatch.setattr(app.core.importing, "read_batch", slow_read)
     flow = ImportFlow(window)
     confirmed = []
+    window.show()
+    flow.run(source, confirm=confirmed.append)
+    # The UI thread stays free while the file is read: the progress dialog appears and repaints.
+    qtbot.waitUntil(lambda: flow.dialog.isVisible(), timeout=5_000)
+    cancel = flow.dialog.findChild(QPushButton)
     with qtbot.waitSignal(flow.finished, timeout=10_000) as done:
-        flow.run(source, confirm=confirmed.append)
-        flow.task.cancel()
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert flow.dialog.labelText() == "Cancelling…"
+        assert not cancel.isEnabled()
         release.set()
     assert done.args == [None]
     assert confirmed == []
