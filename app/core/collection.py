@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -64,6 +65,18 @@ def _check_config(key: str, value: Any) -> None:
         raise InputError(f"grading must be 'four' or 'six', not {value!r}", where="grading")
 
 
+@dataclass(frozen=True, slots=True)
+class _UndoStep:
+    """What undoing one answer needs: its log row and the card's schedule before it."""
+
+    review_id: int
+    card_id: str
+    snapshot: tuple[Any, ...]
+    deck_id: int
+    kind: str
+    day: str
+
+
 class Collection:
     """An open collection file. Use `Collection.open(path)`, as a context manager or not."""
 
@@ -73,13 +86,14 @@ class Collection:
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.tz = tz
-        self._undo: list[tuple[int, str, tuple[Any, ...]]] = []
+        self._undo: list[_UndoStep] = []
         self._data_version: int | None = None
         self._tree: DeckTree | None = None
         self._config: dict[str, Any] | None = None
         self._done_day: str | None = None
         self._done: dict[int, list[int]] = {}
         self._allowance: Allowance | None = None
+        self._totals: dict[int, int] | None = None
         self._lock: CollectionLock | None = None
 
     # ----- opening and closing -------------------------------------------------------------
@@ -173,6 +187,15 @@ class Collection:
         self._config = None
         self._done_day = None
         self._allowance = None
+        self._totals = None
+
+    def _deck_totals(self) -> dict[int, int]:
+        # Answers never move cards between decks, so this survives a whole review session.
+        if self._totals is None:
+            self._totals = dict(
+                self.conn.execute("SELECT deck_id, count(*) FROM cards GROUP BY deck_id")
+            )
+        return self._totals
 
     def _deck_tree(self) -> DeckTree:
         if self._tree is None:
@@ -348,7 +371,9 @@ class Collection:
                     rowid,
                 ),
             )
-        self._undo.append((int(cursor.lastrowid or 0), card_id, snapshot))
+        self._undo.append(
+            _UndoStep(int(cursor.lastrowid or 0), card_id, snapshot, deck_id, kind, today_text)
+        )
         del self._undo[:-UNDO_DEPTH]
         if kind != "repeat" and self._done_day == today_text:
             self._done.setdefault(deck_id, [0, 0])[0 if kind == "new" else 1] += 1
@@ -360,18 +385,24 @@ class Collection:
 
     def undo(self) -> str | None:
         """Take back the last answer not yet undone; returns its card id (None if none left)."""
+        self._sync()
+        assignments = ", ".join(f"{column} = ?" for column in SCHEDULE_COLUMNS)
         while self._undo:
-            review_id, card_id, snapshot = self._undo.pop()
-            assignments = ", ".join(f"{column} = ?" for column in SCHEDULE_COLUMNS)
+            step = self._undo.pop()
             with transaction(self.conn):
-                deleted = self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-                if deleted.rowcount == 0:
-                    continue
-                self.conn.execute(
-                    f"UPDATE cards SET {assignments} WHERE id = ?", (*snapshot, card_id)
-                )
-            self._forget()
-            return card_id
+                deleted = self.conn.execute("DELETE FROM reviews WHERE id = ?", (step.review_id,))
+                if deleted.rowcount:
+                    self.conn.execute(
+                        f"UPDATE cards SET {assignments} WHERE id = ?",
+                        (*step.snapshot, step.card_id),
+                    )
+            if not deleted.rowcount:
+                continue  # that answer is gone already (another program undid or changed it)
+            if step.kind != "repeat" and self._done_day == step.day:
+                done = self._done.setdefault(step.deck_id, [0, 0])
+                done[0 if step.kind == "new" else 1] -= 1
+                self._allowance = None
+            return step.card_id
         return None
 
     def preview_intervals(self, card_id: str, now: datetime | None = None) -> dict[int, int]:
@@ -389,7 +420,9 @@ class Collection:
         """New, repeat and due cards per deck as the review screen would show them now."""
         self._sync()
         today = days.format_day(self._today(now)[1])
-        return compute_deck_counts(self.conn, self._deck_tree(), self._allowance_for(today), today)
+        return compute_deck_counts(
+            self.conn, self._deck_tree(), self._allowance_for(today), today, self._deck_totals()
+        )
 
     def counts_today(
         self, deck: str | None = None, now: datetime | None = None
@@ -445,7 +478,6 @@ class Collection:
             )
             if cursor.rowcount == 0:
                 raise CollectionError(f"no card with id {card_id!r}")
-        self._forget()
 
     def bury(self, card_id: str, now: datetime | None = None) -> None:
         """Hide a card until tomorrow's day start."""

@@ -30,41 +30,53 @@ class DeckTree:
     new_limit: dict[int, int] = field(default_factory=dict)
     review_limit: dict[int, int] = field(default_factory=dict)
     roots: list[int] = field(default_factory=list)
+    order: list[int] = field(default_factory=list)
+    subtrees: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> DeckTree:
         """The deck tree as stored now."""
         tree = cls()
         rows = conn.execute(
-            "SELECT id, name, parent_id, new_per_day, reviews_per_day FROM decks ORDER BY name"
+            "SELECT id, name, parent_id, new_per_day, reviews_per_day FROM decks"
         ).fetchall()
+        rows.sort(key=lambda row: row[1].split(DECK_SEPARATOR))
         for deck_id, name, parent_id, new_limit, review_limit in rows:
             tree.names[deck_id] = name
             tree.ids[name] = deck_id
             tree.parent[deck_id] = parent_id
-            tree.children.setdefault(deck_id, [])
+            tree.children[deck_id] = []
             tree.new_limit[deck_id] = new_limit
             tree.review_limit[deck_id] = review_limit
         for deck_id, parent_id in tree.parent.items():
             if parent_id is None or parent_id not in tree.names:
+                tree.parent[deck_id] = None
                 tree.roots.append(deck_id)
             else:
                 tree.children[parent_id].append(deck_id)
+        # Parents before children, each deck's subtree contiguous: computed once per load
+        # because the queue consults it on every card.
+        for root in tree.roots:
+            tree._collect(root)
+        for deck_id in reversed(tree.order):
+            below = [deck_id]
+            for child in tree.children[deck_id]:
+                below.extend(tree.subtrees[child])
+            tree.subtrees[deck_id] = below
         return tree
+
+    def _collect(self, deck_id: int) -> None:
+        self.order.append(deck_id)
+        for child in self.children[deck_id]:
+            self._collect(child)
 
     def subtree(self, deck_id: int) -> list[int]:
         """`deck_id` and every deck below it, parents before children."""
-        out = [deck_id]
-        for child in self.children.get(deck_id, []):
-            out.extend(self.subtree(child))
-        return out
+        return self.subtrees[deck_id]
 
     def top_down(self) -> list[int]:
         """Every deck, each parent before its children."""
-        out: list[int] = []
-        for root in self.roots:
-            out.extend(self.subtree(root))
-        return out
+        return self.order
 
 
 @dataclass(slots=True)
@@ -80,22 +92,25 @@ class Allowance:
         """Allowance per deck from the answers done today (`done[deck] = [new, review]`)."""
         done_new: dict[int, int] = {}
         done_review: dict[int, int] = {}
-        order = tree.top_down()
-        for deck_id in reversed(order):
-            own = done.get(deck_id, [0, 0])
-            done_new[deck_id] = own[0] + sum(done_new[c] for c in tree.children[deck_id])
-            done_review[deck_id] = own[1] + sum(done_review[c] for c in tree.children[deck_id])
+        children = tree.children
+        for deck_id in reversed(tree.order):
+            own_new, own_review = done.get(deck_id, (0, 0))
+            for child in children[deck_id]:
+                own_new += done_new[child]
+                own_review += done_review[child]
+            done_new[deck_id] = own_new
+            done_review[deck_id] = own_review
         new: dict[int, int] = {}
         review: dict[int, int] = {}
-        for deck_id in order:
+        for deck_id in tree.order:
+            left_new = tree.new_limit[deck_id] - done_new[deck_id]
+            left_review = tree.review_limit[deck_id] - done_review[deck_id]
             parent = tree.parent[deck_id]
-            left_new = max(0, tree.new_limit[deck_id] - done_new[deck_id])
-            left_review = max(0, tree.review_limit[deck_id] - done_review[deck_id])
-            if parent is not None and parent in new:
+            if parent is not None:
                 left_new = min(left_new, new[parent])
                 left_review = min(left_review, review[parent])
-            new[deck_id] = left_new
-            review[deck_id] = left_review
+            new[deck_id] = max(0, left_new)
+            review[deck_id] = max(0, left_review)
         return cls(new, review)
 
 
@@ -231,11 +246,14 @@ def compute_counts(
 
 
 def deck_counts(
-    conn: sqlite3.Connection, tree: DeckTree, allowance: Allowance, today: str
+    conn: sqlite3.Connection,
+    tree: DeckTree,
+    allowance: Allowance,
+    today: str,
+    totals: dict[int, int],
 ) -> list[DeckCounts]:
-    """One `DeckCounts` per deck, in name order (a parent before its sub-decks)."""
+    """One `DeckCounts` per deck, parents before sub-decks; `totals` = cards per deck alone."""
     counts = compute_counts(conn, tree, allowance, today)
-    totals = dict(conn.execute("SELECT deck_id, count(*) FROM cards GROUP BY deck_id").fetchall())
     return [
         DeckCounts(
             deck=tree.names[deck_id],
@@ -244,5 +262,5 @@ def deck_counts(
             due=counts.due[deck_id],
             total=totals.get(deck_id, 0),
         )
-        for deck_id in sorted(tree.names, key=lambda d: tree.names[d].split(DECK_SEPARATOR))
+        for deck_id in tree.order
     ]
