@@ -28,16 +28,17 @@ from app.core.model import CardSpec
 from app.core.notes_items import (
     Item,
     analyze,
-    asks_what,
     code_span,
     escape_markdown,
     inline,
     is_code_node,
     item_markdown,
     named_answer,
+    prose,
     render_answer,
     split_syntax,
 )
+from app.core.notes_phrases import Phrases, phrases_for
 from app.core.notes_tree import Node, Section, parse_notes
 
 SEP = " › "
@@ -81,7 +82,7 @@ def compile_with_report(
     """The cards and a coverage report listing any content line no card includes."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     sections = parse_notes(text)
-    builder = _Builder(deck)
+    builder = _Builder(deck, phrases_for(text))
     for section in _with_empty_subsections_folded(sections):
         builder.section(section)
     cards = builder.finish()
@@ -104,8 +105,9 @@ def _with_empty_subsections_folded(sections: list[Section]) -> list[Section]:
 
 
 class _Builder:
-    def __init__(self, deck: str) -> None:
+    def __init__(self, deck: str, say: Phrases) -> None:
         self.deck = deck
+        self.say = say
         self.cards: list[_Card] = []
         self.heading_lines: dict[tuple[str, ...], int] = {}
 
@@ -183,7 +185,7 @@ class _Builder:
                 "keyvalue",
                 info.left,
                 path,
-                f"{escape_markdown(info.left)}：？",
+                self.say.key.format(key=escape_markdown(info.left)),
                 item_markdown_value(info.right),
                 covers=own,
                 **common,
@@ -196,12 +198,12 @@ class _Builder:
             return True
         if info.kind == "named":
             syntax, _ = split_syntax(info.right)
-            ask = "怎么用？" if syntax else "的作用是什么？"
+            ask = self.say.use if syntax else self.say.does
             self.add(
                 "named",
                 info.left,
                 path,
-                f"{code_span(info.left)} {ask}",
+                ask.format(name=code_span(info.left)),
                 named_answer(info.left, info.right),
                 covers=own,
                 **common,
@@ -213,7 +215,7 @@ class _Builder:
                 "labelled",
                 info.left,
                 path,
-                f"{escape_markdown(info.left)}：？",
+                self.say.key.format(key=escape_markdown(info.left)),
                 inline(info.right),
                 covers=own,
                 **common,
@@ -225,14 +227,14 @@ class _Builder:
         if info.kind == "question":
             return escape_markdown(info.text), info.text
         if info.kind in ("keyvalue", "labelled"):
-            return f"{escape_markdown(info.left)}：？", info.left
+            return self.say.key.format(key=escape_markdown(info.left)), info.left
         if info.kind in ("named", "comment") or (info.kind == "term" and _code(info.text)):
-            return f"{code_span(info.left)} 怎么用？", info.left
-        if asks_what(info.text):
-            return f"{inline(info.text)}是什么？", info.text
+            return self.say.use.format(name=code_span(info.left)), info.left
+        if info.text.endswith(self.say.asking_nouns):
+            return self.say.what_is.format(item=inline(info.text)), info.text
         if all(is_code_node(child) for child in children):
-            return f"{inline(info.text)}：怎么做？", info.text
-        return f"{inline(info.text)}：要点是什么？", info.text
+            return self.say.how.format(item=inline(info.text)), info.text
+        return self.say.points.format(item=inline(info.text)), info.text
 
     def both_ways(self, path: list[str], info: Item, own: set[int], common: dict) -> None:
         """`command  # meaning`: what does the command do, and which command does that."""
@@ -241,8 +243,8 @@ class _Builder:
             "does",
             info.left,
             path,
-            f"{code_span(info.left)} 的作用是什么？",
-            inline(info.right),
+            self.say.does.format(name=code_span(info.left)),
+            prose(info.right),
             covers=own,
             **common,
         )
@@ -251,7 +253,7 @@ class _Builder:
                 "which",
                 meaning,
                 path,
-                f"{inline(meaning)}：用哪个命令？",
+                self.say.which_command.format(text=prose(meaning)),
                 code_span(info.left),
                 covers=own,
                 **common,
@@ -263,16 +265,16 @@ class _Builder:
         if not _CJK_START.match(explanation) or _gives_away(explanation, info.left):
             return
         if " " in info.left:
-            what = "用哪个命令？"
-        elif any("指令" in part for part in path):
-            what = "是哪个指令？"
+            what = self.say.which_command
+        elif any(self.say.instruction_word in part.lower() for part in path):
+            what = self.say.which_instruction
         else:
-            what = "是哪个？"
+            what = self.say.which_one
         self.add(
             "which",
             explanation,
             path,
-            f"{inline(explanation)}：{what}",
+            what.format(text=prose(explanation)),
             code_span(info.left),
             covers=own,
             **common,
@@ -290,25 +292,29 @@ class _Builder:
         """Numbered steps and runs of sibling items each give a card listing them."""
         runs: list[tuple[bool, list[tuple[Node, Item]]]] = []
         current: list[tuple[Node, Item]] = []
-        numbered = False
+        numbered = commented = False
         for node, info in zip(items, infos, strict=True):
             listed = info is not None and info.head is not None
             is_numbered = info is not None and info.number is not None
+            # Commands with their meanings make a list apart from bare terms.
+            is_commented = info is not None and info.kind == "comment" and not is_numbered
             if (
                 not listed
                 or is_numbered != numbered
+                or (current and is_commented != commented)
                 or (is_numbered and current and info.number != len(current) + 1)
             ):
                 if current:
                     runs.append((numbered, current))
                 current = []
             if listed and info is not None:
-                numbered = is_numbered
+                numbered, commented = is_numbered, is_commented
                 current.append((node, info))
         if current:
             runs.append((numbered, current))
         remaining = [node for node in left_over]
         made: list[_Card] = []
+        asked: set[str] = set()
         for is_numbered, run in runs:
             bare = [node for node, _ in run if node in remaining]
             if len(run) < 2 or (not is_numbered and len(run) < 3 and not bare):
@@ -317,7 +323,13 @@ class _Builder:
                 (f"{i}. " if is_numbered else "- ") + _list_entry(info)
                 for i, (_, info) in enumerate(run, 1)
             ]
-            question = f"依次有哪 {len(run)} 项？" if is_numbered else f"有哪 {len(run)} 项？"
+            template = self.say.steps if is_numbered else self.say.items
+            question = template.format(n=len(run))
+            if question in asked:
+                # A second list of the same length here: name its first entry to tell them apart.
+                first = _list_entry(run[0][1]).split(" — ")[0]
+                question = self.say.another_list.format(n=len(run), first=first)
+            asked.add(question)
             covers = {line for node, _ in run for line in node.lines}
             card_kind = "steps" if is_numbered else "list"
             self.add(
@@ -341,9 +353,9 @@ class _Builder:
             made[0].covers |= {line for node in remaining for line in node.all_lines()}
             return
         if len(remaining) == 1 and not remaining[0].is_code and _code(remaining[0].text):
-            question, answer = "用哪个命令？", inline(remaining[0].text)
+            question, answer = self.say.summary_command, inline(remaining[0].text)
         else:
-            question, answer = "要点是什么？", render_answer(remaining)
+            question, answer = self.say.summary, render_answer(remaining)
         covers = {line for node in remaining for line in node.all_lines()}
         self.add(
             "summary",
@@ -351,7 +363,7 @@ class _Builder:
             path,
             question,
             answer,
-            joiner="：",
+            joiner=self.say.summary_joiner,
             line=remaining[0].line,
             tags=tags,
             context=ctx,
@@ -394,7 +406,7 @@ def item_markdown_value(value: str) -> str:
 
 def _list_entry(info: Item) -> str:
     if info.kind == "comment":
-        return f"{code_span(info.left)} — {inline(info.right)}"
+        return f"{code_span(info.left)} — {prose(info.right)}"
     if info.kind == "named":
         return code_span(info.left)
     return item_markdown(info.text) if info.kind != "term" else inline(info.text)
@@ -456,4 +468,6 @@ def _report(
 
 
 def _has_subsections(section: Section, sections: list[Section]) -> bool:
-    return any(s.is_subsection and s.path[:-1] == section.path for s in sections)
+    """Whether any section (a `>` sub-section or a deeper heading) sits under this one."""
+    depth = len(section.path)
+    return any(len(other.path) > depth and other.path[:depth] == section.path for other in sections)

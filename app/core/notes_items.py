@@ -74,26 +74,6 @@ _DOCKERFILE_WORDS = frozenset(
     ]
 )
 _SHELL_WORDS = frozenset(_COMMAND_WORDS.split("|"))
-# An item ending in one of these asks for it ("…的区别" -> "…的区别是什么？").
-_ASKING_NOUNS = (
-    "区别",
-    "作用",
-    "原因",
-    "用法",
-    "格式",
-    "步骤",
-    "方法",
-    "含义",
-    "意思",
-    "特点",
-    "优点",
-    "缺点",
-    "原理",
-    "概念",
-    "定义",
-    "目的",
-    "好处",
-)
 
 
 @dataclass(frozen=True)
@@ -131,10 +111,14 @@ def is_code_like(text: str) -> bool:
         return False
     if split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3:
         return False
+    if len(tokens) == 1:
+        # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
+        return not first[0].isupper() or first.isupper() or bool(_CODE_SIGNS.search(first))
     return (
-        len(tokens) == 1
-        or first in _SHELL_WORDS
-        or first.upper() in _DOCKERFILE_WORDS
+        first in _SHELL_WORDS
+        or first in _DOCKERFILE_WORDS
+        # `cmd 命令`: a lower-case instruction followed by a Chinese placeholder.
+        or (first.upper() in _DOCKERFILE_WORDS and cjk_count(text) > 0)
         or bool(_CODE_SIGNS.search(text))
     )
 
@@ -245,18 +229,13 @@ def split_syntax(text: str) -> tuple[str, str]:
 
 def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str:
     """`workdir` + `<路径>，不存在会自动创建` -> "`workdir <路径>`，不存在会自动创建"."""
-    syntax, prose = split_syntax(explanation)
+    syntax, words = split_syntax(explanation)
     if not syntax:
-        return f"{code_span(name)} {inline(prose)}" if with_name else inline(prose)
+        return f"{code_span(name)} {prose(words)}" if with_name else prose(words)
     code = code_span(f"{name} {syntax}")
-    if not prose:
+    if not words:
         return code
-    return code + ("" if _CJK_PUNCT.match(prose) else " ") + inline(prose)
-
-
-def asks_what(text: str) -> bool:
-    """Whether an item names something to explain (`…的区别`), so "是什么？" completes it."""
-    return text.endswith(_ASKING_NOUNS)
+    return code + ("" if _CJK_PUNCT.match(words) else " ") + prose(words)
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -277,10 +256,15 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def inline(text: str) -> str:
+def prose(text: str) -> str:
+    """An explanation as inline Markdown: commands inside it in code spans, the rest escaped."""
+    return inline(text, whole_code=False)
+
+
+def inline(text: str, *, whole_code: bool = True) -> str:
     """One line of notes as inline Markdown: commands in code spans, the rest escaped."""
     text = collapse(text)
-    if is_code_like(text):
+    if whole_code and is_code_like(text):
         return code_span(text)
     out: list[str] = []
     position = 0

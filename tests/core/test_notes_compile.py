@@ -93,6 +93,14 @@ def test_empty_sections_are_reported_not_counted():
     assert report.empty_sections == ((1, "## 空的"), (5, "## 也是空的"))
 
 
+def test_a_heading_over_deeper_headings_is_not_empty():
+    notes = "# Docker\n## 基础\n\t区分镜像：id和摘要\n"
+    cards, report = compile_with_report(notes, deck="Docker")
+    assert cards[0].question == "Docker › 基础 › 区分镜像：？"
+    assert report.empty_sections == ()
+    assert report.covered_lines == report.content_lines == 3
+
+
 def test_a_question_with_nothing_under_it_is_reported_as_left_out():
     notes = "## 原理\n\t为什么分层？\n"
     cards, report = compile_with_report(notes, deck="Docker")

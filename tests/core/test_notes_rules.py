@@ -189,6 +189,54 @@ RULES = {
 }
 
 
+ENGLISH_RULES = {
+    "English notes get English questions": (
+        "# Git\n## Basics\n- git init  # create a repository\n"
+        "- Staging area: the index between working tree and commits\n"
+        "- rebase rewrites commits on top of another base\n    git rebase main\n",
+        [
+            ("Git › Basics › What does `git init` do?", "create a repository"),
+            ("Git › Basics › Which command: create a repository?", "`git init`"),
+            ("Git › Basics › Staging area: ?", "the index between working tree and commits"),
+            (
+                "Git › Basics › rebase rewrites commits on top of another base: how?",
+                "```sh\ngit rebase main\n```",
+            ),
+        ],
+    ),
+    "English steps, and two lists of the same length in one section": (
+        "## Deploy\n1. git pull\n2. make\n\n- Kubernetes\n- Nomad\n\n- docker swarm\n- podman\n",
+        [
+            ("Deploy › The 2 steps, in order?", "1. `git pull`\n2. `make`"),
+            ("Deploy › The 4 items?", "- Kubernetes\n- Nomad\n- `docker swarm`\n- `podman`"),
+        ],
+    ),
+    "commands with meanings and bare terms are separate lists": (
+        "## Tools\n- git init  # create\n- git status # show changes\n- git log # history\n"
+        "- Kubernetes\n- Nomad\n- Podman\n",
+        [
+            ("Tools › What does `git init` do?", "create"),
+            ("Tools › Which command: create?", "`git init`"),
+            (
+                "Tools › The 3 items?",
+                "- `git init` — create\n- `git status` — show changes\n- `git log` — history",
+            ),
+            ("Tools › What does `git status` do?", "show changes"),
+            ("Tools › Which command: show changes?", "`git status`"),
+            ("Tools › What does `git log` do?", "history"),
+            ("Tools › Which command: history?", "`git log`"),
+            ("Tools › The 3 items from Kubernetes on?", "- Kubernetes\n- Nomad\n- Podman"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ENGLISH_RULES))
+def test_english_rule(name):
+    notes, expected = ENGLISH_RULES[name]
+    assert [(c.question, c.answer) for c in compile_notes(notes, deck="Notes")] == expected
+
+
 @pytest.mark.parametrize("name", list(RULES))
 def test_rule(name):
     notes, expected = RULES[name]
