@@ -233,6 +233,7 @@ def test_full_check_reports_damage_it_cannot_repair(collection_file):
     assert not report.ok
     assert report.unrepaired
     assert "restore a backup" in report.lines()[-1]
+    assert all("\n" not in line for line in report.lines())
 
 
 def foreign_database(path):
@@ -288,3 +289,30 @@ def test_collection_open_refuses_and_never_modifies(tmp_path, kind):
         assert read_holder(path) is None
     finally:
         path.chmod(0o644)
+
+
+def test_a_large_collection_still_has_its_cards_checked_on_open(collection_file, monkeypatch):
+    from app.core import check
+
+    monkeypatch.setattr(check, "FULL_QUICK_CHECK_BYTES", 0)
+    assert check_before_open(collection_file, latest_version=LATEST) is False
+    connection = sqlite3.connect(collection_file)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'cards'"
+    ).fetchone()
+    connection.close()
+    with collection_file.open("r+b") as handle:
+        handle.seek((root - 1) * page_size + 8)
+        handle.write(b"\xff" * 200)
+    refused_unchanged(collection_file, "damaged")
+
+
+def test_a_cut_short_copy_is_caught_by_its_header(tmp_path, monkeypatch):
+    from app.core import check
+
+    monkeypatch.setattr(check, "FULL_QUICK_CHECK_BYTES", 0)
+    path = make_collection_db(tmp_path / "collection.deckard", cards=400)
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size - 4096)
+    refused_unchanged(path, "damaged .the file is truncated")
