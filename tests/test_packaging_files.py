@@ -110,6 +110,39 @@ def test_png_icon_exists_at_every_size(size):
     assert png_size(ICONS / f"deckard-{size}.png") == (size, size)
 
 
+def render_svg_icon(svg: Path, size: int):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(str(svg)).render(painter)
+    painter.end()
+    return image
+
+
+def mean_channel_difference(first, second) -> float:
+    """Average difference per colour channel, 0-255, of two same-sized images."""
+    second = second.convertToFormat(first.format())
+    a, b = bytes(first.constBits()), bytes(second.constBits())
+    assert len(a) == len(b)
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def test_png_icons_were_rendered_from_the_current_svg():
+    """An SVG edited without re-running render_icons.py would give the menu a stale icon."""
+    from PySide6.QtGui import QImage
+
+    rendered = render_svg_icon(ICONS / "deckard.svg", 64)
+    committed = QImage(str(ICONS / "deckard-64.png"))
+    # Antialiasing may differ by a shade between Qt versions; a changed drawing differs far more.
+    assert mean_channel_difference(rendered, committed) < 1
+
+
 def test_windows_and_macos_icon_files_hold_every_size():
     ico = (ICONS / "deckard.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", ico[:6])
