@@ -94,3 +94,31 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, tmp_path, collection
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (700, 520)
     assert second.splitter.sizes() == sizes
+
+
+def test_choosing_the_dark_theme_redraws_cards_dark(qtbot, tmp_path, collection, monkeypatch, qapp):
+    from app.gui.theme import DARK_CARD, LIGHT_CARD, apply_theme, resolve_dark
+
+    def change_theme(choice):
+        apply_theme(qapp, resolve_dark(choice))
+
+    window = MainWindow(
+        collection, make_settings(tmp_path), clock=lambda: NOON, on_theme_change=change_theme
+    )
+    qtbot.addWidget(window)
+    window.study("Docker")
+    window.review.show_answer()
+    assert LIGHT_CARD.background in window.review.view.styleSheet()
+
+    def choose_dark(dialog):
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", choose_dark)
+    try:
+        window.preferences()
+        assert DARK_CARD.background in window.review.view.styleSheet()
+        assert "#272822" in window.review.view.toHtml().lower()  # monokai code background
+    finally:
+        apply_theme(qapp, False)
