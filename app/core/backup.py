@@ -41,7 +41,9 @@ AUTO_BACKUP_INTERVAL = timedelta(minutes=30)
 _SKIPPABLE_MAGIC = 0x184D2A5D
 _FRAME_HEADER = struct.Struct("<II")
 _MAX_DESCRIPTION_BYTES = 64 * 1024
-_COMPRESSION_LEVEL = 6
+# Level 1: on a 100,000-card collection with a million reviews (184 MB) it compresses to 48 MB in
+# about a second of CPU; level 6 saves another 8 MB for five times the time, at every close.
+_COMPRESSION_LEVEL = 1
 _CHUNK = 1 << 20
 
 
