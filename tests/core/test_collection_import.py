@@ -174,3 +174,43 @@ def test_new_cards_keep_the_batch_order_as_deck_order(tmp_path):
         shown.append(card.id)
         collection.answer(card.id, 5, now=NOON)
     assert shown == [*ids, "later"]
+
+
+DECK = """---
+deck: Shell
+---
+
+<!-- id: ls -->
+Q: List files?
+A: `ls`
+
+<!-- id: pwd -->
+Q: Where am I?
+A: `pwd`
+"""
+
+
+def test_import_file_reads_a_deck_and_a_changed_copy_merges(tmp_path):
+    collection = open_empty(tmp_path)
+    deck = tmp_path / "shell.deck.md"
+    deck.write_text(DECK, encoding="utf-8")
+    first = collection.import_file(deck, now=NOON)
+    assert sorted(first.added) == ["ls", "pwd"]
+    collection.answer("ls", 4, now=NOON)
+    deck.write_text(
+        DECK.replace("A: `ls`", "A: `ls -la`").split("<!-- id: pwd -->")[0], encoding="utf-8"
+    )
+    second = collection.import_file(deck, now=NOON)
+    assert (second.updated, second.suspended) == (["ls"], ["pwd"])
+    card = collection.card("ls")
+    assert card.answer == "`ls -la`" and card.interval == 1
+    assert collection.card("pwd").suspended
+
+
+def test_import_file_with_an_unreadable_file_writes_nothing(tmp_path):
+    collection = open_empty(tmp_path)
+    bad = tmp_path / "empty.md"
+    bad.write_bytes(b"")
+    with pytest.raises(InputError, match=r"empty\.md"):
+        collection.import_file(bad, now=NOON)
+    assert card_count(collection) == 0
