@@ -15,12 +15,26 @@ NOTES = ROOT / "decks" / "docker" / "docker.notes.txt"
 DECK = ROOT / "decks" / "docker" / "docker.deck.md"
 
 
-def test_notes_and_the_deck_compiled_from_them_give_the_same_cards():
+def test_notes_go_through_the_compiler_into_the_deck_named_after_the_file():
+    from app.core.notes import compile_notes
+    from app.core.textfile import read_text
+
     notes = read_batch(NOTES)
-    deck = read_batch(DECK)
+    compiled = compile_notes(read_text(NOTES), deck="Docker", source=str(NOTES))
     assert len(notes.cards) > 20
-    assert [r.spec for r in notes.cards] == [r.spec for r in deck.cards]
+    assert [r.spec for r in notes.cards] == compiled
     assert {r.spec.deck for r in notes.cards} == {"Docker"}
+
+
+def test_a_markdown_deck_is_parsed_as_written():
+    from app.core.deckfile import parse_deck
+    from app.core.textfile import read_text
+
+    deck = read_batch(DECK)
+    assert [r.spec for r in deck.cards] == parse_deck(
+        read_text(DECK), source=str(DECK), default_deck="Docker"
+    )
+    assert all(r.schedule is None for r in deck.cards)
 
 
 def test_content_decides_for_text_files(tmp_path):
@@ -33,6 +47,10 @@ def test_content_decides_for_text_files(tmp_path):
     assert detect_format(deck) == "markdown"
     assert detect_format(notes) == "notes"
     assert detect_format(export) == "csv"
+    old_export = tmp_path / "old export.txt"
+    old_export.write_text("der Hund\tthe dog\ndie Katze\tthe cat\n", encoding="utf-8")
+    assert detect_format(old_export) == "tsv"
+    assert detect_format(NOTES) == "notes"
     (first, _second) = read_batch(deck).cards
     assert (first.spec.question, first.spec.answer, first.spec.deck) == (
         "France",

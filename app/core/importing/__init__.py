@@ -75,6 +75,8 @@ def detect_format(path: Path) -> str:
     text = _read_text(path)
     if _looks_like_anki_text_export(text):
         return "csv"
+    if _looks_like_tsv(text):
+        return "tsv"
     from app.core.deckfile import looks_like_deck
 
     return "markdown" if looks_like_deck(text) else "notes"
@@ -83,6 +85,17 @@ def detect_format(path: Path) -> str:
 def _looks_like_anki_text_export(text: str) -> bool:
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
     return first.startswith(("#separator:", "#html:", "#tags:", "#columns:", "#notetype"))
+
+
+def _looks_like_tsv(text: str) -> bool:
+    """Older Anki text exports have no header: every line is fields joined by tabs.
+
+    Notes indent with tabs too, so only tabs after the first text on a line count, and every
+    line must have the same number of them.
+    """
+    lines = [line.lstrip() for line in text.split("\n", 200)[:200] if line.strip()]
+    counts = {line.count("\t") for line in lines[:100]}
+    return len(lines) >= 1 and len(counts) == 1 and counts.pop() >= 1
 
 
 def _read_text(path: Path) -> str:
