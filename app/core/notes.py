@@ -43,6 +43,7 @@ from app.core.notes_tree import Node, Section, parse_notes
 
 SEP = " › "
 _MARKUP = re.compile(r"[`*_\\]|&lt;|&gt;")
+_ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -109,6 +110,7 @@ class _Builder:
         self.deck = deck
         self.say = say
         self.cards: list[_Card] = []
+        self.sibling_names: set[str] = set()
         self.heading_lines: dict[tuple[str, ...], int] = {}
 
     def section(self, section: Section) -> None:
@@ -139,6 +141,10 @@ class _Builder:
     ) -> None:
         """Cards for the items directly under a section or an item, then their lists."""
         infos = [analyze(node.text) if not node.is_code else None for node in items]
+        outer_names = self.sibling_names
+        self.sibling_names = {
+            info.head.lower() for info in infos if info is not None and info.head is not None
+        }
         left_over: list[Node] = []
         for node, info in zip(items, infos, strict=True):
             if info is None:
@@ -148,6 +154,7 @@ class _Builder:
             # A question with no answer under it has nothing to learn: the report lists it.
             if not covered and info.kind != "question":
                 left_over.append(node)
+        self.sibling_names = outer_names
         if top:
             self.lists(path, items, infos, left_over, tags, ctx)
 
@@ -264,6 +271,9 @@ class _Builder:
         explanation = split_syntax(info.right)[1].rstrip("。.")
         if not _CJK_START.match(explanation) or _gives_away(explanation, info.left):
             return
+        words = {word.lower() for word in _ASCII_WORDS.findall(explanation)}
+        if words & (self.sibling_names - {info.left.lower()}):
+            return  # "格式命令与run一样": a comparison with a sibling does not define this one
         if " " in info.left:
             what = self.say.which_command
         elif any(self.say.instruction_word in part.lower() for part in path):
@@ -302,7 +312,9 @@ class _Builder:
                 not listed
                 or is_numbered != numbered
                 or (current and is_commented != commented)
-                or (is_numbered and current and info.number != len(current) + 1)
+                or (
+                    is_numbered and current and info is not None and info.number != len(current) + 1
+                )
             ):
                 if current:
                     runs.append((numbered, current))

@@ -20,6 +20,7 @@ _BINARY_CONTROLS = frozenset(range(0x00, 0x09)) | {0x0E, 0x0F} | frozenset(range
 
 def decode_text(data: bytes, *, path: str | os.PathLike[str] = "<text>") -> str:
     """Decode file bytes to text with LF line endings, or raise InputError naming `path`."""
+    path = os.fspath(path)
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[len(codecs.BOM_UTF8) :], "utf-8", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -49,6 +50,7 @@ def decode_text(data: bytes, *, path: str | os.PathLike[str] = "<text>") -> str:
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a user's text file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)."""
+    path = os.fspath(path)
     file = Path(path)
     try:
         data = file.read_bytes()
@@ -63,7 +65,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode_text(data, path=path)
 
 
-def _strict(data: bytes, encoding: str, path: str | os.PathLike[str]) -> str:
+def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

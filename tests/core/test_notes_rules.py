@@ -54,6 +54,16 @@ RULES = {
             ),
         ],
     ),
+    "a comparison with a sibling gives no reverse card": (
+        "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
+        [
+            ("Dockerfile配置指令 › 有哪 2 项？", "- `run`\n- `entrypoint`"),
+            (
+                "Dockerfile配置指令 › `entrypoint` 的作用是什么？",
+                "格式命令与run一样，分为exec和shell格式",
+            ),
+        ],
+    ),
     "command then Chinese explanation": (
         "> 进入容器\n\tdocker run -d 会在后台运行容器\n",
         [
