@@ -195,12 +195,12 @@ def test_every_note_type_renders_to_the_sides_anki_shows(anki_packages, layout):
     assert sides("optional_on", 1) == ("<div>house</div>", "<div>Haus</div>")
     assert f"anki-{g['optional_off']}-1" not in cards
     assert sides("cloze", 0) == (
-        '<div><span class="cloze">[city]</span> is the capital of Germany</div>',
-        '<div><span class="cloze">Berlin</span> is the capital of Germany<br>\nsince 1990</div>',
+        '<div><b class="cloze">[city]</b> is the capital of Germany</div>',
+        '<div><b class="cloze">Berlin</b> is the capital of Germany<br>\nsince 1990</div>',
     )
     assert sides("cloze", 1) == (
-        '<div>Berlin is the capital of <span class="cloze">[...]</span></div>',
-        '<div>Berlin is the capital of <span class="cloze">Germany</span><br>\nsince 1990</div>',
+        '<div>Berlin is the capital of <b class="cloze">[...]</b></div>',
+        '<div>Berlin is the capital of <b class="cloze">Germany</b><br>\nsince 1990</div>',
     )
     assert sides("vocab_full", 0) == (
         "<div>Baum<br><i>Der Baum &amp; der Wald</i></div>",
@@ -389,7 +389,7 @@ def test_genanki_packages_are_read(genanki_package):
     assert capital.deck == "Geography::Capitals"
     assert capital.tags == ("europe",)
     assert cards["anki-cloze-it-1"].spec.question == (
-        '<div>Rome and <span class="cloze">[north]</span></div>'
+        '<div>Rome and <b class="cloze">[north]</b></div>'
     )
     assert batch.media == {"map.jpg": b"\xff\xd8 map"}
     assert all(record.schedule is None for record in batch.cards)

@@ -107,10 +107,8 @@ def test_anki_text_export_headers(tmp_path):
     assert cards["anki-g1-0"].answer == '<div>world <img src="a.png"></div>'
     assert cards["anki-g1-0"].deck == "Top::Sub"
     assert cards["anki-g1-0"].tags == ("t1", "x::y")
-    assert (
-        cards["anki-g2-0"].question == '<div><span class="cloze">[city]</span> is in France</div>'
-    )
-    assert cards["anki-g2-1"].answer == '<div>Paris is in <span class="cloze">France</span></div>'
+    assert cards["anki-g2-0"].question == '<div><b class="cloze">[city]</b> is in France</div>'
+    assert cards["anki-g2-1"].answer == '<div>Paris is in <b class="cloze">France</b></div>'
     assert cards["anki-g3-0"].question == '<div>multi\nline "q"</div>'
     assert cards["anki-g3-1"].question == "<div>a\tb</div>"
     assert cards["anki-g3-0"].source_line == 9

@@ -78,25 +78,23 @@ TEXT = "{{c1::Berlin::city}} is in {{c2::Germany}}; {{c1::Bonn}} was {{c3::a {{c
     [
         (
             1,
-            '<span class="cloze">[city]</span> is in Germany; <span class="cloze">[...]</span>'
-            " was a capital",
-            '<span class="cloze">Berlin</span> is in Germany; <span class="cloze">Bonn</span>'
-            " was a capital",
+            '<b class="cloze">[city]</b> is in Germany; <b class="cloze">[...]</b> was a capital',
+            '<b class="cloze">Berlin</b> is in Germany; <b class="cloze">Bonn</b> was a capital',
         ),
         (
             2,
-            'Berlin is in <span class="cloze">[...]</span>; Bonn was a capital',
-            'Berlin is in <span class="cloze">Germany</span>; Bonn was a capital',
+            'Berlin is in <b class="cloze">[...]</b>; Bonn was a capital',
+            'Berlin is in <b class="cloze">Germany</b>; Bonn was a capital',
         ),
         (
             3,
-            'Berlin is in Germany; Bonn was <span class="cloze">[...]</span>',
-            'Berlin is in Germany; Bonn was <span class="cloze">a capital</span>',
+            'Berlin is in Germany; Bonn was <b class="cloze">[...]</b>',
+            'Berlin is in Germany; Bonn was <b class="cloze">a capital</b>',
         ),
         (
             4,
-            'Berlin is in Germany; Bonn was a <span class="cloze">[...]</span>',
-            'Berlin is in Germany; Bonn was a <span class="cloze">capital</span>',
+            'Berlin is in Germany; Bonn was a <b class="cloze">[...]</b>',
+            'Berlin is in Germany; Bonn was a <b class="cloze">capital</b>',
         ),
     ],
 )
@@ -111,7 +109,7 @@ def test_a_cloze_number_that_is_absent_renders_nothing():
 
 def test_an_unclosed_cloze_is_shown_as_typed():
     assert render_cloze("{{c1::a}} and {{c2::open", 1, answer=False) == (
-        '<span class="cloze">[...]</span> and {{c2::open'
+        '<b class="cloze">[...]</b> and {{c2::open'
     )
 
 
@@ -124,5 +122,5 @@ def test_cloze_sections_follow_the_card_number():
     fields = {"Text": "{{c1::a}} {{c2::b}}"}
     second = CardContext(fields=fields, cloze_number=2)
     first = CardContext(fields=fields, cloze_number=1)
-    assert template.render(second) == 'a <span class="cloze">[...]</span> (second)'
-    assert template.render(first) == '<span class="cloze">[...]</span> b'
+    assert template.render(second) == 'a <b class="cloze">[...]</b> (second)'
+    assert template.render(first) == '<b class="cloze">[...]</b> b'

@@ -246,9 +246,9 @@ def _render_cloze_parts(parts: list[str | _Cloze], number: int, answer: bool) ->
         elif part.number == number:
             if answer:
                 inner = _render_cloze_parts(part.parts, number, answer)
-                out.append(f'<span class="cloze">{inner}</span>')
+                out.append(f'<b class="cloze">{inner}</b>')
             else:
-                out.append(f'<span class="cloze">[{part.hint or "..."}]</span>')
+                out.append(f'<b class="cloze">[{part.hint or "..."}]</b>')
         else:
             out.append(_render_cloze_parts(part.parts, number, answer))
     return "".join(out)
