@@ -17,9 +17,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.core.errors import DeckardError
+from app.core.errors import CollectionError, DeckardError
 from app.gui.dialogs import inform
 from app.gui.settings import UiSettings, default_settings
+from app.gui.single_instance import ask_running_window_to_show, listen_for_second_starts
 from app.gui.theme import UI_FONT_FAMILIES, apply_theme, resolve_dark
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -151,8 +152,11 @@ def run_app(
     except DeckardError as error:
         if self_test:
             print(f"self-test failed: {error}", file=sys.stderr)
-        else:
-            inform(None, "Deckard", str(error), warning=True)
+            return 1
+        # Already open in another Deckard window: bring that one forward instead.
+        if isinstance(error, CollectionError) and ask_running_window_to_show(collection_path):
+            return 0
+        inform(None, "Deckard", str(error), warning=True)
         return 1
 
     def change_theme(choice: str) -> None:
@@ -172,6 +176,7 @@ def run_app(
                 window.apply_dark(resolve_dark("system"))
 
         app.styleHints().colorSchemeChanged.connect(follow_system_scheme)
+        listen_for_second_starts(window, collection_path)
         window.show()
 
         def shown() -> None:

@@ -13,11 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import DeckardError
 from app.gui.card_view import CardView
+from app.gui.inline_editor import InlineCardEditor
 from app.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, UiSettings
-from app.gui.theme import CODE_FONT_FAMILIES
 
 GOOD = 4
 FOUR_BUTTON_QUALITIES = (2, 3, 4, 5)
@@ -49,68 +48,6 @@ def format_duration(seconds: int) -> str:
     minutes, secs = divmod(max(0, int(seconds)), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-class CardEditor(QWidget):
-    """Question and answer Markdown of the current card, edited without leaving the review."""
-
-    saved = Signal(str, str)
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.question = QPlainTextEdit()
-        self.answer = QPlainTextEdit()
-        # Markdown is edited in a monospace face (with CJK glyphs) so code blocks line up.
-        font = QFont()
-        font.setFamilies(CODE_FONT_FAMILIES)
-        font.setPointSize(11)
-        for editor in (self.question, self.answer):
-            editor.setFont(font)
-            editor.setTabChangesFocus(True)
-        self.question_label = QLabel()
-        self.answer_label = QLabel()
-        self.save_button = QPushButton()
-        self.cancel_button = QPushButton()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question_label)
-        layout.addWidget(self.question, 1)
-        layout.addWidget(self.answer_label)
-        layout.addWidget(self.answer, 2)
-        layout.addLayout(buttons)
-        self.save_button.clicked.connect(self._save)
-        self.cancel_button.clicked.connect(self.cancelled)
-        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self._save)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancelled)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.question_label.setText(self.tr("Question (Markdown)"))
-        self.answer_label.setText(self.tr("Answer (Markdown)"))
-        self.save_button.setText(self.tr("Save (Ctrl+Enter)"))
-        self.cancel_button.setText(self.tr("Cancel (Esc)"))
-
-    def edit(self, question: str, answer: str) -> None:
-        self.question.setPlainText(question)
-        self.answer.setPlainText(answer)
-        self.question.setFocus()
-
-    def _save(self) -> None:
-        self.saved.emit(self.question.toPlainText(), self.answer.toPlainText())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class ReviewWidget(QWidget):
@@ -142,7 +79,7 @@ class ReviewWidget(QWidget):
 
         self.view = CardView(collection.media_dir)
         self.view.set_font_size(settings.font_size)
-        self.editor = CardEditor()
+        self.editor = InlineCardEditor()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.pages.addWidget(self.editor)

@@ -215,26 +215,6 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../review_widget.py" line="97" />
-        <source>Question (Markdown)</source>
-        <translation>Question (Markdown)</translation>
-    </message>
-    <message>
-        <location filename="../review_widget.py" line="98" />
-        <source>Answer (Markdown)</source>
-        <translation>Answer (Markdown)</translation>
-    </message>
-    <message>
-        <location filename="../review_widget.py" line="99" />
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Save (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../review_widget.py" line="100" />
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
         <location filename="../card_editor.py" line="190" />
         <source>Save</source>
         <translation>Save</translation>
@@ -321,87 +301,87 @@
 <context>
     <name>CardTableModel</name>
     <message>
-        <location filename="../card_table_model.py" line="193" />
+        <location filename="../card_table_model.py" line="196" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="194" />
+        <location filename="../card_table_model.py" line="197" />
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="195" />
+        <location filename="../card_table_model.py" line="198" />
         <source>Deck</source>
         <translation>Deck</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="196" />
+        <location filename="../card_table_model.py" line="199" />
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="197" />
+        <location filename="../card_table_model.py" line="200" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="198" />
+        <location filename="../card_table_model.py" line="201" />
         <source>Interval</source>
         <translation>Interval</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="199" />
+        <location filename="../card_table_model.py" line="202" />
         <source>Ease</source>
         <translation>Ease</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="200" />
+        <location filename="../card_table_model.py" line="203" />
         <source>Reviews</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="201" />
+        <location filename="../card_table_model.py" line="204" />
         <source>Lapses</source>
         <translation>Lapses</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="202" />
+        <location filename="../card_table_model.py" line="205" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="208" />
+        <location filename="../card_table_model.py" line="211" />
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="209" />
+        <location filename="../card_table_model.py" line="212" />
         <source>learning</source>
         <translation>learning</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="210" />
+        <location filename="../card_table_model.py" line="213" />
         <source>review</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="211" />
+        <location filename="../card_table_model.py" line="214" />
         <source>buried</source>
         <translation>buried</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="212" />
+        <location filename="../card_table_model.py" line="215" />
         <source>suspended</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="251" />
+        <location filename="../card_table_model.py" line="254" />
         <source>(new)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../card_table_model.py" line="254" />
+        <location filename="../card_table_model.py" line="257" />
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
@@ -660,6 +640,29 @@
     </message>
 </context>
 <context>
+    <name>InlineCardEditor</name>
+    <message>
+        <location filename="../inline_editor.py" line="55" />
+        <source>Question (Markdown)</source>
+        <translation>Question (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../inline_editor.py" line="56" />
+        <source>Answer (Markdown)</source>
+        <translation>Answer (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../inline_editor.py" line="57" />
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../inline_editor.py" line="58" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="187" />
@@ -907,47 +910,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="355" />
+        <location filename="../review_widget.py" line="292" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="355" />
+        <location filename="../review_widget.py" line="292" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="355" />
+        <location filename="../review_widget.py" line="292" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="355" />
+        <location filename="../review_widget.py" line="292" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="373" />
+        <location filename="../review_widget.py" line="310" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="414" />
+        <location filename="../review_widget.py" line="351" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="416" />
+        <location filename="../review_widget.py" line="353" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="425" />
+        <location filename="../review_widget.py" line="362" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="428" />
+        <location filename="../review_widget.py" line="365" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
@@ -1073,327 +1076,332 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats_window.py" line="146" />
+        <location filename="../stats_window.py" line="170" />
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="147" />
+        <location filename="../stats_window.py" line="171" />
         <source>Deck:</source>
         <translation>Deck:</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="148" />
+        <location filename="../stats_window.py" line="172" />
         <source>Whole collection</source>
         <translation>Whole collection</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="149" />
+        <location filename="../stats_window.py" line="173" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="151" />
+        <location filename="../stats_window.py" line="175" />
         <source>Reviews per day, past year</source>
         <translation>Reviews per day, past year</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="152" />
+        <location filename="../stats_window.py" line="176" />
         <source>Due cards, next 30 days</source>
         <translation>Due cards, next 30 days</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="153" />
+        <location filename="../stats_window.py" line="177" />
         <source>Reviews per day, past 30 days</source>
         <translation>Reviews per day, past 30 days</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="154" />
+        <location filename="../stats_window.py" line="178" />
         <source>Retention by interval</source>
         <translation>Retention by interval</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="155" />
+        <location filename="../stats_window.py" line="179" />
         <source>Grades given</source>
         <translation>Grades given</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="156" />
+        <location filename="../stats_window.py" line="180" />
         <source>Cards by state</source>
         <translation>Cards by state</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="157" />
+        <location filename="../stats_window.py" line="181" />
         <source>Studied cards by interval</source>
         <translation>Studied cards by interval</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="162" />
+        <location filename="../stats_window.py" line="186" />
         <source>cards</source>
         <translation>cards</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="163" />
+        <location filename="../stats_window.py" line="187" />
         <source>due today</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="164" />
+        <location filename="../stats_window.py" line="188" />
         <source>reviewed today</source>
         <translation>reviewed today</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="165" />
+        <location filename="../stats_window.py" line="189" />
         <source>day streak</source>
         <translation>day streak</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="166" />
+        <location filename="../stats_window.py" line="190" />
         <source>retention, 30 days</source>
         <translation>retention, 30 days</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="167" />
+        <location filename="../stats_window.py" line="191" />
         <source>average ease</source>
         <translation>average ease</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="172" />
+        <location filename="../stats_window.py" line="196" />
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="173" />
+        <location filename="../stats_window.py" line="197" />
         <source>Feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="174" />
+        <location filename="../stats_window.py" line="198" />
         <source>Mar</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="175" />
+        <location filename="../stats_window.py" line="199" />
         <source>Apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="176" />
+        <location filename="../stats_window.py" line="200" />
         <source>May</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="177" />
+        <location filename="../stats_window.py" line="201" />
         <source>Jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="178" />
+        <location filename="../stats_window.py" line="202" />
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="179" />
+        <location filename="../stats_window.py" line="203" />
         <source>Aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="180" />
+        <location filename="../stats_window.py" line="204" />
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="181" />
+        <location filename="../stats_window.py" line="205" />
         <source>Oct</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="182" />
+        <location filename="../stats_window.py" line="206" />
         <source>Nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="183" />
+        <location filename="../stats_window.py" line="207" />
         <source>Dec</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="186" />
+        <location filename="../stats_window.py" line="210" />
         <source>Mon</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="188" />
+        <location filename="../stats_window.py" line="212" />
         <source>Wed</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="190" />
+        <location filename="../stats_window.py" line="214" />
         <source>Fri</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="192" />
+        <location filename="../stats_window.py" line="216" />
         <source>Sun</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="194" />
+        <location filename="../stats_window.py" line="218" />
         <source>Less</source>
         <translation>Less</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="195" />
+        <location filename="../stats_window.py" line="219" />
         <source>More</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="197" />
+        <location filename="../stats_window.py" line="221" />
         <source>Reviews on %1: %2</source>
         <translation>Reviews on %1: %2</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="219" />
+        <location filename="../stats_window.py" line="243" />
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="280" />
         <source>%1 (%2 min)</source>
         <translation>%1 (%2 min)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="238" />
+        <location filename="../stats_window.py" line="299" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="239" />
+        <location filename="../stats_window.py" line="300" />
         <source>Day (today first; overdue cards count as today)</source>
         <translation>Day (today first; overdue cards count as today)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="240" />
-        <location filename="../stats_window.py" line="308" />
-        <location filename="../stats_window.py" line="309" />
-        <location filename="../stats_window.py" line="315" />
-        <location filename="../stats_window.py" line="317" />
+        <location filename="../stats_window.py" line="301" />
+        <location filename="../stats_window.py" line="369" />
+        <location filename="../stats_window.py" line="370" />
+        <location filename="../stats_window.py" line="376" />
+        <location filename="../stats_window.py" line="378" />
         <source>Cards</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="241" />
+        <location filename="../stats_window.py" line="302" />
         <source>Nothing due in the next 30 days</source>
         <translation>Nothing due in the next 30 days</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="249" />
-        <location filename="../stats_window.py" line="283" />
-        <location filename="../stats_window.py" line="298" />
+        <location filename="../stats_window.py" line="310" />
+        <location filename="../stats_window.py" line="344" />
+        <location filename="../stats_window.py" line="359" />
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="250" />
-        <location filename="../stats_window.py" line="285" />
+        <location filename="../stats_window.py" line="311" />
+        <location filename="../stats_window.py" line="346" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="251" />
-        <location filename="../stats_window.py" line="288" />
-        <location filename="../stats_window.py" line="300" />
+        <location filename="../stats_window.py" line="312" />
+        <location filename="../stats_window.py" line="349" />
+        <location filename="../stats_window.py" line="361" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="253" />
+        <location filename="../stats_window.py" line="314" />
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="254" />
-        <location filename="../stats_window.py" line="292" />
+        <location filename="../stats_window.py" line="315" />
+        <location filename="../stats_window.py" line="353" />
         <source>Answers</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="255" />
+        <location filename="../stats_window.py" line="316" />
         <source>No reviews in the past 30 days</source>
         <translation>No reviews in the past 30 days</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="262" />
+        <location filename="../stats_window.py" line="323" />
         <source>%1: %2 of %3 reviews passed</source>
         <translation>%1: %2 of %3 reviews passed</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="270" />
+        <location filename="../stats_window.py" line="331" />
         <source>Passed</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="271" />
+        <location filename="../stats_window.py" line="332" />
         <source>Interval before the review</source>
         <translation>Interval before the review</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="272" />
+        <location filename="../stats_window.py" line="333" />
         <source>% passed (grade 3+)</source>
         <translation>% passed (grade 3+)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="273" />
+        <location filename="../stats_window.py" line="334" />
         <source>No reviews of learned cards yet</source>
         <translation>No reviews of learned cards yet</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="291" />
+        <location filename="../stats_window.py" line="352" />
         <source>Grade (0-2 fail, 3-5 pass)</source>
         <translation>Grade (0-2 fail, 3-5 pass)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="293" />
+        <location filename="../stats_window.py" line="354" />
         <source>No answers yet</source>
         <translation>No answers yet</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="299" />
+        <location filename="../stats_window.py" line="360" />
         <source>Learning</source>
         <translation>Learning</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="301" />
+        <location filename="../stats_window.py" line="362" />
         <source>Buried</source>
         <translation>Buried</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="302" />
+        <location filename="../stats_window.py" line="363" />
         <source>Suspended</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="310" />
+        <location filename="../stats_window.py" line="371" />
         <source>No cards</source>
         <translation>No cards</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="316" />
+        <location filename="../stats_window.py" line="377" />
         <source>Current interval</source>
         <translation>Current interval</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="318" />
+        <location filename="../stats_window.py" line="379" />
         <source>No studied cards yet</source>
         <translation>No studied cards yet</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="324" />
+        <location filename="../stats_window.py" line="385" />
         <source>&gt;%1 y</source>
         <translation>&gt;%1 y</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="325" />
+        <location filename="../stats_window.py" line="386" />
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="325" />
+        <location filename="../stats_window.py" line="386" />
         <source>%1 mo</source>
         <translation>%1 mo</translation>
     </message>
