@@ -281,11 +281,18 @@ class _Context:
         if value.lower() == "none":
             return "cards.tags IS NULL OR json_array_length(cards.tags) = 0", []
         pattern = _like_pattern(value, wildcards=True)
-        return (
+        exact = (
             "EXISTS (SELECT 1 FROM json_each(cards.tags) WHERE json_each.value LIKE ? "
-            "ESCAPE '\\' OR json_each.value LIKE ? ESCAPE '\\')",
-            [pattern, pattern + "::%"],
+            "ESCAPE '\\' OR json_each.value LIKE ? ESCAPE '\\')"
         )
+        if '"' in value or "\\" in value:
+            return exact, [pattern, pattern + "::%"]
+        # A plain substring test on the stored JSON rules out most cards before json_each runs.
+        return f"cards.tags LIKE ? ESCAPE '\\' AND {exact}", [
+            f"%{pattern}%",
+            pattern,
+            pattern + "::%",
+        ]
 
     def filter_is(self, value: str, position: int) -> tuple[str, list[Any]]:
         today = self.today.isoformat()
@@ -353,19 +360,15 @@ class _Context:
         days_text, colon, quality_text = value.partition(":")
         days = _positive_days(days_text, "rated", position)
         first_day = (self.today - timedelta(days=days - 1)).isoformat()
+        # IN over the (day, kind, card_id) index reads only the recent answers.
         if not colon:
-            return (
-                "EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = cards.id "
-                "AND reviews.day >= ?)",
-                [first_day],
-            )
+            return "cards.id IN (SELECT card_id FROM reviews WHERE day >= ?)", [first_day]
         if not re.fullmatch(r"[0-5]", quality_text):
             raise QueryError(
                 "rated:DAYS:GRADE takes a grade from 0 to 5", position + len(days_text) + 1
             )
         return (
-            "EXISTS (SELECT 1 FROM reviews WHERE reviews.card_id = cards.id "
-            "AND reviews.day >= ? AND reviews.quality = ?)",
+            "cards.id IN (SELECT card_id FROM reviews WHERE day >= ? AND quality = ?)",
             [first_day, int(quality_text)],
         )
 
@@ -417,10 +420,12 @@ STATE_SQL = (
     "ELSE 'review' END"
 )
 
+_TEXT_SORTS = ("question", "answer", "deck")  # compared without regard to case
+
 _SORT_SQL = {
-    "question": ["cards.question COLLATE NOCASE"],
-    "answer": ["cards.answer COLLATE NOCASE"],
-    "deck": ["(SELECT name FROM decks WHERE decks.id = cards.deck_id) COLLATE NOCASE"],
+    "question": ["cards.question"],
+    "answer": ["cards.answer"],
+    "deck": ["(SELECT name FROM decks WHERE decks.id = cards.deck_id)"],
     "tags": ["cards.tags"],
     # New cards have no due day: they sort after every studied card, in their study order.
     "due": ["cards.due IS NULL", "cards.due"],
@@ -437,6 +442,92 @@ _SORT_SQL = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class CardSearch:
+    """A compiled query in a sort order, ready to count, page through or list in full.
+
+    Sorting every match is what costs time on a large collection, so the browser asks for the
+    count and the first page together (SQLite keeps only the best rows while sorting), and for
+    the full sorted id list only when the person scrolls further.
+    """
+
+    clause: SearchClause
+    keys: tuple[str, ...]  # SQL sort keys over `cards`, most significant first
+    key_params: tuple[Any, ...]
+    nocase: bool
+    descending: bool
+
+    def _order(self, names: list[str], tiebreak: str) -> str:
+        direction = " DESC" if self.descending else ""
+        parts = []
+        for index, name in enumerate(names):
+            # Only the main key of a text column is text; `position` after it is a number.
+            collate = " COLLATE NOCASE" if self.nocase and index == 0 else ""
+            parts.append(f"{name}{collate}{direction}")
+        # rowid last makes the order total, so the first page and the full list agree.
+        return ", ".join([*parts, tiebreak])
+
+    def count(self, db: Any) -> int:
+        """How many cards match."""
+        sql = f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}"
+        return int(db.execute(sql, self.clause.params).fetchone()[0])
+
+    def first_page(self, db: Any, limit: int) -> tuple[int, list[str]]:
+        """How many cards match, and the ids of the first `limit` of them."""
+        if self.clause.where == "1":
+            # Every card: counting is instant from an index; one scan finds the first rows.
+            order = self._order(list(self.keys), "cards.rowid")
+            sql = f"SELECT cards.id FROM cards ORDER BY {order} LIMIT ?"
+            rows = db.execute(sql, [*self.key_params, limit]).fetchall()
+            return self.count(db), [row[0] for row in rows]
+        # A filter: one scan collects the matches with their sort keys, then count and first
+        # rows both come from that small table instead of scanning the cards twice.
+        keys = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(self.keys))
+        names = [f"k{i}" for i in range(len(self.keys))]
+        sql = (
+            f"WITH hits AS MATERIALIZED (SELECT cards.rowid AS r, {keys} FROM cards "
+            f"WHERE {self.clause.where}), "
+            f"page AS (SELECT * FROM hits ORDER BY {self._order(names, 'r')} LIMIT ?) "
+            "SELECT (SELECT COUNT(*) FROM hits), cards.id FROM page "
+            "JOIN cards ON cards.rowid = page.r "
+            f"ORDER BY {self._order([f'page.{n}' for n in names], 'page.r')}"
+        )
+        rows = db.execute(sql, [*self.key_params, *self.clause.params, limit]).fetchall()
+        return (rows[0][0] if rows else 0), [row[1] for row in rows]
+
+    def all_ids(self, db: Any) -> list[str]:
+        """Ids of every match in sort order."""
+        order = self._order(list(self.keys), "cards.rowid")
+        inner = f"SELECT cards.id FROM cards WHERE {self.clause.where} ORDER BY {order}"
+        # One joined string instead of 100,000 one-column rows: a third of the time.
+        sql = f"SELECT group_concat(id, char(31)) FROM ({inner})"
+        joined = db.execute(sql, [*self.clause.params, *self.key_params]).fetchone()[0]
+        return joined.split("\x1f") if joined else []
+
+
+def prepare_search(
+    query: str,
+    *,
+    now: datetime,
+    day_start_hour: int = 4,
+    sort: str = "due",
+    descending: bool = False,
+    tz: tzinfo | None = None,
+) -> CardSearch:
+    """Compile `query` with the order of column `sort`; QueryError if it is malformed."""
+    if sort not in _SORT_SQL:
+        raise ValueError(f"cannot sort by {sort!r}")
+    clause = compile_query(query, now=now, day_start_hour=day_start_hour, tz=tz)
+    today = local_day(now, day_start_hour, tz).isoformat()
+    return CardSearch(
+        clause,
+        keys=(*_SORT_SQL[sort], "cards.position"),
+        key_params=(today, today) if sort == "state" else (),
+        nocase=sort in _TEXT_SORTS,
+        descending=descending,
+    )
+
+
 def search_card_ids(
     db: Any,
     query: str,
@@ -448,18 +539,29 @@ def search_card_ids(
     tz: tzinfo | None = None,
 ) -> list[str]:
     """Ids of the cards matching `query`, in the order of column `sort`; QueryError if malformed."""
-    if sort not in _SORT_SQL:
-        raise ValueError(f"cannot sort by {sort!r}")
-    clause = compile_query(query, now=now, day_start_hour=day_start_hour, tz=tz)
-    direction = " DESC" if descending else ""
-    order = ", ".join(expr + direction for expr in _SORT_SQL[sort])
-    today = local_day(now, day_start_hour, tz).isoformat()
-    order_params: list[Any] = [today, today] if sort == "state" else []
-    sql = (
-        f"SELECT cards.id FROM cards WHERE {clause.where} "
-        f"ORDER BY {order}, cards.position{direction}"
+    search = prepare_search(
+        query, now=now, day_start_hour=day_start_hour, sort=sort, descending=descending, tz=tz
     )
-    return [row[0] for row in db.execute(sql, [*clause.params, *order_params]).fetchall()]
+    return search.all_ids(db)
+
+
+def prepare_collection_search(
+    collection: Any,
+    query: str,
+    *,
+    now: datetime | None = None,
+    sort: str = "due",
+    descending: bool = False,
+) -> CardSearch:
+    """`prepare_search` for an open Collection, with its day-start hour and timezone."""
+    return prepare_search(
+        query,
+        now=now or datetime.now(UTC),
+        day_start_hour=int(collection.get_config("day_start_hour", 4)),
+        sort=sort,
+        descending=descending,
+        tz=getattr(collection, "tz", None),
+    )
 
 
 def search_collection(
@@ -470,13 +572,6 @@ def search_collection(
     sort: str = "due",
     descending: bool = False,
 ) -> list[str]:
-    """`search_card_ids` on an open Collection, with its day-start hour and timezone."""
-    return search_card_ids(
-        collection.db,
-        query,
-        now=now or datetime.now(UTC),
-        day_start_hour=int(collection.get_config("day_start_hour", 4)),
-        sort=sort,
-        descending=descending,
-        tz=getattr(collection, "tz", None),
-    )
+    """Ids of the matching cards of an open Collection, in order (QueryError if malformed)."""
+    search = prepare_collection_search(collection, query, now=now, sort=sort, descending=descending)
+    return search.all_ids(collection.db)

@@ -139,20 +139,18 @@ def compute_statistics(
     if deck is None:
         review_filter = "1"
 
-    # Scan 1: the past year of reviews by day and kind (calendar, reviews per day, summary).
+    # Scan 1: the past year of answers by day and kind, read from the (day, kind, card_id)
+    # index alone (calendar, reviews per day, summary).
     first_day = today - timedelta(days=CALENDAR_DAYS - 1)
     by_day: dict[date, dict[str, int]] = {}
-    seconds_today = 0
-    for day_text, kind, count, duration in db.execute(
-        "SELECT day, kind, COUNT(*), COALESCE(SUM(duration_ms), 0) FROM reviews "
+    for day_text, kind, count in db.execute(
+        "SELECT day, kind, COUNT(*) FROM reviews "
         f"WHERE day >= ? AND day <= ? AND {review_filter} GROUP BY day, kind",
         [first_day.isoformat(), today.isoformat(), *deck_params],
     ):
         day = date.fromisoformat(day_text)
         kinds = by_day.setdefault(day, dict.fromkeys(REVIEW_KINDS, 0))
         kinds[kind if kind in kinds else "review"] += count
-        if day == today:
-            seconds_today += duration // 1000
     calendar = [
         (day, sum(by_day.get(day, {}).values()))
         for day in (first_day + timedelta(days=i) for i in range(CALENDAR_DAYS))
@@ -161,20 +159,30 @@ def compute_statistics(
     reviews_per_day = [
         (day, dict(by_day.get(day, dict.fromkeys(REVIEW_KINDS, 0)))) for day in history_days
     ]
+    milliseconds_today = db.execute(
+        f"SELECT COALESCE(SUM(duration_ms), 0) FROM reviews WHERE day = ? AND {review_filter}",
+        [today.isoformat(), *deck_params],
+    ).fetchone()[0]
 
-    # Scan 2: all answers by kind, grade and interval bucket (grades, retention).
+    # Scan 2: every answer by grade, kind, interval bucket and recency. One integer key per
+    # answer keeps SQLite's GROUP BY sort small: it is most of the time on a million answers.
     grades = {quality: dict.fromkeys(REVIEW_KINDS, 0) for quality in range(6)}
     retention = [[label, 0, 0] for label, _, _ in INTERVAL_BUCKETS]
     thirty_days_ago = (today - timedelta(days=HISTORY_DAYS - 1)).isoformat()
     recent_reviews = recent_passed = 0
-    for kind, quality, bucket, recent, count in db.execute(
-        f"SELECT kind, quality, {_bucket_sql('interval_before')}, day >= ?, COUNT(*) "
-        f"FROM reviews WHERE {review_filter} GROUP BY 1, 2, 3, 4",
+    buckets = len(INTERVAL_BUCKETS)
+    kind_code = "CASE kind WHEN 'new' THEN 0 WHEN 'repeat' THEN 1 ELSE 2 END"
+    key = f"((quality * 3 + {kind_code}) * {buckets} + {_bucket_sql('interval_before')}) * 2"
+    for packed, count in db.execute(
+        f"SELECT {key} + (day >= ?), COUNT(*) FROM reviews WHERE {review_filter} GROUP BY 1",
         [thirty_days_ago, *deck_params],
     ):
+        rest, recent = divmod(packed, 2)
+        rest, bucket = divmod(rest, buckets)
+        quality, kind_index = divmod(rest, 3)
         if quality in grades:
-            grades[quality][kind if kind in REVIEW_KINDS else "review"] += count
-        if kind == "review":
+            grades[quality][REVIEW_KINDS[kind_index]] += count
+        if REVIEW_KINDS[kind_index] == "review":
             passed = count if quality >= PASSING_QUALITY else 0
             retention[bucket][1] += count
             retention[bucket][2] += passed
@@ -226,7 +234,7 @@ def compute_statistics(
         studied=studied,
         due_today=due_today or 0,
         reviews_today=sum(by_day.get(today, {}).values()),
-        seconds_today=seconds_today,
+        seconds_today=milliseconds_today // 1000,
         reviews_last_30_days=sum(sum(kinds.values()) for _, kinds in reviews_per_day),
         retention_last_30_days=round(recent_passed / recent_reviews, 4) if recent_reviews else None,
         average_ease=round(ease_sum / studied / 1000, 2) if studied else None,

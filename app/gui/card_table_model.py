@@ -1,9 +1,10 @@
 """The browser's card table: a QAbstractTableModel over the ids a search returned.
 
-A search on 100,000 cards returns only ids (sorted in SQL); rows are read from the collection
-200 at a time as the view scrolls (`canFetchMore`/`fetchMore`), so opening the browser and
-searching stay fast however large the collection is. Sorting runs the search again with
-another ORDER BY rather than sorting rows in Python.
+Sorting every match of a search on 100,000 cards takes longer than a person should wait, so a
+search asks SQLite for the count and the first 200 rows only (SQLite keeps just the best rows
+while it scans). When the view scrolls past them (`canFetchMore`/`fetchMore`) the full sorted
+id list is read once, and further rows come from it 200 at a time. Sorting runs the search
+again with another ORDER BY rather than sorting rows in Python.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.core.card_ops import CardRow, card_rows
-from app.core.search import SORT_COLUMNS, search_collection
+from app.core.search import SORT_COLUMNS, CardSearch, prepare_collection_search
 
 BATCH = 200
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,45 +54,50 @@ class CardTableModel(QAbstractTableModel):
         self.query = ""
         self.sort_column = "due"
         self.descending = False
-        self._ids: list[str] = []
+        self._search: CardSearch | None = None
+        self._count = 0
+        self._ids: list[str] | None = None  # the full sorted list, read on first scroll
         self._rows: list[CardRow] = []
-        self._fetched = 0
+        self._shown: set[str] = set()
         self._today: date = self.collection.day_of(self._now())
 
     # ----- searching and sorting -----------------------------------------------------------
 
     def search(self, query: str) -> int:
         """Show the cards matching `query` (QueryError if malformed); returns how many match."""
-        ids = search_collection(
+        search = prepare_collection_search(
             self.collection,
             query,
             now=self._now(),
             sort=self.sort_column,
             descending=self.descending,
         )
+        db = self.collection.db
+        count, first = search.first_page(db, BATCH)
+        self.beginResetModel()
         self.query = query
-        self._reset(ids)
-        return len(ids)
+        self._search = search
+        self._count = count
+        self._ids = None
+        self._today = self.collection.day_of(self._now())
+        self._rows = card_rows(db, first, self._today)
+        self._shown = {row.id for row in self._rows}
+        self.endResetModel()
+        return count
 
     def reload(self) -> None:
         """Run the current search again (after cards were added, deleted or changed)."""
         self.search(self.query)
 
-    def _reset(self, ids: list[str]) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._rows = []
-        self._fetched = 0
-        self._today = self.collection.day_of(self._now())
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self.sort_column = self.COLUMNS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        sort_column, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (sort_column, descending) == (self.sort_column, self.descending):
+            return  # the header re-announces the order it already has
+        self.sort_column, self.descending = sort_column, descending
+        if self._search is None:
+            return  # no search yet: the first one will use this order
         self.layoutAboutToBeChanged.emit()
         self.reload()
         self.layoutChanged.emit()
@@ -99,24 +105,32 @@ class CardTableModel(QAbstractTableModel):
     # ----- lazy fetching -------------------------------------------------------------------
 
     def canFetchMore(self, parent: ModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._fetched < len(self._ids)
+        return not parent.isValid() and len(self._rows) < self._count and self._search is not None
 
     def fetchMore(self, parent: ModelIndex = _ROOT) -> None:
-        if parent.isValid():
+        self._fetch(BATCH)
+
+    def _fetch(self, size: int) -> None:
+        if not self.canFetchMore():
             return
-        batch = self._ids[self._fetched : self._fetched + BATCH]
-        self._fetched += len(batch)
+        ids = self.all_ids()
+        start = len(self._rows)
+        # Pages and the full list share one total order, so the next rows start where the
+        # shown ones end; ids already shown (a card edited in between) are not shown twice.
+        batch = [i for i in ids[start : start + size] if i not in self._shown]
         rows = card_rows(self.collection.db, batch, self._today)
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        if not rows:
+            self._count = len(self._rows)  # cards deleted since the search: nothing more
+            return
+        self.beginInsertRows(_ROOT, start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self._shown.update(row.id for row in rows)
+        self.endInsertRows()
 
     def fetch_all(self) -> None:
         """Load every matching row (select-all and bulk actions need them)."""
         while self.canFetchMore():
-            self.fetchMore()
+            self._fetch(2000)
 
     # ----- what the view asks --------------------------------------------------------------
 
@@ -128,11 +142,13 @@ class CardTableModel(QAbstractTableModel):
 
     def match_count(self) -> int:
         """How many cards the search found (rows not yet fetched included)."""
-        return len(self._ids)
+        return self._count
 
     def all_ids(self) -> list[str]:
         """Every card id the search found, in table order."""
-        return list(self._ids)
+        if self._ids is None:
+            self._ids = self._search.all_ids(self.collection.db) if self._search else []
+        return self._ids
 
     def row_at(self, row: int) -> CardRow:
         return self._rows[row]
@@ -142,15 +158,15 @@ class CardTableModel(QAbstractTableModel):
 
     def row_of(self, card_id: str) -> int | None:
         """The row showing `card_id`, fetching further rows if it is further down."""
-        if card_id not in self._ids:
-            return None
-        while True:
-            for row, card in enumerate(self._rows):
-                if card.id == card_id:
-                    return row
-            if not self.canFetchMore():
+        if card_id not in self._shown:
+            if card_id not in self.all_ids():
                 return None
-            self.fetchMore()
+            while card_id not in self._shown and self.canFetchMore():
+                self._fetch(2000)
+        for row, card in enumerate(self._rows):
+            if card.id == card_id:
+                return row
+        return None
 
     def refresh_cards(self, card_ids: Sequence[str]) -> None:
         """Re-read the given cards' rows after an edit, without running the search again."""

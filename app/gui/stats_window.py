@@ -2,13 +2,19 @@
 
 The numbers come from `app.core.stats` (the same ones `deckard stats --json` prints); this
 window only chooses the deck, formats and draws. Changing the deck recomputes everything.
+On a large collection that takes a second, so it runs in a worker thread on its own read-only
+connection to the collection file (the window stays responsive and the review screen keeps
+the main connection); `updated` is emitted once the plots show the new numbers.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.stats import Statistics, collection_statistics
+from app.core.stats import Statistics, compute_statistics
 from app.gui.plots import (
     FAIL_COLOUR,
     NEUTRAL_COLOUR,
@@ -33,26 +39,43 @@ from app.gui.plots import (
     CalendarHeatmap,
     Series,
 )
+from app.gui.workers import BackgroundTask
+
+
+def _statistics_from_file(
+    path: Path, *, now: datetime, deck: str | None, day_start_hour: int, tz
+) -> Statistics:
+    """Statistics read through a fresh read-only connection (safe in a worker thread)."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return compute_statistics(conn, now=now, deck=deck, day_start_hour=day_start_hour, tz=tz)
+    finally:
+        conn.close()
 
 
 class StatsWindow(QWidget):
     """Statistics for the whole collection or one deck (with its sub-decks)."""
+
+    updated = Signal()
 
     def __init__(self, collection, parent: QWidget | None = None, *, now: datetime | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.collection = collection
         self._now = now
         self.statistics: Statistics | None = None
+        self._tasks: list[BackgroundTask] = []
+        self._generation = 0
         self.resize(1000, 860)
 
         self.deck_box = QComboBox()
         self.deck_box.setMinimumWidth(220)
         self.refresh_button = QPushButton()
         self.deck_label = QLabel()
+        self.status_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.deck_label)
         top.addWidget(self.deck_box)
-        top.addStretch(1)
+        top.addWidget(self.status_label, 1)
         top.addWidget(self.refresh_button)
 
         self.summary_labels: dict[str, tuple[QLabel, QLabel]] = {}
@@ -136,7 +159,8 @@ class StatsWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.refresh()
+            if self.statistics is not None:
+                self.show_statistics(self.statistics)
         elif event.type() == QEvent.Type.PaletteChange:
             for plot in self.findChildren(QWidget):
                 plot.update()
@@ -198,10 +222,40 @@ class StatsWindow(QWidget):
         )
 
     def refresh(self) -> None:
-        """Recompute the statistics for the chosen deck and redraw every plot."""
+        """Recompute the statistics for the chosen deck; the plots redraw when they are ready."""
+        self._generation += 1
+        generation = self._generation
         deck = self.deck_box.currentData()
-        stats = collection_statistics(self.collection, deck=deck, now=self.now())
+        path = Path(self.collection.path)
+        now = self.now()
+        hour = int(self.collection.get_config("day_start_hour", 4))
+        tz = getattr(self.collection, "tz", None)
+        task = BackgroundTask(
+            lambda _cancelled: _statistics_from_file(
+                path, now=now, deck=deck, day_start_hour=hour, tz=tz
+            ),
+            self,
+        )
+        task.succeeded.connect(lambda stats: self._arrived(stats, generation))
+        task.failed.connect(lambda message: self._failed(message, generation))
+        task.done.connect(lambda: self._tasks.remove(task))
+        self._tasks.append(task)
+        self.status_label.setText(self.tr("Computing…"))
+        task.start()
+
+    def _failed(self, message: str, generation: int) -> None:
+        if generation == self._generation:
+            self.status_label.setText(message)
+
+    def _arrived(self, stats: Statistics, generation: int) -> None:
+        if generation != self._generation:
+            return  # the deck changed while these were computed
+        self.show_statistics(stats)
+
+    def show_statistics(self, stats: Statistics) -> None:
+        """Draw these numbers in every plot."""
         self.statistics = stats
+        self.status_label.setText("")
         self._show_summary(stats)
         self.calendar_plot.set_days(stats.calendar)
         self._show_forecast(stats)
@@ -209,6 +263,13 @@ class StatsWindow(QWidget):
         self._show_retention(stats)
         self._show_grades(stats)
         self._show_cards(stats)
+        self.updated.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A worker thread must not outlive the window that owns it.
+        for task in list(self._tasks):
+            task.wait()
+        super().closeEvent(event)
 
     def _show_summary(self, stats: Statistics) -> None:
         summary = stats.summary

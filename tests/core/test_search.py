@@ -9,7 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.core.errors import QueryError
-from app.core.search import SORT_COLUMNS, compile_query, search_collection
+from app.core.search import (
+    SORT_COLUMNS,
+    compile_query,
+    prepare_collection_search,
+    search_collection,
+)
 from tests.core.sample_collection import NOW, make_sample
 
 QUERY_PIECES = [
@@ -197,3 +202,17 @@ def test_arbitrary_unicode_is_a_valid_query_or_a_query_error(sample, text):
         search_collection(collection, text, now=NOW)
     except QueryError as error:
         assert 0 <= error.position <= len(text)
+
+
+@pytest.mark.parametrize("query", ["", "tag:cli or is:review", "deck:docker"])
+@pytest.mark.parametrize("column", SORT_COLUMNS)
+def test_first_page_agrees_with_the_full_list(sample, query, column):
+    collection, _ = sample
+    for descending in (False, True):
+        search = prepare_collection_search(
+            collection, query, now=NOW, sort=column, descending=descending
+        )
+        everything = search.all_ids(collection.db)
+        count, first = search.first_page(collection.db, 2)
+        assert count == len(everything) == search.count(collection.db)
+        assert first == everything[:2]

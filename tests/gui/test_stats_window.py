@@ -25,6 +25,7 @@ def window(qtbot, sample):
     stats_window = StatsWindow(collection, now=NOW)
     qtbot.addWidget(stats_window)
     stats_window.resize(1000, 1100)
+    qtbot.waitSignal(stats_window.updated, timeout=10_000).wait()
     return stats_window
 
 
@@ -63,12 +64,14 @@ def test_headline_numbers(window):
     }
 
 
-def test_choosing_a_deck_recomputes_everything(window):
-    window.select_deck("Docker::网络")
+def test_choosing_a_deck_recomputes_everything(qtbot, window):
+    with qtbot.waitSignal(window.updated, timeout=10_000):
+        window.select_deck("Docker::网络")
     assert window.statistics.deck == "Docker::网络"
     assert window.summary_labels["cards"][0].text() == "1"
     assert sum(n for _, n in window.calendar_plot.days) == 3
-    window.select_deck(None)
+    with qtbot.waitSignal(window.updated, timeout=10_000):
+        window.select_deck(None)
     assert window.summary_labels["cards"][0].text() == "6"
 
 
@@ -117,6 +120,7 @@ def test_empty_collection_shows_messages_not_blank_axes(qtbot, tmp_path):
     with open_empty(tmp_path) as collection:
         window = StatsWindow(collection, now=NOW)
         qtbot.addWidget(window)
+        qtbot.waitSignal(window.updated, timeout=10_000).wait()
         assert window.reviews_plot.empty_text == "No reviews in the past 30 days"
         assert window.reviews_plot.totals() == [0] * 30
         window.show()

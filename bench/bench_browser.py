@@ -1,0 +1,162 @@
+"""Card browser and statistics speed on a large collection (100,000 cards, 1,000,000 reviews).
+
+    python bench/bench_browser.py [--json] [--cards N] [--reviews N]
+
+Measured in process, headless (QT_QPA_PLATFORM=offscreen), on bench/generate.py's collection:
+- opening the browser: building the window, running the empty search over every card (ids
+  sorted by due day in SQL), fetching the first rows and painting the window once;
+- a search: the query compiled, run and sorted in SQL, and the table reset with its first rows,
+  for typical queries of each kind (text, deck, tag, state, property, date);
+- sorting every card by question (a click on the column header);
+- opening the statistics window until every number is computed (in its worker thread) and
+  every plot painted.
+Each figure is the median of several runs after one warm-up run. `--json` prints one JSON list
+of rows on stdout and nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+RUNS = 7
+QUERIES = [
+    ("text", "kernel"),
+    ("Chinese text", "容器"),
+    ("deck", "deck:Docker"),
+    ("tag", "tag:leech"),
+    ("state", "is:due"),
+    ("property", "prop:ivl>30"),
+    ("date", "rated:7"),
+    ("combined", "deck:Programming (is:due or prop:lapses>2) -is:suspended"),
+]
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
+    """Median wall time of `action` in milliseconds, after one warm-up call."""
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def row(what: str, target_ms: float, measured: float) -> dict:
+    return {
+        "what": what,
+        "target": f"≤ {target_ms:g} ms",
+        "deckard": round(measured, 1),
+        "anki": None,
+        "unit": "ms",
+        "ok": measured <= target_ms,
+    }
+
+
+def measure(cards: int, reviews: int) -> list[dict]:
+    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.collection import Collection
+    from app.gui.browser import BrowserWindow
+    from app.gui.stats_window import StatsWindow
+    from bench.generate import make_collection
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="deckard-bench-browser-") as folder:
+        work = Path(folder)
+        log(f"building a collection of {cards:,} cards and {reviews:,} reviews…")
+        path = make_collection(work / "bench.deckard", cards=cards, reviews=reviews)
+        settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+        with Collection.open(path) as collection:
+            windows: list[BrowserWindow] = []
+
+            def open_browser() -> None:
+                window = BrowserWindow(collection, settings=settings)
+                window.show()
+                app.processEvents()
+                window.repaint()
+                windows.append(window)
+
+            log("opening the browser…")
+            opened = median_ms(open_browser)
+            for window in windows[:-1]:
+                window.close()
+                window.deleteLater()
+            app.processEvents()
+            size = f"{cards // 1000}k cards" if cards >= 1000 else f"{cards} cards"
+            rows.append(row(f"browser opens ({size})", 300, opened))
+
+            browser = windows[-1]
+            for kind, query in QUERIES:
+                log(f"searching {query!r}…")
+                took = median_ms(lambda q=query: browser.model.search(q))
+                found = browser.model.match_count()
+                rows.append(row(f"browser search, {kind}: {query} ({found:,} found)", 100, took))
+
+            log("sorting by question…")
+            browser.model.search("")
+            column = browser.model.COLUMNS.index("question")
+            took = median_ms(lambda: browser.model.sort(column), runs=3)
+            rows.append(row(f"browser sort all by question ({size})", 300, took))
+            browser.close()
+
+            log("opening the statistics window…")
+
+            def open_stats() -> None:
+                window = StatsWindow(collection)
+                loop = QEventLoop()
+                window.updated.connect(loop.quit)
+                window.show()
+                loop.exec()  # until the numbers are computed and every plot shows them
+                window.repaint()
+                window.close()
+                window.deleteLater()
+
+            took = median_ms(open_stats, runs=3)
+            rows.append(
+                row(f"statistics window opens ({size}, {reviews // 1000}k reviews)", 1500, took)
+            )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON list of rows")
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    args = parser.parse_args(argv)
+    rows = measure(args.cards, args.reviews)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    width = max(len(r["what"]) for r in rows)
+    print(f"{'what':<{width}}  {'target':>10}  {'Deckard':>10}  ok")
+    for r in rows:
+        print(
+            f"{r['what']:<{width}}  {r['target']:>10}  {r['deckard']:>7.1f} ms  "
+            f"{'yes' if r['ok'] else 'NO'}"
+        )
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
