@@ -208,7 +208,8 @@ def test_every_note_type_renders_to_the_sides_anki_shows(anki_packages, layout):
     )
     assert sides("vocab_full", 1) == (
         "<div>tree</div>",
-        "<div>Baum <details><summary>Hint</summary><b>Der</b> Baum &amp; der Wald</details></div>",
+        "<div>Baum <details><summary>Hint</summary>"
+        "<div><b>Der</b> Baum &amp; der Wald</div></details></div>",
     )
     assert sides("vocab_bare", 0) == ("<div>Blatt</div>", "<div>leaf (none)</div>")
     assert sides("vocab_bare", 1) == ("<div>leaf</div>", "<div>Blatt</div>")

@@ -29,7 +29,7 @@ FIELDS = {"Front": "der <b>Hund</b>", "Back": "dog", "Empty": "<br> &nbsp; <div>
         ("{{#Front}}{{#Back}}both{{/Back}}{{/Front}}", "both"),
         ("{{#Missing}}x{{/Missing}}{{^Missing}}y{{/Missing}}", "y"),
         ("{{Missing}}", ""),
-        ("{{hint:Back}}", "<details><summary>Hint</summary>dog</details>"),
+        ("{{hint:Back}}", "<details><summary>Hint</summary><div>dog</div></details>"),
         ("{{hint:Empty}}", ""),
         ("{{type:Back}}", ""),
         ("{{Tags}}|{{Type}}|{{Deck}}|{{Subdeck}}|{{Card}}", "a b|Basic|Lang::German|German|Card 1"),

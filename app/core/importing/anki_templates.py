@@ -159,7 +159,9 @@ def _apply_filter(name: str, value: str, context: CardContext) -> str:
     if name == "hint":
         if field_is_empty(value):
             return ""
-        return f"<details><summary>Hint</summary>{value}</details>"
+        # Collapsed in a browser (and in Anki after an export); the review screen, which cannot
+        # collapse, shows it on its own line under the label.
+        return f"<details><summary>Hint</summary><div>{value}</div></details>"
     if name == "type":
         # Typing the answer is an interaction; the answer side shows what was expected.
         return value if context.answer_side else ""
