@@ -301,3 +301,17 @@ def test_damaged_packages_give_only_input_errors(collection_bytes, tmp_path_fact
         read_batch(path)
     except InputError as error:
         assert str(error) and "\n" not in str(error)
+
+
+def test_no_temporary_files_are_left_behind(collection_bytes, tmp_path, monkeypatch):
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    good = make_zip(tmp_path / "ok.apkg", {"collection.anki2": collection_bytes})
+    bad = make_zip(tmp_path / "bad.apkg", {"collection.anki2": b"SQLite format 3\x00junk"})
+    read_batch(good)
+    with pytest.raises(InputError):
+        read_batch(bad)
+    assert list(scratch.iterdir()) == []
