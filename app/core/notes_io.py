@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from app.core.deckfile import write_deck
+from app.core.errors import InputError
 from app.core.model import CardSpec
 from app.core.notes import CompileReport, compile_with_report
 from app.core.textfile import read_text
@@ -72,7 +73,12 @@ def format_report(compiled: tuple[list[CardSpec], CompileReport], source: str) -
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` (UTF-8) so that the file is either the old one or the complete new one."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    if target.is_dir():
+        raise InputError("this is a folder; give a file name for the deck", path=path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as error:
+        raise InputError(f"cannot write here ({error.strerror or error})", path=path) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

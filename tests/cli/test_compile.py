@@ -102,6 +102,14 @@ def test_missing_file(tmp_path, capsys):
     assert err == f"deckard: {tmp_path / 'nope.txt'}: no such file\n"
 
 
+def test_unwritable_output_is_one_line(notes, tmp_path, capsys):
+    target = tmp_path / "no" / "such" / "deck.md"
+    code, _, err = run(["compile", str(notes), "-o", str(target)], capsys)
+    assert code == 1
+    assert err.startswith(f"deckard: {target}: cannot write here")
+    assert err.count("\n") == 1
+
+
 def test_gbk_notes(tmp_path, capsys):
     path = tmp_path / "gbk.txt"
     path.write_bytes(NOTES.encode("gbk"))
