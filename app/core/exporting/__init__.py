@@ -63,7 +63,7 @@ def export_collection(
     path = Path(out_path)
     fmt = export_format(path)
     if deck is not None and deck not in collection.deck_names():
-        raise InputError(f"no deck named {deck!r} in the collection", where="--deck")
+        raise InputError(f"no deck named {deck!r} in the collection", where="deck")
     records = collection.iter_records(deck)
     if fmt == "apkg":
         summary = write_apkg(
@@ -73,6 +73,8 @@ def export_collection(
             scheduling=scheduling,
             now=now or datetime.now(UTC),
             day_start_hour=int(collection.get_config("day_start_hour", 4)),
+            tz=collection.tz,
+            new_cards=_new_cards(collection) if scheduling else None,
         )
         return ExportResult(path, fmt, summary.cards, summary.reviews, summary.media)
     if fmt == "markdown":
@@ -81,3 +83,9 @@ def export_collection(
         text, count = render_csv(records)
     write_text_atomically(text, path)
     return ExportResult(path, fmt, count)
+
+
+def _new_cards(collection: Collection) -> dict[str, tuple[int, bool]]:
+    """Position and suspension of every card never studied (`CardRecord` carries neither)."""
+    rows = collection.db.execute("SELECT id, position, suspended FROM cards WHERE due IS NULL")
+    return {card_id: (position or 0, bool(suspended)) for card_id, position, suspended in rows}

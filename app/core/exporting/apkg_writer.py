@@ -26,12 +26,19 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from app.core.model import DECK_SEPARATOR, CardRecord, quality_to_anki_ease
+from app.core.model import (
+    DECK_SEPARATOR,
+    CardRecord,
+    CardSpec,
+    ReviewRecord,
+    Schedule,
+    quality_to_anki_ease,
+)
 from app.core.render import render_markdown
 
 NOTETYPE_ID = 1_764_000_000_000
@@ -318,6 +325,23 @@ def _ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
+# A review as the package needs it: (time in ms, quality, interval before, interval after,
+# easiness after in thousandths, duration in ms or None).
+ReviewRow = tuple[int, int, int, int, int, int | None]
+
+
+def review_row(review: ReviewRecord) -> ReviewRow:
+    """The package's view of one review."""
+    return (
+        _ms(review.reviewed_at),
+        review.quality,
+        review.interval_before,
+        review.interval_after,
+        int(review.easiness_after * 1000),
+        review.duration_ms,
+    )
+
+
 class _PackageBuilder:
     """Fills the schema-11 database card by card; `finish` writes the `col` row."""
 
@@ -351,22 +375,47 @@ class _PackageBuilder:
         self._revlog: list[tuple] = []
         self._present_media: set[str] | None = None
 
-    def add(self, record: CardRecord) -> None:
-        spec = record.spec
+    def add(
+        self, record: CardRecord, *, position: int | None = None, suspended: bool = False
+    ) -> None:
+        """Add one card record (its history only when exporting with scheduling)."""
+        history = [review_row(review) for review in record.history] if self.scheduling else []
+        self.add_card(
+            record.spec,
+            record.schedule,
+            record.modified_at,
+            history,
+            position=position,
+            suspended=suspended,
+        )
+
+    def add_card(
+        self,
+        spec: CardSpec,
+        schedule: Schedule | None,
+        modified_at: datetime | None,
+        history: Sequence[ReviewRow],
+        *,
+        position: int | None = None,
+        suspended: bool = False,
+    ) -> None:
+        """Add one card: its note, its card row and its revlog rows.
+
+        `position` orders new cards (default: the order they are added); `suspended` is for new
+        cards, whose suspension has no `Schedule` to live in.
+        """
         question = render_markdown(spec.question).replace(FIELD_SEPARATOR, "")
         answer = render_markdown(spec.answer).replace(FIELD_SEPARATOR, "")
         if self.media_dir is not None:
             self._collect_media(question)
             self._collect_media(answer)
         deck_id = self._deck(spec.deck)
-        modified = record.modified_at or self.now
-        history = record.history if self.scheduling else ()
-        first_seen = min([modified, *(review.reviewed_at for review in history)])
-        note_id = self.note_ids.take(_ms(first_seen))
+        note_mod = int((modified_at or self.now).timestamp())
+        first_ms = min((row[0] for row in history), default=None)
+        last_ms = max((row[0] for row in history), default=0)
+        note_id = self.note_ids.take(min(note_mod * 1000, first_ms or note_mod * 1000))
         card_id = self.card_ids.take(note_id)
-        note_mod = int(modified.timestamp())
         sort_field = _sort_field(question)
-        fields = FIELD_SEPARATOR.join((question, answer, html.escape(spec.id)))
         self._notes.append(
             (
                 note_id,
@@ -375,43 +424,52 @@ class _PackageBuilder:
                 note_mod,
                 -1,
                 _anki_tags(spec.tags),
-                fields,
+                FIELD_SEPARATOR.join((question, answer, html.escape(spec.id))),
                 sort_field,
                 _checksum(sort_field),
                 0,
                 "",
             )
         )
-        card_mod = max([note_mod, *(int(review.reviewed_at.timestamp()) for review in history)])
-        state = self._card_state(record)
+        if self.scheduling and schedule is not None:
+            state = self._review_state(schedule, len(history))
+        else:
+            self.new_position += 1
+            # New cards keep their (relative) order; `finish` numbers them 1, 2, 3...
+            order = position if position is not None else self.new_position
+            queue = QUEUE_SUSPENDED if self.scheduling and suspended else QUEUE_NEW
+            state = (TYPE_NEW, queue, order, 0, 0, 0, 0)
+        card_mod = max(note_mod, last_ms // 1000)
         self._cards.append((card_id, note_id, deck_id, 0, card_mod, -1, *state, 0, 0, 0, 0, ""))
-        for review in history:
-            self._revlog.append(
+        if history:
+            take = self.revlog_ids.take
+            self._revlog.extend(
                 (
-                    self.revlog_ids.take(_ms(review.reviewed_at)),
+                    take(ms),
                     card_id,
                     -1,
-                    quality_to_anki_ease(review.quality),
-                    review.interval_after,
-                    review.interval_before,
-                    int(review.easiness_after * 1000),
-                    max(review.duration_ms or 0, 0),
-                    REVLOG_LEARN if review.interval_before == 0 else REVLOG_REVIEW,
+                    quality_to_anki_ease(quality),
+                    interval_after,
+                    interval_before,
+                    easiness_after,
+                    max(duration_ms or 0, 0),
+                    REVLOG_LEARN if interval_before == 0 else REVLOG_REVIEW,
+                )
+                for ms, quality, interval_before, interval_after, easiness_after, duration_ms in (
+                    history
                 )
             )
-            day = anki_day(review.reviewed_at, self.day_start_hour, self.tz)
-            self.earliest_day = min(self.earliest_day, day)
+            first_day = anki_day(
+                datetime.fromtimestamp(first_ms / 1000, UTC), self.day_start_hour, self.tz
+            )
+            self.earliest_day = min(self.earliest_day, first_day)
         self.card_count += 1
         self.review_count += len(history)
         if len(self._revlog) >= _BATCH * 10 or len(self._cards) >= _BATCH:
             self._flush()
 
-    def _card_state(self, record: CardRecord) -> tuple:
-        """type, queue, due, ivl, factor, reps, lapses (review due is an absolute day for now)."""
-        schedule = record.schedule
-        if not self.scheduling or schedule is None:
-            self.new_position += 1
-            return (TYPE_NEW, QUEUE_NEW, self.new_position, 0, 0, 0, 0)
+    def _review_state(self, schedule: Schedule, review_count: int) -> tuple:
+        """type, queue, due, ivl, factor, reps, lapses; due is an absolute day until `finish`."""
         self.earliest_day = min(self.earliest_day, schedule.due)
         return (
             TYPE_REVIEW,
@@ -419,7 +477,7 @@ class _PackageBuilder:
             schedule.due.toordinal(),
             max(schedule.interval, 1),
             int(schedule.easiness * 1000),
-            len(record.history) or schedule.repetitions,
+            review_count or schedule.repetitions,
             schedule.lapses,
         )
 
@@ -461,6 +519,16 @@ class _PackageBuilder:
         self.db.execute(
             "UPDATE cards SET due = due - ? WHERE type = ?",
             (self.earliest_day.toordinal(), TYPE_REVIEW),
+        )
+        self.db.execute(
+            "CREATE TEMP TABLE new_order AS SELECT id,"
+            " ROW_NUMBER() OVER (ORDER BY due, id) AS position FROM cards WHERE type = ?",
+            (TYPE_NEW,),
+        )
+        self.db.execute(
+            "UPDATE cards SET due = (SELECT position FROM new_order WHERE new_order.id = cards.id)"
+            " WHERE type = ?",
+            (TYPE_NEW,),
         )
         for statement in _INDEXES.strip().splitlines():
             self.db.execute(statement)
@@ -509,11 +577,13 @@ def write_apkg(
     now: datetime,
     day_start_hour: int = 4,
     tz: tzinfo | None = None,
+    new_cards: Mapping[str, tuple[int, bool]] | None = None,
 ) -> ApkgSummary:
     """Write `records` as an Anki package at `out_path` (replaced atomically when complete).
 
     `media_dir` is where the files cards refer to live (None: no media). `tz` is the time zone
-    of the local days in the schedules (None: this machine's).
+    of the local days in the schedules (None: this machine's). `new_cards` gives, by card id,
+    the position and suspension of cards never studied (default: record order, not suspended).
     """
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -535,7 +605,8 @@ def write_apkg(
                 tz=tz,
             )
             for record in records:
-                builder.add(record)
+                position, suspended = (new_cards or {}).get(record.spec.id, (None, False))
+                builder.add(record, position=position, suspended=suspended)
             builder.finish()
             db.execute("COMMIT")
         finally:

@@ -1,10 +1,13 @@
 """Export cards as text: a Markdown deck file, or a CSV in Anki's text format with its headers.
 
 Both carry each card's Markdown source, its deck and its tags, so importing the file into
-Deckard again gives the same cards. The CSV follows Anki's "Notes in Plain Text" layout (file
-headers such as `#separator:Comma`, `#guid column:1`), so Anki and spreadsheets read it too.
-Its guid column holds the same guid as the .apkg export, so the two never duplicate each other
-in Anki; the "Deckard ID" column keeps our own card id for the way back.
+Deckard again gives the same cards. The CSV uses Anki's "Notes in Plain Text" file headers
+(`#separator:Comma`, `#columns:`, `#guid column:`, `#deck column:`, `#tags column:`), so Anki and
+spreadsheets read it too. There is deliberately no `#html:` header: the fields are Markdown,
+which is what Deckard's CSV reader assumes when that header is absent (with `#html:true` it
+would wrap every side in a `<div>`). The guid column holds the same guid as the .apkg export, so
+the two never duplicate each other in Anki, and re-importing an edited CSV into Deckard updates
+the cards it made the first time instead of adding new ones.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.core.exporting.apkg_writer import FIELD_NAMES, note_guid
+from app.core.exporting.apkg_writer import note_guid
 from app.core.model import CardRecord, CardSpec
 
-CSV_COLUMNS = ("guid", "deck", *FIELD_NAMES, "tags")
+CSV_COLUMNS = ("guid", "deck", "Question", "Answer", "tags")
 
 
 def render_deck(records: Iterable[CardRecord], *, deck: str | None = None) -> tuple[str, int]:
@@ -35,7 +38,6 @@ def render_csv(records: Iterable[CardRecord], *, delimiter: str = ",") -> tuple[
     separator = {",": "Comma", "\t": "Tab", ";": "Semicolon"}[delimiter]
     headers = [
         f"#separator:{separator}",
-        "#html:true",
         f"#columns:{delimiter.join(CSV_COLUMNS)}",
         f"#guid column:{CSV_COLUMNS.index('guid') + 1}",
         f"#deck column:{CSV_COLUMNS.index('deck') + 1}",
@@ -53,7 +55,7 @@ def render_csv(records: Iterable[CardRecord], *, delimiter: str = ",") -> tuple[
 def _csv_row(spec: CardSpec) -> list[str]:
     # Anki separates tags with spaces, so a space inside a tag becomes an underscore.
     tags = " ".join("_".join(tag.split()) for tag in spec.tags if tag.strip())
-    return [note_guid(spec.id), spec.deck, spec.question, spec.answer, spec.id, tags]
+    return [note_guid(spec.id), spec.deck, spec.question, spec.answer, tags]
 
 
 def write_text_atomically(text: str, out_path: str | os.PathLike[str]) -> None:
