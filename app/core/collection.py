@@ -190,11 +190,10 @@ class Collection:
         self._totals = None
 
     def _deck_totals(self) -> dict[int, int]:
-        # Answers never move cards between decks, so this survives a whole review session.
+        # Kept by triggers (schema version 2); answers never move cards between decks, so the
+        # cached copy survives a whole review session.
         if self._totals is None:
-            self._totals = dict(
-                self.conn.execute("SELECT deck_id, count(*) FROM cards GROUP BY deck_id")
-            )
+            self._totals = dict(self.conn.execute("SELECT deck_id, cards FROM deck_totals"))
         return self._totals
 
     def _deck_tree(self) -> DeckTree:

@@ -18,10 +18,15 @@ from app.core.errors import CollectionError
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
-    # executescript() would COMMIT the migration's transaction first; run statement by statement.
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    # executescript() would COMMIT the migration's transaction first; run statement by
+    # statement, joining pieces until SQLite sees a whole statement (trigger bodies hold ";").
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                conn.execute(pending)
+            pending = ""
 
 
 def _create_tables(conn: sqlite3.Connection) -> None:
@@ -101,6 +106,39 @@ def _create_tables(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_deck_totals(conn: sqlite3.Connection) -> None:
+    # Counting a deck's cards means reading an index entry per card (tens of milliseconds at
+    # 100,000 cards); the deck list needs every deck's total at once, so keep them current.
+    _run_script(
+        conn,
+        """
+        CREATE TABLE deck_totals (
+            deck_id INTEGER PRIMARY KEY REFERENCES decks(id) ON DELETE CASCADE,
+            cards INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO deck_totals (deck_id, cards)
+            SELECT d.id, (SELECT count(*) FROM cards c WHERE c.deck_id = d.id) FROM decks d;
+        CREATE TRIGGER deck_totals_new_deck AFTER INSERT ON decks BEGIN
+            INSERT OR IGNORE INTO deck_totals (deck_id, cards) VALUES (new.id, 0);
+        END;
+        CREATE TRIGGER deck_totals_deck_removed AFTER DELETE ON decks BEGIN
+            DELETE FROM deck_totals WHERE deck_id = old.id;
+        END;
+        CREATE TRIGGER deck_totals_card_added AFTER INSERT ON cards BEGIN
+            UPDATE deck_totals SET cards = cards + 1 WHERE deck_id = new.deck_id;
+        END;
+        CREATE TRIGGER deck_totals_card_removed AFTER DELETE ON cards BEGIN
+            UPDATE deck_totals SET cards = cards - 1 WHERE deck_id = old.deck_id;
+        END;
+        CREATE TRIGGER deck_totals_card_moved AFTER UPDATE OF deck_id ON cards
+        WHEN old.deck_id IS NOT new.deck_id BEGIN
+            UPDATE deck_totals SET cards = cards - 1 WHERE deck_id = old.deck_id;
+            UPDATE deck_totals SET cards = cards + 1 WHERE deck_id = new.deck_id;
+        END;
+        """,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One numbered step of the schema: `apply` runs inside the step's transaction."""
@@ -112,6 +150,7 @@ class Migration:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "decks, cards, reviews and config", _create_tables),
+    Migration(2, "per-deck card totals kept by triggers", _add_deck_totals),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

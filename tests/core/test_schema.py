@@ -59,6 +59,45 @@ def test_every_earlier_version_opens_at_the_latest(tmp_path, start):
         assert collection.deck_counts() == []
 
 
+def fill_version_1(conn):
+    conn.execute("INSERT INTO decks (id, name) VALUES (1, 'Lang'), (2, 'Ops')")
+    conn.execute("UPDATE decks SET parent_id = NULL")
+    for number in range(5):
+        conn.execute(
+            "INSERT INTO cards (id, deck_id, question, answer, position, created_at, modified_at)"
+            " VALUES (?, ?, 'q', 'a', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            (f"c{number}", 1 if number < 3 else 2, number),
+        )
+
+
+def test_a_version_1_collection_keeps_its_cards_and_gets_deck_totals(tmp_path):
+    path = tmp_path / "c.deckard"
+    conn = connect(path)
+    migrate(conn, target=1)
+    fill_version_1(conn)
+    conn.close()
+    with Collection.open(path, import_builtin=False) as collection:
+        assert schema_version(collection.conn) == LATEST_VERSION
+        totals = {c.deck: c.total for c in collection.deck_counts()}
+        assert totals == {"Lang": 3, "Ops": 2}
+        assert collection.card("c4").deck == "Ops"
+
+
+def test_deck_totals_follow_inserts_moves_and_deletes(tmp_path):
+    conn = connect(tmp_path / "c.db")
+    migrate(conn)
+    fill_version_1(conn)
+    conn.execute("UPDATE cards SET deck_id = 2 WHERE id = 'c0'")
+    conn.execute("UPDATE cards SET question = 'changed' WHERE id = 'c1'")
+    conn.execute("DELETE FROM cards WHERE id = 'c4'")
+    conn.execute("INSERT INTO decks (id, name) VALUES (3, 'Empty'), (4, 'Gone')")
+    conn.execute("DELETE FROM decks WHERE id = 4")
+    totals = dict(conn.execute("SELECT deck_id, cards FROM deck_totals"))
+    counted = dict(conn.execute("SELECT deck_id, count(*) FROM cards GROUP BY deck_id"))
+    assert totals == {1: 2, 2: 2, 3: 0}
+    assert {k: v for k, v in totals.items() if v} == counted
+
+
 def test_adding_a_migration_is_a_function_and_a_list_entry(tmp_path):
     conn = connect(tmp_path / "c.db")
     migrate(conn)
