@@ -18,7 +18,7 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
 TAB_WIDTH = 4
 
 
-@dataclass
+@dataclass(eq=False)  # nodes are compared by identity: two equal lines are still two lines
 class Node:
     """One line of the notes (or one fenced code block) and what is nested under it."""
 
@@ -42,7 +42,7 @@ class Node:
         return out
 
 
-@dataclass
+@dataclass(eq=False)
 class Section:
     """A heading or `>` sub-section with its items; `path` is the chain of titles down to it."""
 
