@@ -415,3 +415,55 @@ def test_importing_into_a_collection_keeps_scheduling_and_reimport_changes_nothi
         again = collection.import_file(anki_packages.paths["legacy"])
         assert (len(again.added), len(again.updated)) == (0, 0)
         assert len(again.unchanged) == len(anki_packages.cards)
+
+
+def _with_collection_changes(package: Path, out: Path, *statements: str) -> Path:
+    import sqlite3
+    import zipfile
+
+    with zipfile.ZipFile(package) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    db = out.with_suffix(".anki2")
+    db.write_bytes(members["collection.anki2"])
+    con = sqlite3.connect(db)
+    for statement in statements:
+        con.execute(statement)
+    con.commit()
+    con.close()
+    members["collection.anki2"] = db.read_bytes()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out
+
+
+def test_old_v1_scheduler_history_is_read_with_four_button_meaning(genanki_package, tmp_path):
+    # A review card studied under Anki's v1 scheduler: learning answers had three buttons
+    # (1 Again, 2 Good, 3 Easy), review answers four. No "schedVer" in the collection config.
+    crt = int(datetime(2026, 1, 1, 12).timestamp())
+    package = _with_collection_changes(
+        genanki_package,
+        tmp_path / "v1.apkg",
+        f"UPDATE col SET crt = {crt}, conf = '{{}}'",
+        "UPDATE cards SET type = 2, queue = 2, due = 40, ivl = 12, factor = 2650, reps = 3,"
+        " lapses = 0 WHERE ord = 0 AND nid = (SELECT id FROM notes WHERE guid = 'capital-fr')",
+        "INSERT INTO revlog VALUES (1767268800000, (SELECT c.id FROM cards c JOIN notes n"
+        " ON n.id = c.nid WHERE n.guid = 'capital-fr'), -1, 2, -600, 0, 0, 5000, 0)",
+        "INSERT INTO revlog VALUES (1767272400000, (SELECT c.id FROM cards c JOIN notes n"
+        " ON n.id = c.nid WHERE n.guid = 'capital-fr'), -1, 3, 4, -600, 2500, 3000, 0)",
+        "INSERT INTO revlog VALUES (1767618000000, (SELECT c.id FROM cards c JOIN notes n"
+        " ON n.id = c.nid WHERE n.guid = 'capital-fr'), -1, 3, 12, 4, 2650, 2000, 1)",
+        "INSERT INTO revlog VALUES (1767618100000, (SELECT c.id FROM cards c JOIN notes n"
+        " ON n.id = c.nid WHERE n.guid = 'capital-fr'), -1, 0, 0, 12, 2650, 0, 4)",
+    )
+    record = _by_id(read_batch(package).cards)["anki-capital-fr-0"]
+    assert record.schedule.due == date(2026, 1, 1) + timedelta(days=40)
+    assert (record.schedule.interval, record.schedule.easiness) == (12, Decimal("2.65"))
+    assert [r.quality for r in record.history] == [4, 5, 4]  # Good, Easy (learning); Good
+    assert [(r.interval_before, r.interval_after) for r in record.history] == [
+        (0, 0),
+        (0, 4),
+        (4, 12),
+    ]
+    assert [r.duration_ms for r in record.history] == [5000, 3000, 2000]
+    assert record.history[0].reviewed_at == datetime(2026, 1, 1, 12, tzinfo=UTC)
