@@ -254,6 +254,41 @@ def compile_command(
         click.echo(format_report(compiled, notes), err=output is None)
 
 
+@cli.command("export")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--deck", default=None, help="Export only this deck and its sub-decks.")
+@click.option(
+    "--no-scheduling",
+    is_flag=True,
+    help="Export every card as new, without intervals and review history (.apkg only).",
+)
+@click.option("--no-media", is_flag=True, help="Leave images and other media out (.apkg only).")
+@click.pass_context
+def export_command(
+    ctx: click.Context, out: str, deck: str | None, no_scheduling: bool, no_media: bool
+) -> None:
+    """Export cards to OUT: an Anki package (.apkg), a Markdown deck (.md) or a CSV (.csv).
+
+    The .apkg keeps intervals, ease, due dates and the review history; exporting again after
+    editing updates the notes in Anki instead of duplicating them.
+    """
+    from app.core.collection import Collection
+    from app.core.exporting import export_collection, export_format
+
+    export_format(out)
+    path = ctx.obj["collection"]
+    if not path.is_file():
+        raise DeckardError(f"{path}: no collection there, so nothing to export")
+    with Collection.open(path) as collection:
+        result = export_collection(
+            collection, out, deck=deck, scheduling=not no_scheduling, media=not no_media
+        )
+    details = ""
+    if result.format == "apkg":
+        details = f", {result.reviews} reviews, {result.media} media files"
+    click.echo(f"Exported {result.cards} cards{details} to {result.path}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `deckard` script: user errors become one line on stderr and exit 1."""
     try:
