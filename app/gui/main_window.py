@@ -34,7 +34,7 @@ from app.gui.done_screen import DoneScreen
 from app.gui.review_widget import ReviewWidget
 from app.gui.settings import UiSettings
 from app.gui.theme import app_is_dark
-from app.gui.workers import BackgroundTask
+from app.gui.workers import BackgroundTask, run_with_progress
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
 
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._on_theme_change = on_theme_change
         self._windows: dict[str, QWidget] = {}
         self._closed = False
+        self.busy = False
         self.setObjectName("deckardMainWindow")
         self.resize(980, 680)
 
@@ -309,6 +310,19 @@ class MainWindow(QMainWindow):
         self.review.show_again(card_id, deck)
         self.schedule_refresh()
 
+    def set_busy(self, busy: bool) -> None:
+        """Keep the UI off the collection while a worker thread uses its connection."""
+        self.busy = busy
+        self.pages.setEnabled(not busy)
+        self.menuBar().setEnabled(not busy)
+        for action in self.actions():
+            action.setEnabled(not busy)
+        if busy:
+            self._refresh_timer.stop()
+            self.review.stop_ticking()
+        else:
+            self.refresh()
+
     def apply_dark(self, dark: bool) -> None:
         self.model.set_dark(dark)
         self.review.set_dark(dark)
@@ -373,13 +387,22 @@ class MainWindow(QMainWindow):
         )
 
     def backup_now(self) -> None:
-        from app.core.backup import backup_now
+        """File › Backup now, in the background (a large collection takes a second or so)."""
+        from app.gui.background_backup import backup_in_this_thread
 
-        try:
-            backup = backup_now(self.collection)
-        except DeckardError as error:
-            self.show_error(str(error))
-            return
+        path = self.collection.path
+        task, _dialog = run_with_progress(
+            self,
+            self.tr("Backing up…"),
+            lambda _cancelled: backup_in_this_thread(path, only_if_needed=False),
+            cancellable=False,
+        )
+        task.succeeded.connect(self._backup_saved)
+        task.failed.connect(self.show_error)
+        self._backup_task = task
+        task.done.connect(self._backup_finished)
+
+    def _backup_saved(self, backup: Any) -> None:
         message = self.tr("Backup saved: %1").replace("%1", str(backup.path))
         self.statusBar().showMessage(message, 8000)
 
@@ -393,12 +416,14 @@ class MainWindow(QMainWindow):
 
     def _periodic_backup(self) -> None:
         """Every 30 minutes of use; in the background, and only if something changed."""
-        from app.core.backup import automatic_backup
+        from app.gui.background_backup import backup_in_this_thread
 
         if self._backup_task is not None:
             return
-        collection = self.collection
-        self._backup_task = BackgroundTask(lambda _cancelled: automatic_backup(collection), self)
+        path = self.collection.path
+        self._backup_task = BackgroundTask(
+            lambda _cancelled: backup_in_this_thread(path, only_if_needed=True), self
+        )
         self._backup_task.failed.connect(self.show_error)
         self._backup_task.done.connect(self._backup_finished)
         self._backup_task.start()
@@ -446,6 +471,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()  # an import or export is using the collection; it ends by itself
+            return
         if self._closed:
             super().closeEvent(event)
             return

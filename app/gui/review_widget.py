@@ -236,6 +236,9 @@ class ReviewWidget(QWidget):
     def set_dark(self, dark: bool) -> None:
         self.view.set_dark(dark)
 
+    def stop_ticking(self) -> None:
+        self._tick.stop()
+
     def stop(self) -> None:
         """Leave the session: nothing on screen, nothing ticking."""
         self._tick.stop()

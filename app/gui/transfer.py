@@ -85,7 +85,9 @@ class ImportFlow(QObject):
             return collection.apply_batch(batch)
 
         label = self.tr("Importing %1…").replace("%1", path.name)
+        self.window.set_busy(True)
         self.task, self.dialog = run_with_progress(self.window, label, write, cancellable=False)
+        self.task.done.connect(lambda: self.window.set_busy(False))
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
 
@@ -181,7 +183,9 @@ class ExportFlow(QObject):
             return result
 
         label = self.tr("Exporting to %1…").replace("%1", path.name)
+        self.window.set_busy(True)
         self.task, self.dialog = run_with_progress(self.window, label, write)
+        self.task.done.connect(lambda: self.window.set_busy(False))
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self.finished.emit(None))

@@ -138,11 +138,24 @@ def test_an_edit_in_the_browser_shows_on_the_review_screen(qtbot, window):
 def test_backup_now_writes_a_backup(qtbot, window, tmp_path):
     from app.core.backup import list_backups
 
-    window.action_backup.trigger()
+    window.action_backup.trigger()  # runs in a worker with its own connection
+    qtbot.waitUntil(lambda: "Backup saved" in window.statusBar().currentMessage(), timeout=10_000)
     backups = list_backups(window.collection.path)
     assert len(backups) == 1
     assert backups[0].cards == 3
     assert str(backups[0].path) in window.statusBar().currentMessage()
+
+
+def test_periodic_backup_runs_in_the_background_only_when_needed(qtbot, window):
+    from app.core.backup import list_backups
+
+    def backup_and_wait():
+        window._periodic_backup()
+        qtbot.waitUntil(lambda: window._backup_task is None, timeout=10_000)
+
+    backup_and_wait()
+    backup_and_wait()
+    assert len(list_backups(window.collection.path)) == 1  # the second found nothing new
 
 
 def test_a_second_app_on_a_collection_in_use_says_who_holds_it(tmp_path):

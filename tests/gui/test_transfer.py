@@ -128,7 +128,12 @@ def test_cancelled_export_leaves_no_file(qtbot, tmp_path, window, monkeypatch):
     flow = ExportFlow(window)
     with qtbot.waitSignal(flow.finished, timeout=10_000) as done:
         flow.run(out)
+        # While the worker reads the collection, nothing in the window can touch it.
+        assert not window.pages.isEnabled()
+        assert not window.menuBar().isEnabled()
+        assert not window.action_undo.isEnabled() and not window.action_import.isEnabled()
         flow.task.cancel()
         release.set()
     assert done.args == [None]
     assert not out.exists()
+    qtbot.waitUntil(lambda: window.pages.isEnabled() and window.action_import.isEnabled())

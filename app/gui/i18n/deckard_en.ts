@@ -72,142 +72,147 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../browser.py" line="174" />
+        <location filename="../browser.py" line="175" />
         <source>Browse cards</source>
         <translation>Browse cards</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="176" />
+        <location filename="../browser.py" line="177" />
         <source>Search: words, "a phrase", deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</source>
         <translation>Search: words, "a phrase", deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="180" />
+        <location filename="../browser.py" line="181" />
         <source>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</source>
         <translation>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="185" />
+        <location filename="../browser.py" line="186" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="186" />
+        <location filename="../browser.py" line="187" />
         <source>&amp;Cards</source>
         <translation>&amp;Cards</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="187" />
+        <location filename="../browser.py" line="188" />
         <source>&amp;Add cards…</source>
         <translation>&amp;Add cards…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="188" />
+        <location filename="../browser.py" line="189" />
         <source>&amp;Suspend / unsuspend</source>
         <translation>&amp;Suspend / unsuspend</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="189" />
+        <location filename="../browser.py" line="190" />
         <source>&amp;Reset to new</source>
         <translation>&amp;Reset to new</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="190" />
+        <location filename="../browser.py" line="191" />
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="191" />
+        <location filename="../browser.py" line="192" />
         <source>&amp;Undo delete</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="192" />
+        <location filename="../browser.py" line="193" />
         <source>&amp;Move to deck…</source>
         <translation>&amp;Move to deck…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="193" />
+        <location filename="../browser.py" line="194" />
         <source>Add &amp;tags…</source>
         <translation>Add &amp;tags…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="194" />
+        <location filename="../browser.py" line="195" />
         <source>Remo&amp;ve tags…</source>
         <translation>Remo&amp;ve tags…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="195" />
+        <location filename="../browser.py" line="196" />
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="196" />
+        <location filename="../browser.py" line="197" />
+        <source>Select &amp;all</source>
+        <translation>Select &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../browser.py" line="198" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="237" />
+        <location filename="../browser.py" line="239" />
         <source>Cannot search: %1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="245" />
+        <location filename="../browser.py" line="247" />
         <source>Cards: %1</source>
         <translation>Cards: %1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="247" />
+        <location filename="../browser.py" line="249" />
         <source>selected: %1</source>
         <translation>selected: %1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="350" />
+        <location filename="../browser.py" line="352" />
         <source>Delete the selected cards (%1) and their review history?</source>
         <translation>Delete the selected cards (%1) and their review history?</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="361" />
+        <location filename="../browser.py" line="363" />
         <source>Cards deleted: %1. Undo with Ctrl+Z.</source>
         <translation>Cards deleted: %1. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="372" />
+        <location filename="../browser.py" line="374" />
         <source>Cards restored: %1.</source>
         <translation>Cards restored: %1.</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="385" />
+        <location filename="../browser.py" line="387" />
         <source>Move to deck</source>
         <translation>Move to deck</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="386" />
+        <location filename="../browser.py" line="388" />
         <source>Move the selected cards (%1) to deck:</source>
         <translation>Move the selected cards (%1) to deck:</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="399" />
+        <location filename="../browser.py" line="401" />
         <source>Add tags</source>
         <translation>Add tags</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="405" />
+        <location filename="../browser.py" line="407" />
         <source>Remove tags</source>
         <translation>Remove tags</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="415" />
+        <location filename="../browser.py" line="417" />
         <source>Tags for the selected cards (%1), separated by spaces:</source>
         <translation>Tags for the selected cards (%1), separated by spaces:</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="440" />
+        <location filename="../browser.py" line="442" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="443" />
+        <location filename="../browser.py" line="445" />
         <source>Delete cards</source>
         <translation>Delete cards</translation>
     </message>
@@ -564,17 +569,17 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../transfer.py" line="155" />
+        <location filename="../transfer.py" line="157" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="183" />
+        <location filename="../transfer.py" line="185" />
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="191" />
+        <location filename="../transfer.py" line="195" />
         <source>Exported %1 cards to %2.</source>
         <translation>Exported %1 cards to %2.</translation>
     </message>
@@ -603,8 +608,8 @@
     </message>
     <message>
         <location filename="../transfer.py" line="55" />
-        <location filename="../transfer.py" line="107" />
-        <location filename="../transfer.py" line="112" />
+        <location filename="../transfer.py" line="109" />
+        <location filename="../transfer.py" line="114" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -619,22 +624,22 @@
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="94" />
+        <location filename="../transfer.py" line="96" />
         <source>%1 holds %2 cards and %3 media files.</source>
         <translation>%1 holds %2 cards and %3 media files.</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="100" />
+        <location filename="../transfer.py" line="102" />
         <source>%1 items will be skipped:</source>
         <translation>%1 items will be skipped:</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="105" />
+        <location filename="../transfer.py" line="107" />
         <source>Cards already in the collection are updated and keep their history. Import now?</source>
         <translation>Cards already in the collection are updated and keep their history. Import now?</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="117" />
+        <location filename="../transfer.py" line="119" />
         <source>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</source>
         <translation>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</translation>
     </message>
@@ -665,93 +670,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="187" />
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="454" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Backup now</source>
         <translation>&amp;Backup now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Restore backup…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Browse</source>
         <translation>&amp;Browse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;About Deckard</source>
         <translation>&amp;About Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="305" />
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="396" />
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="406" />
         <source>Backup saved: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
@@ -910,47 +920,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="310" />
+        <location filename="../review_widget.py" line="313" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="351" />
+        <location filename="../review_widget.py" line="354" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="353" />
+        <location filename="../review_widget.py" line="356" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="362" />
+        <location filename="../review_widget.py" line="365" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365" />
+        <location filename="../review_widget.py" line="368" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>

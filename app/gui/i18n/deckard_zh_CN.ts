@@ -72,142 +72,147 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../browser.py" line="174" />
+        <location filename="../browser.py" line="175" />
         <source>Browse cards</source>
         <translation>浏览卡片</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="176" />
+        <location filename="../browser.py" line="177" />
         <source>Search: words, "a phrase", deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</source>
         <translation>搜索：词语、"短语"、deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="180" />
+        <location filename="../browser.py" line="181" />
         <source>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</source>
         <translation>词语匹配问题或答案。筛选条件：deck:名称 tag:名称 is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:天数 rated:天数。可用 and、or、-、（括号）组合。</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="185" />
+        <location filename="../browser.py" line="186" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="186" />
+        <location filename="../browser.py" line="187" />
         <source>&amp;Cards</source>
         <translation>卡片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="187" />
+        <location filename="../browser.py" line="188" />
         <source>&amp;Add cards…</source>
         <translation>添加卡片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="188" />
+        <location filename="../browser.py" line="189" />
         <source>&amp;Suspend / unsuspend</source>
         <translation>暂停 / 恢复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="189" />
+        <location filename="../browser.py" line="190" />
         <source>&amp;Reset to new</source>
         <translation>重置为新卡(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="190" />
+        <location filename="../browser.py" line="191" />
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="191" />
+        <location filename="../browser.py" line="192" />
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="192" />
+        <location filename="../browser.py" line="193" />
         <source>&amp;Move to deck…</source>
         <translation>移动到牌组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="193" />
+        <location filename="../browser.py" line="194" />
         <source>Add &amp;tags…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="194" />
+        <location filename="../browser.py" line="195" />
         <source>Remo&amp;ve tags…</source>
         <translation>移除标签(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="195" />
+        <location filename="../browser.py" line="196" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="196" />
+        <location filename="../browser.py" line="197" />
+        <source>Select &amp;all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../browser.py" line="198" />
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="237" />
+        <location filename="../browser.py" line="239" />
         <source>Cannot search: %1</source>
         <translation>无法搜索：%1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="245" />
+        <location filename="../browser.py" line="247" />
         <source>Cards: %1</source>
         <translation>卡片：%1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="247" />
+        <location filename="../browser.py" line="249" />
         <source>selected: %1</source>
         <translation>已选：%1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="350" />
+        <location filename="../browser.py" line="352" />
         <source>Delete the selected cards (%1) and their review history?</source>
         <translation>删除所选卡片（%1 张）及其复习记录吗？</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="361" />
+        <location filename="../browser.py" line="363" />
         <source>Cards deleted: %1. Undo with Ctrl+Z.</source>
         <translation>已删除卡片：%1。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="372" />
+        <location filename="../browser.py" line="374" />
         <source>Cards restored: %1.</source>
         <translation>已恢复卡片：%1。</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="385" />
+        <location filename="../browser.py" line="387" />
         <source>Move to deck</source>
         <translation>移动到牌组</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="386" />
+        <location filename="../browser.py" line="388" />
         <source>Move the selected cards (%1) to deck:</source>
         <translation>将所选卡片（%1 张）移动到牌组：</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="399" />
+        <location filename="../browser.py" line="401" />
         <source>Add tags</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="405" />
+        <location filename="../browser.py" line="407" />
         <source>Remove tags</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="415" />
+        <location filename="../browser.py" line="417" />
         <source>Tags for the selected cards (%1), separated by spaces:</source>
         <translation>所选卡片（%1 张）的标签，用空格分隔：</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="440" />
+        <location filename="../browser.py" line="442" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="443" />
+        <location filename="../browser.py" line="445" />
         <source>Delete cards</source>
         <translation>删除卡片</translation>
     </message>
@@ -564,17 +569,17 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../transfer.py" line="155" />
+        <location filename="../transfer.py" line="157" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="183" />
+        <location filename="../transfer.py" line="185" />
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="191" />
+        <location filename="../transfer.py" line="195" />
         <source>Exported %1 cards to %2.</source>
         <translation>已导出 %1 张卡片到 %2。</translation>
     </message>
@@ -603,8 +608,8 @@
     </message>
     <message>
         <location filename="../transfer.py" line="55" />
-        <location filename="../transfer.py" line="107" />
-        <location filename="../transfer.py" line="112" />
+        <location filename="../transfer.py" line="109" />
+        <location filename="../transfer.py" line="114" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -619,22 +624,22 @@
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="94" />
+        <location filename="../transfer.py" line="96" />
         <source>%1 holds %2 cards and %3 media files.</source>
         <translation>%1 包含 %2 张卡片和 %3 个媒体文件。</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="100" />
+        <location filename="../transfer.py" line="102" />
         <source>%1 items will be skipped:</source>
         <translation>将跳过 %1 项：</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="105" />
+        <location filename="../transfer.py" line="107" />
         <source>Cards already in the collection are updated and keep their history. Import now?</source>
         <translation>卡片集中已有的卡片会被更新并保留复习记录。现在导入吗？</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="117" />
+        <location filename="../transfer.py" line="119" />
         <source>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</source>
         <translation>新增 %1，更新 %2，未变 %3，暂停 %4，跳过 %5。</translation>
     </message>
@@ -665,93 +670,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="187" />
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="454" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Backup now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Browse</source>
         <translation>浏览卡片(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="201" />
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;About Deckard</source>
         <translation>关于 Deckard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="305" />
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="396" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="406" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
@@ -910,47 +920,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="292" />
+        <location filename="../review_widget.py" line="295" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="310" />
+        <location filename="../review_widget.py" line="313" />
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="351" />
+        <location filename="../review_widget.py" line="354" />
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="353" />
+        <location filename="../review_widget.py" line="356" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — 今日剩余：新卡 %2 · 重复 %3 · 到期 %4</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="362" />
+        <location filename="../review_widget.py" line="365" />
         <source>%1 on this card</source>
         <translation>本卡已用 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365" />
+        <location filename="../review_widget.py" line="368" />
         <source>Show answer (Space)</source>
         <translation>显示答案（空格）</translation>
     </message>
