@@ -144,7 +144,7 @@
     <message>
         <location filename="../browser.py" line="197" />
         <source>Select &amp;all</source>
-        <translation type="unfinished" />
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <location filename="../browser.py" line="198" />
