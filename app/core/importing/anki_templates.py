@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]*>", re.DOTALL)
@@ -188,8 +189,13 @@ class _Cloze:
     hint: str | None = None
 
 
+@lru_cache(maxsize=256)
 def _parse_clozes(text: str) -> list[str | _Cloze]:
-    """Split text into plain runs and (possibly nested) `{{cN::answer::hint}}` deletions."""
+    """Split text into plain runs and (possibly nested) `{{cN::answer::hint}}` deletions.
+
+    Cached: every card of a cloze note, question and answer, parses the same field. Callers
+    only read the result.
+    """
     root: list[str | _Cloze] = []
     stack: list[_Cloze] = []
     last = 0
@@ -228,9 +234,10 @@ def _split_hint(cloze: _Cloze) -> None:
             return
 
 
-def cloze_numbers(text: str) -> set[int]:
+@lru_cache(maxsize=256)
+def cloze_numbers(text: str) -> frozenset[int]:
     """The cloze numbers used in a field, nested deletions included."""
-    return {int(n) for n in _CLOZE_OPEN.findall(text)}
+    return frozenset(int(n) for n in _CLOZE_OPEN.findall(text))
 
 
 def render_cloze(text: str, number: int, *, answer: bool) -> str:
