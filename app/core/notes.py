@@ -235,6 +235,8 @@ class _Builder:
             return escape_markdown(info.text), info.text
         if info.kind in ("keyvalue", "labelled"):
             return self.say.key.format(key=escape_markdown(info.left)), info.left
+        if info.kind == "named" and not split_syntax(info.right)[0]:
+            return self.say.does.format(name=code_span(info.left)), info.left
         if info.kind in ("named", "comment") or (info.kind == "term" and _code(info.text)):
             return self.say.use.format(name=code_span(info.left)), info.left
         if info.text.endswith(self.say.asking_nouns):

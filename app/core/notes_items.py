@@ -351,11 +351,23 @@ def render_nodes(nodes: list[Node], depth: int = 0) -> str:
             while index < len(nodes) and is_code_node(nodes[index]) and not nodes[index].is_code:
                 run.append(nodes[index].text)
                 index += 1
+            if depth and run:
+                # Fenced blocks do not work inside list items: nested commands are code spans.
+                pending_list.extend(f"{pad}- {code_span(collapse(line))}" for line in run)
+                continue
+            if depth:
+                # An indented code block inside the list item, set off by a blank line.
+                code = (node.code or "").split("\n")
+                pending_list.append("")
+                pending_list.extend(f"{pad}    {line}" if line else "" for line in code)
+                pending_list.append("")
+                index += 1
+                continue
             flush_list()
             if run:
-                blocks.append(_indent(code_block(run), pad))
+                blocks.append(code_block(run))
             else:
-                blocks.append(_indent(fenced(node), pad))
+                blocks.append(fenced(node))
                 index += 1
             continue
         marker = "- "

@@ -172,6 +172,21 @@ RULES = {
             ("Dockerfile配置指令 › cmd › shell格式：？", "`cmd 命令`"),
         ],
     ),
+    "deeper nesting becomes nested lists, with commands as code spans": (
+        "## 网络\n\t网络模式\n\t\tbridge 默认的网络模式\n\t\t\t容器通过虚拟网桥通信\n"
+        "\t\t\tdocker network ls\n\t\thost 与宿主机共享网络\n",
+        [
+            (
+                "网络 › 网络模式：要点是什么？",
+                "- `bridge` 默认的网络模式\n    - 容器通过虚拟网桥通信\n"
+                "    - `docker network ls`\n- `host` 与宿主机共享网络",
+            ),
+            (
+                "网络 › 网络模式 › `bridge` 的作用是什么？",
+                "默认的网络模式\n\n- 容器通过虚拟网桥通信\n\n```sh\ndocker network ls\n```",
+            ),
+        ],
+    ),
     "headings nest into the question's context": (
         "# Docker\n## 网络\n> 端口\n\texpose 声明容器时提供的端口\n",
         [
