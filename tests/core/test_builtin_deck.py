@@ -56,3 +56,18 @@ def test_cards_a_learner_would_keep():
         "RUN cd /app                 # 容器层1\n"
         in by_question["Dockerfile配置指令 › `workdir` 怎么用？"]
     )
+
+
+def test_every_side_renders_cleanly():
+    """No stray fence markers or double-escaped brackets reach the review screen."""
+    import html
+    import re
+
+    from app.core.render import render_markdown
+
+    for card in parse_deck(DECK.read_text(encoding="utf-8")):
+        for side in (card.question, card.answer):
+            shown = html.unescape(re.sub(r"<[^>]+>", "", render_markdown(side)))
+            assert "```" not in shown and "&lt;" not in shown, side
+    copy = next(c for c in parse_deck(DECK.read_text(encoding="utf-8")) if "`copy`" in c.question)
+    assert "<源路径>" in html.unescape(render_markdown(copy.answer))
