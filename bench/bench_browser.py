@@ -48,30 +48,40 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of `action` in milliseconds, after one warm-up call."""
+CPU_MS: dict[str, float] = {}  # what -> median CPU time, printed beside the wall time
+
+
+def median_ms(action: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+    """Median wall and CPU time of `action` in milliseconds, after one warm-up call.
+
+    The CPU time (this process, all threads) shows the work itself; on a busy machine the
+    wall time also counts waiting for a core.
+    """
     action()
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
-def row(what: str, target_ms: float, measured: float) -> dict:
+def row(what: str, target_ms: float, measured: tuple[float, float]) -> dict:
+    wall, cpu = measured
+    CPU_MS[what] = cpu
     return {
         "what": what,
         "target": f"≤ {target_ms:g} ms",
-        "deckard": round(measured, 1),
+        "deckard": round(wall, 1),
         "anki": None,
         "unit": "ms",
-        "ok": measured <= target_ms,
+        "ok": wall <= target_ms,
     }
 
 
 def measure(cards: int, reviews: int) -> list[dict]:
-    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from app.core.collection import Collection
@@ -115,7 +125,13 @@ def measure(cards: int, reviews: int) -> list[dict]:
             log("sorting by question…")
             browser.model.search("")
             column = browser.model.COLUMNS.index("question")
-            took = median_ms(lambda: browser.model.sort(column), runs=3)
+            orders = [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]
+
+            def click_header() -> None:
+                orders.reverse()  # each click flips the order, as on the real header
+                browser.model.sort(column, orders[0])
+
+            took = median_ms(click_header, runs=4)
             rows.append(row(f"browser sort all by question ({size})", 300, took))
             browser.close()
 
@@ -149,11 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rows, ensure_ascii=False))
         return 0
     width = max(len(r["what"]) for r in rows)
-    print(f"{'what':<{width}}  {'target':>10}  {'Deckard':>10}  ok")
+    print(f"{'what':<{width}}  {'target':>10}  {'Deckard':>10}  {'(CPU)':>10}  ok")
     for r in rows:
         print(
             f"{r['what']:<{width}}  {r['target']:>10}  {r['deckard']:>7.1f} ms  "
-            f"{'yes' if r['ok'] else 'NO'}"
+            f"{CPU_MS[r['what']]:>7.1f} ms  {'yes' if r['ok'] else 'NO'}"
         )
     return 0 if all(r["ok"] for r in rows) else 1
 
