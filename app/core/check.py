@@ -221,7 +221,12 @@ def check_collection(collection: Any, *, now: datetime | None = None) -> CheckRe
         info = write_backup(collection.db.conn, folder, now=now or datetime.now(UTC))
         report.notes.append(f"Backed up the collection first to {info.path.name}")
 
-    return run_full_check(collection.db.conn, before_repair=back_up)
+    report = run_full_check(collection.db.conn, before_repair=back_up)
+    # Decks may have been added or moved: the collection's cached deck tree and counts are stale.
+    forget = getattr(collection, "_forget", None)
+    if report.repairs and callable(forget):
+        forget()
+    return report
 
 
 def check_collection_file(path: Path, *, now: datetime | None = None) -> CheckReport:
