@@ -31,6 +31,7 @@ from app.core.notes_items import (
     code_span,
     escape_markdown,
     inline,
+    is_code_like,
     is_code_node,
     item_markdown,
     named_answer,
@@ -80,7 +81,11 @@ def compile_notes(text: str, *, deck: str, source: str = "<notes>") -> list[Card
 def compile_with_report(
     text: str, *, deck: str, source: str = "<notes>"
 ) -> tuple[list[CardSpec], CompileReport]:
-    """The cards and a coverage report listing any content line no card includes."""
+    """The cards and a coverage report listing any content line no card includes.
+
+    Any text compiles (notes cannot be malformed, only more or less covered); `source` is
+    accepted for symmetry with `parse_deck`.
+    """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     sections = parse_notes(text)
     builder = _Builder(deck, phrases_for(text))
@@ -96,8 +101,8 @@ def _with_empty_subsections_folded(sections: list[Section]) -> list[Section]:
     parent: Section | None = None
     for section in sections:
         if section.is_subsection and not section.items and parent is not None:
-            parent.items.append(Node(section.path[-1], section.line or 0, lines=()))
-            parent.items[-1].lines = (section.line,) if section.line else ()
+            line = section.line or 0
+            parent.items.append(Node(section.path[-1], line, lines=(line,) if line else ()))
             continue
         if not section.is_subsection:
             parent = section
@@ -193,7 +198,7 @@ class _Builder:
                 info.left,
                 path,
                 self.say.key.format(key=escape_markdown(info.left)),
-                item_markdown_value(info.right),
+                inline(info.right),
                 covers=own,
                 **common,
             )
@@ -237,7 +242,7 @@ class _Builder:
             return self.say.key.format(key=escape_markdown(info.left)), info.left
         if info.kind == "named" and not split_syntax(info.right)[0]:
             return self.say.does.format(name=code_span(info.left)), info.left
-        if info.kind in ("named", "comment") or (info.kind == "term" and _code(info.text)):
+        if info.kind in ("named", "comment") or (info.kind == "term" and is_code_like(info.text)):
             return self.say.use.format(name=code_span(info.left)), info.left
         if info.text.endswith(self.say.asking_nouns):
             return self.say.what_is.format(item=inline(info.text)), info.text
@@ -366,7 +371,7 @@ class _Builder:
             made[0].answer += "\n\n" + render_answer(remaining)
             made[0].covers |= {line for node in remaining for line in node.all_lines()}
             return
-        if len(remaining) == 1 and not remaining[0].is_code and _code(remaining[0].text):
+        if len(remaining) == 1 and not remaining[0].is_code and is_code_like(remaining[0].text):
             question, answer = self.say.summary_command, inline(remaining[0].text)
         else:
             question, answer = self.say.summary, render_answer(remaining)
@@ -414,22 +419,12 @@ class _Builder:
         return out
 
 
-def item_markdown_value(value: str) -> str:
-    return inline(value)
-
-
 def _list_entry(info: Item) -> str:
     if info.kind == "comment":
         return f"{code_span(info.left)} — {prose(info.right)}"
     if info.kind == "named":
         return code_span(info.left)
     return item_markdown(info.text) if info.kind != "term" else inline(info.text)
-
-
-def _code(text: str) -> bool:
-    from app.core.notes_items import is_code_like
-
-    return is_code_like(text)
 
 
 def _plain(markdown: str) -> str:
