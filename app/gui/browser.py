@@ -472,9 +472,9 @@ class BrowserWindow(QMainWindow):
         state = self.settings.value("browser/header")
         if state is None or not header.restoreState(state):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            widths = {"question": 270, "answer": 200, "deck": 110, "tags": 100, "due": 92}
+            widths = {"question": 250, "answer": 200, "deck": 100, "tags": 100, "due": 88}
             for column, name in enumerate(self.model.COLUMNS):
-                header.resizeSection(column, widths.get(name, 64))
+                header.resizeSection(column, widths.get(name, 58))
                 header.setSectionHidden(column, name in DEFAULT_HIDDEN)
         for key, restore in (
             ("browser/geometry", self.restoreGeometry),
