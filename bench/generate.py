@@ -48,7 +48,7 @@ WORDS = (
 # fmt: on
 FRACTION_NEW = 0.2
 # Part of the cache key: bump it whenever the generated data changes.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 
 def _text(rng: random.Random, low: int, high: int) -> str:

@@ -133,6 +133,35 @@ def _in_clause(deck_ids: list[int]) -> str:
     return ",".join(str(int(d)) for d in deck_ids)
 
 
+def _first(
+    conn: sqlite3.Connection,
+    condition: str,
+    order: str,
+    params: tuple[object, ...],
+    decks: list[int],
+    everywhere: bool,
+    indexes: tuple[str, str],
+) -> int | None:
+    """The rowid of the first card meeting `condition` in `order` within `decks`.
+
+    One deck is read through its own (deck_id, ...) index; several decks through the global
+    queue index in order, skipping other decks' entries; all decks need no deck test at all.
+    """
+    if len(decks) == 1:
+        sql = (
+            f"SELECT rowid FROM cards INDEXED BY {indexes[1]}"
+            f" WHERE deck_id = {int(decks[0])} AND {condition} ORDER BY {order} LIMIT 1"
+        )
+    else:
+        restrict = "" if everywhere else f" AND deck_id IN ({_in_clause(decks)})"
+        sql = (
+            f"SELECT rowid FROM cards INDEXED BY {indexes[0]}"
+            f" WHERE {condition}{restrict} ORDER BY {order} LIMIT 1"
+        )
+    row = conn.execute(sql, params).fetchone()
+    return int(row[0]) if row is not None else None
+
+
 def next_card_rowid(
     conn: sqlite3.Connection,
     tree: DeckTree,
@@ -144,36 +173,31 @@ def next_card_rowid(
     scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
     reviewable = [d for d in scope if allowance.review[d] > 0]
     if reviewable:
-        restrict = (
-            ""
-            if len(reviewable) == len(tree.names)
-            else (f" AND deck_id IN ({_in_clause(reviewable)})")
-        )
-        row = conn.execute(
-            "SELECT rowid FROM cards INDEXED BY cards_review_queue"
-            " WHERE due IS NOT NULL AND suspended = 0 AND due <= ?"
-            " AND (buried_until IS NULL OR buried_until <= ?)"
-            f"{restrict} ORDER BY due, position LIMIT 1",
+        rowid = _first(
+            conn,
+            "due IS NOT NULL AND suspended = 0 AND due <= ?"
+            " AND (buried_until IS NULL OR buried_until <= ?)",
+            "due, position",
             (today, today),
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
+            reviewable,
+            len(reviewable) == len(tree.names),
+            ("cards_review_queue", "cards_deck_due"),
+        )
+        if rowid is not None:
+            return rowid
     learnable = [d for d in scope if allowance.new[d] > 0]
     if learnable:
-        restrict = (
-            ""
-            if len(learnable) == len(tree.names)
-            else (f" AND deck_id IN ({_in_clause(learnable)})")
-        )
-        row = conn.execute(
-            "SELECT rowid FROM cards INDEXED BY cards_new_queue"
-            " WHERE due IS NULL AND suspended = 0"
-            " AND (buried_until IS NULL OR buried_until <= ?)"
-            f"{restrict} ORDER BY position LIMIT 1",
+        rowid = _first(
+            conn,
+            "due IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)",
+            "position",
             (today,),
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
+            learnable,
+            len(learnable) == len(tree.names),
+            ("cards_new_queue", "cards_deck_new"),
+        )
+        if rowid is not None:
+            return rowid
     restrict = "" if deck_id is None else f" AND deck_id IN ({_in_clause(scope)})"
     row = conn.execute(
         "SELECT rowid FROM cards INDEXED BY cards_repeats"

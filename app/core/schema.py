@@ -72,10 +72,10 @@ def _create_tables(conn: sqlite3.Connection) -> None:
         -- The new queue in deck order.
         CREATE INDEX cards_new_queue ON cards(position, deck_id, buried_until)
             WHERE due IS NULL AND suspended = 0;
-        -- Per-deck counts of due and new cards (covering, so counting reads no table rows).
-        CREATE INDEX cards_deck_due ON cards(deck_id, due, buried_until)
+        -- One deck's queues, and per-deck counts (covering, so counting reads no table rows).
+        CREATE INDEX cards_deck_due ON cards(deck_id, due, position, buried_until)
             WHERE due IS NOT NULL AND suspended = 0;
-        CREATE INDEX cards_deck_new ON cards(deck_id, buried_until)
+        CREATE INDEX cards_deck_new ON cards(deck_id, position, buried_until)
             WHERE due IS NULL AND suspended = 0;
         -- Same-day repeats in the order they were failed.
         CREATE INDEX cards_repeats ON cards(repeat_day, repeat_since)

@@ -184,3 +184,17 @@ def test_answer_refuses_a_bad_quality_and_writes_nothing(tmp_path):
         collection.answer("Docker-0", 6, now=NOON)
     assert collection.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
     assert collection.card("Docker-0").is_new
+
+
+def test_one_deck_alone_shows_its_own_reviews_most_overdue_first(tmp_path):
+    collection = open_empty(tmp_path)
+    cards = [
+        scheduled("other-old", date(2026, 11, 1), deck="Other"),
+        scheduled("mine-late", date(2026, 11, 26), deck="Mine"),
+        scheduled("mine-early", date(2026, 11, 10), deck="Mine"),
+        CardRecord(spec=spec("mine-new", deck="Mine")),
+        CardRecord(spec=spec("other-new", deck="Other")),
+    ]
+    collection.apply_batch(ImportBatch(source="two.md", cards=cards), now=NOON)
+    assert study_all(collection, NOON, deck="Mine") == ["mine-early", "mine-late", "mine-new"]
+    assert study_all(collection, NOON) == ["other-old", "other-new"]

@@ -177,6 +177,16 @@ def test_open_sets_wal_full_sync_and_foreign_keys(tmp_path):
             " AND due <= '2026-01-01'",
             "cards_deck_due",
         ),
+        (
+            "SELECT rowid FROM cards WHERE deck_id = 1 AND due IS NOT NULL AND suspended = 0"
+            " AND due <= '2026-01-01' ORDER BY due, position LIMIT 1",
+            "cards_deck_due",
+        ),
+        (
+            "SELECT rowid FROM cards WHERE deck_id = 1 AND due IS NULL AND suspended = 0"
+            " ORDER BY position LIMIT 1",
+            "cards_deck_new",
+        ),
         ("SELECT count(*) FROM reviews WHERE day = '2026-01-01'", "reviews_day"),
     ],
 )
