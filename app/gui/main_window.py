@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.action_quit = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.action_undo = self._action(self.undo, QKeySequence.StandardKey.Undo)
         self.action_browse = self._action(self.browse, "Ctrl+B")
+        self.action_add_cards = self._action(self.add_cards, "A")
         self.action_stats = self._action(self.statistics, "Ctrl+Shift+S")
         self.action_preferences = self._action(self.preferences, "Ctrl+,")
         self.action_shortcuts = self._action(self.shortcuts, "F1")
@@ -177,6 +178,8 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu("")
         if module_available("app.gui.browser"):
             self.tools_menu.addAction(self.action_browse)
+        if module_available("app.gui.add_card_dialog"):
+            self.tools_menu.addAction(self.action_add_cards)
         if module_available("app.gui.stats_window"):
             self.tools_menu.addAction(self.action_stats)
         self.tools_menu.addAction(self.action_preferences)
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
         self.action_quit.setText(self.tr("&Quit"))
         self.action_undo.setText(self.tr("&Undo"))
         self.action_browse.setText(self.tr("&Browse"))
+        # The browser's words for the same action, so one translation serves both.
+        self.action_add_cards.setText(QCoreApplication.translate("BrowserWindow", "&Add cards…"))
         self.action_stats.setText(self.tr("&Statistics"))
         self.action_preferences.setText(self.tr("&Preferences…"))
         self.action_shortcuts.setText(self.tr("&Keyboard shortcuts"))
@@ -321,6 +326,7 @@ class MainWindow(QMainWindow):
             self._refresh_timer.stop()
             self.review.stop_ticking()
         else:
+            self.review.resume_ticking()
             self.refresh()
 
     def apply_dark(self, dark: bool) -> None:
@@ -378,6 +384,15 @@ class MainWindow(QMainWindow):
             return browser
 
         self._open_window("browser", make)
+
+    def add_cards(self) -> None:
+        """Add cards (key A), into the selected deck; the deck list counts them at once."""
+        from app.gui.add_card_dialog import AddCardDialog
+
+        dialog = AddCardDialog(self.collection, self, deck=self.selected_deck())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.card_added.connect(lambda _card_id: self.schedule_refresh())
+        dialog.open()
 
     def statistics(self) -> None:
         from app.gui.stats_window import StatsWindow

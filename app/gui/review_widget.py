@@ -239,6 +239,10 @@ class ReviewWidget(QWidget):
     def stop_ticking(self) -> None:
         self._tick.stop()
 
+    def resume_ticking(self) -> None:
+        if self.card is not None:
+            self._tick.start()
+
     def stop(self) -> None:
         """Leave the session: nothing on screen, nothing ticking."""
         self._tick.stop()
