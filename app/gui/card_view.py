@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QTextDocument
+from PySide6.QtGui import QDesktopServices, QFont, QImage, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from app.gui.settings import DEFAULT_FONT_SIZE
@@ -146,7 +146,14 @@ class CardView(QTextBrowser):
         if path is None:
             self.resource_refused.emit(url.toString())
             return None
-        return path.read_bytes()
+        image = QImage(str(path))
+        if image.isNull():
+            return None
+        # Qt's rich text has no max-width: a photo wider than the card is scaled down to fit.
+        room = max(200, self.viewport().width() - 2 * int(self.document().documentMargin()))
+        if image.width() > room:
+            image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+        return image
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in _LINK_SCHEMES:

@@ -25,7 +25,7 @@ def test_images_load_from_the_media_folder_only(qtbot, tmp_path):
     (media / "link.png").symlink_to(tmp_path / "secret.png")
     view = CardView(media)
     qtbot.addWidget(view)
-    assert view.loadResource(IMAGE, QUrl("diagram.png")) == (media / "diagram.png").read_bytes()
+    assert view.loadResource(IMAGE, QUrl("diagram.png")).size().width() == 4
     for refused in (
         "../secret.png",
         "sub/../../secret.png",
@@ -69,3 +69,18 @@ def test_code_is_highlighted_for_the_theme(qapp):
     assert 'bgcolor="#f0f0f0"' in light
     assert 'bgcolor="#272822"' in dark  # Pygments' monokai background
     assert "\n</code>" not in light  # no empty last line in the block
+
+
+def test_a_wide_image_is_scaled_to_fit_the_card(qtbot, tmp_path):
+    media = tmp_path / "m.media"
+    media.mkdir()
+    wide = QImage(3000, 100, QImage.Format.Format_RGB32)
+    wide.fill(0x999999)
+    wide.save(str(media / "wide.png"))
+    view = CardView(media)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    loaded = view.loadResource(IMAGE, QUrl("wide.png"))
+    assert 200 <= loaded.width() <= 600
+    assert loaded.height() == round(100 * loaded.width() / 3000)
