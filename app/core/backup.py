@@ -47,17 +47,11 @@ _COMPRESSION_LEVEL = 1
 _CHUNK = 1 << 20
 
 
-class _Database(Protocol):
-    conn: sqlite3.Connection
-
-
 class CollectionLike(Protocol):
-    """What backups need from a collection: its path, its connection and its settings."""
+    """What backups need from a collection: its path and (to restore into) its connection."""
 
     path: Path
     db: Any
-
-    def get_config(self, key: str, default: Any = None) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +109,22 @@ def backup_now(
     folder = backups_dir_for(collection.path)
     with _reader(collection) as connection:
         info = write_backup(connection, folder, now=now)
+        keep = Retention.from_config(lambda key, default: _stored_setting(connection, key, default))
     if prune:
-        prune_backups(folder, Retention.from_config(collection.get_config), now=now)
+        prune_backups(folder, keep, now=now)
     return info
+
+
+def _stored_setting(connection: sqlite3.Connection, key: str, default: Any) -> Any:
+    # Read through the backup's own connection: the 30-minute backup runs on another thread
+    # than the one using the collection object.
+    row = connection.execute("SELECT value FROM config WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return default
+    try:
+        return json.loads(row[0])
+    except ValueError:
+        return default
 
 
 def automatic_backup(

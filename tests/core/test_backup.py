@@ -283,3 +283,26 @@ def test_after_a_restore_there_is_nothing_to_undo(collection):
     restore_backup(collection, old.path, now=NOW)
     assert not collection.can_undo()
     assert collection.next_card(now=NOW) is not None
+
+
+def test_a_backup_on_another_thread_while_answering_is_a_consistent_snapshot(collection, tmp_path):
+    import threading
+
+    made = []
+    worker = threading.Thread(target=lambda: made.append(backup_now(collection, now=NOW)))
+    card = collection.next_card(now=NOW)
+    worker.start()
+    for _ in range(10):
+        collection.answer(card.id, 4, now=NOW)
+        card = collection.next_card(now=NOW)
+    worker.join()
+    plain = decompressed(made[0].path, tmp_path / "plain.db")
+    snapshot = sqlite3.connect(plain)
+    assert snapshot.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    (reviews,) = snapshot.execute("SELECT count(*) FROM reviews").fetchone()
+    assert reviews == made[0].reviews
+    # Every review in the snapshot left its card rescheduled in the same snapshot.
+    unscheduled = snapshot.execute(
+        "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.due IS NULL"
+    ).fetchone()
+    assert unscheduled == (0,)
