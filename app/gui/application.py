@@ -86,6 +86,24 @@ def warm_up_rendering() -> None:
         get_lexer_by_name(language)
 
 
+def install_error_hook(window) -> None:
+    """Show an unexpected error from a slot in a message box instead of dying silently.
+
+    Errors the user can cause are DeckardErrors and are shown where they happen; this catches
+    bugs, so a packaged app without a console still says what went wrong (the traceback still
+    goes to stderr).
+    """
+    previous = sys.excepthook
+
+    def hook(kind, error, trace) -> None:
+        previous(kind, error, trace)
+        user_error = isinstance(error, DeckardError)
+        message = str(error) if user_error else f"{kind.__name__}: {error}"
+        inform(window, "Deckard", message, warning=True)
+
+    sys.excepthook = hook
+
+
 def create_application() -> QApplication:
     """The QApplication (reused if one exists), named so QSettings finds its file."""
     app = QApplication.instance()
@@ -177,6 +195,8 @@ def run_app(
 
         app.styleHints().colorSchemeChanged.connect(follow_system_scheme)
         listen_for_second_starts(window, collection_path)
+        if not self_test:
+            install_error_hook(window)
         window.show()
 
         def shown() -> None:
