@@ -91,12 +91,31 @@ def assert_untouched(path: Path):
     try:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert connection.execute("SELECT id FROM cards").fetchall() == [("own-1",)]
-        extra = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')"
-        ).fetchall()
-        assert extra == []
+        assert schema_objects(connection) == OWN_SCHEMA_OBJECTS
     finally:
         connection.close()
+
+
+def schema_objects(connection):
+    """Every table, index, trigger and view in a collection, by type and name."""
+    return set(connection.execute("SELECT type, name FROM sqlite_master"))
+
+
+def _own_schema_objects():
+    """What a new collection holds: nothing a package brings may add to it."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fresh.deckard"
+        Collection.open(path, import_builtin=False).close()
+        connection = sqlite3.connect(path)
+        try:
+            return schema_objects(connection)
+        finally:
+            connection.close()
+
+
+OWN_SCHEMA_OBJECTS = _own_schema_objects()
 
 
 def media(data: bytes, mapping: dict[str, str], files: dict[str, bytes]) -> dict[str, bytes]:
@@ -195,10 +214,7 @@ def test_triggers_and_views_in_a_package_never_reach_the_collection(
     result = import_into(path, make_package(tmp_path / "triggers.apkg", members))
     assert len(result.added) == 1
     connection = sqlite3.connect(path)
-    extra = connection.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')"
-    ).fetchall()
-    assert extra == []
+    assert schema_objects(connection) == OWN_SCHEMA_OBJECTS
     assert connection.execute("SELECT count(*) FROM cards").fetchone() == (2,)
     connection.close()
 
@@ -227,3 +243,18 @@ def test_a_package_with_scripts_and_tricky_links_imports_safely(workspace, anki_
     outside = {p for p in new_files if media_dir not in p.parents and p != media_dir}
     assert {p.name for p in outside} <= {"collection.deckard-wal", "collection.deckard-shm"}
     assert (media_dir / "diagram.png").read_bytes() == b"\x89PNG fake"
+
+
+def test_a_symlink_already_in_the_media_folder_is_never_written_through(
+    workspace, anki_collection_bytes
+):
+    tmp_path, path = workspace
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"precious")
+    media_dir = path.parent / "collection.media"
+    media_dir.mkdir()
+    (media_dir / "diagram.png").symlink_to(outside)
+    members = media(anki_collection_bytes, {"0": "diagram.png"}, {"0": b"\x89PNG from package"})
+    result = import_into(path, make_package(tmp_path / "over-link.apkg", members))
+    assert len(result.added) == 1
+    assert outside.read_bytes() == b"precious"
