@@ -7,7 +7,7 @@ waiting in their deck.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -42,12 +42,25 @@ class AddCardDialog(QDialog):
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add)
         self.close_button.clicked.connect(self.close)
-        # Return types a new line in the Markdown fields; Ctrl+Return adds the card.
+        # Return types a new line in the Markdown fields; Ctrl+Return adds the card. The text
+        # fields claim Ctrl+Return for themselves, so they are watched directly.
         QShortcut(QKeySequence("Ctrl+Return"), self, self.add)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.add)
+        for field in (self.form.question_edit, self.form.answer_edit):
+            field.installEventFilter(self)
         self.resize(720, 680)
         self.retranslate()
         self.form.question_edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.add()
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add cards"))

@@ -178,8 +178,6 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu("")
         if module_available("app.gui.browser"):
             self.tools_menu.addAction(self.action_browse)
-        if module_available("app.gui.add_card_dialog"):
-            self.tools_menu.addAction(self.action_add_cards)
         if module_available("app.gui.stats_window"):
             self.tools_menu.addAction(self.action_stats)
         self.tools_menu.addAction(self.action_preferences)
