@@ -266,6 +266,16 @@ def card_rows(db: Any, card_ids: Sequence[str], today: date) -> list[CardRow]:
         ):
             tags = tuple(json.loads(row[4])) if row[4] else ()
             found[row[0]] = CardRow(
-                row[0], row[1] or "", row[2] or "", row[3], tags, *row[5:8], row[8], *row[9:11]
+                id=row[0],
+                question=row[1] or "",
+                answer=row[2] or "",
+                deck=row[3],
+                tags=tags,
+                due=row[5],
+                interval=row[6],
+                easiness=row[7],
+                reviews=row[8],
+                lapses=row[9],
+                state=row[10],
             )
     return [found[card_id] for card_id in card_ids if card_id in found]

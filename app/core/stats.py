@@ -166,7 +166,8 @@ def compute_statistics(
 
     # Scan 2: every answer by grade, kind, interval bucket and recency, packed in one integer.
     grades = {quality: dict.fromkeys(REVIEW_KINDS, 0) for quality in range(6)}
-    retention = [[label, 0, 0] for label, _, _ in INTERVAL_BUCKETS]
+    # [reviews, passed] per interval bucket
+    retention_counts = [[0, 0] for _ in INTERVAL_BUCKETS]
     thirty_days_ago = (today - timedelta(days=HISTORY_DAYS - 1)).isoformat()
     recent_reviews = recent_passed = 0
     buckets = len(INTERVAL_BUCKETS)
@@ -182,8 +183,8 @@ def compute_statistics(
             grades[quality][REVIEW_KINDS[kind_index]] += count
         if REVIEW_KINDS[kind_index] == "review":
             passed = count if quality >= PASSING_QUALITY else 0
-            retention[bucket][1] += count
-            retention[bucket][2] += passed
+            retention_counts[bucket][0] += count
+            retention_counts[bucket][1] += passed
             if recent:
                 recent_reviews += count
                 recent_passed += passed
@@ -245,7 +246,12 @@ def compute_statistics(
         calendar=calendar,
         forecast=forecast,
         reviews_per_day=reviews_per_day,
-        retention=[(label, n, p) for label, n, p in retention],
+        retention=[
+            (label, reviews, passed)
+            for (label, _, _), (reviews, passed) in zip(
+                INTERVAL_BUCKETS, retention_counts, strict=True
+            )
+        ],
         grades=sorted(grades.items()),
         states=states,
         intervals=intervals,
