@@ -327,3 +327,12 @@ def test_without_media_dir_no_media_is_packed(tmp_path):
     assert summary.media == 0
     with zipfile.ZipFile(out) as zf:
         assert json.loads(zf.read("media")) == {}
+
+
+def test_many_cards_stamped_alike_get_distinct_ids_in_order():
+    from app.core.exporting.apkg_writer import _IdAllocator
+
+    allocator = _IdAllocator()
+    taken = [allocator.take(1000) for _ in range(5000)] + [allocator.take(1002)]
+    assert taken[:5000] == list(range(1000, 6000))
+    assert taken[-1] == 6000

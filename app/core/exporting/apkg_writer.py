@@ -308,17 +308,27 @@ def _deck_config(mod: int) -> dict:
 
 
 class _IdAllocator:
-    """Millisecond ids in the style Anki uses, bumped forward until unique."""
+    """Millisecond ids in the style Anki uses: the wanted value, or the next free one after it.
+
+    Many cards can share a timestamp (a bulk import stamps them all alike), so free values are
+    found through a forwarding table with path compression rather than by counting up one at
+    a time, which would be quadratic.
+    """
 
     def __init__(self) -> None:
-        self._used: set[int] = set()
+        self._forward: dict[int, int] = {}
 
     def take(self, wanted_ms: int) -> int:
-        ms = max(wanted_ms, 1)
-        while ms in self._used:
-            ms += 1
-        self._used.add(ms)
-        return ms
+        forward = self._forward
+        free = max(wanted_ms, 1)
+        path = []
+        while free in forward:
+            path.append(free)
+            free = forward[free]
+        for used in path:
+            forward[used] = free + 1
+        forward[free] = free + 1
+        return free
 
 
 def _ms(moment: datetime) -> int:

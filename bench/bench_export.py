@@ -1,0 +1,128 @@
+"""Exporting 100,000 cards with 1,000,000 review rows to .apkg: Deckard against the `anki` library.
+
+    python bench/bench_export.py [--json] [--cards N] [--reviews N]
+
+The collection comes from `bench/generate.py` (`make_collection`, cached for the day). Timed, in
+the same run:
+
+- Deckard's `export_collection` to .apkg with scheduling and history (reading the collection,
+  rendering every card side from Markdown to HTML, writing and zipping the package);
+- the `anki` library exporting the same cards: Deckard's package is imported into a new Anki
+  collection once, outside the timing, then `export_anki_package` (with scheduling, modern
+  format) is timed;
+- Deckard's Markdown and CSV exports of the same collection (no Anki counterpart).
+
+Target: Deckard's .apkg export takes less time than Anki's (ratio below 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def timed(run) -> tuple[float, object]:
+    """Seconds taken by `run()` and what it returned."""
+    started = time.perf_counter()
+    value = run()
+    return time.perf_counter() - started, value
+
+
+def measure(cards: int, reviews: int) -> list[dict]:
+    # anki.collection must be imported before anything else from anki (circular imports).
+    from anki.collection import (
+        Collection as AnkiCollection,
+    )
+    from anki.collection import (
+        ExportAnkiPackageOptions,
+        ImportAnkiPackageOptions,
+        ImportAnkiPackageRequest,
+    )
+
+    from app.core.collection import Collection
+    from app.core.exporting import export_collection
+    from bench.generate import make_collection
+
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as scratch:
+        work = Path(scratch)
+        path = make_collection(work / "bench.deckard", cards=cards, reviews=reviews)
+        package = work / "deckard.apkg"
+        with Collection.open(path) as collection:
+            now = datetime.now(UTC)
+            deckard_s, result = timed(lambda: export_collection(collection, package, now=now))
+            assert result.cards == cards and result.reviews == reviews, result
+            markdown_s, _ = timed(lambda: export_collection(collection, work / "deck.md"))
+            csv_s, _ = timed(lambda: export_collection(collection, work / "deck.csv"))
+        size_mb = package.stat().st_size / 1024**2
+
+        anki = AnkiCollection(str(work / "anki.anki2"))
+        try:
+            request = ImportAnkiPackageRequest(
+                package_path=str(package),
+                options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True),
+            )
+            log = anki.import_anki_package(request).log
+            assert len(log.new) == cards, len(log.new)
+            options = ExportAnkiPackageOptions(
+                with_scheduling=True, with_deck_configs=True, with_media=True, legacy=False
+            )
+            anki_s, _ = timed(
+                lambda: anki.export_anki_package(
+                    out_path=str(work / "anki.apkg"), options=options, limit=None
+                )
+            )
+        finally:
+            anki.close()
+
+    what = f"{cards:,} cards, {reviews:,} reviews"
+    return [
+        row(f"export .apkg ({what}, {size_mb:.0f} MB)", "ratio < 1", deckard_s, anki_s),
+        row(f"export Markdown deck ({what})", "—", markdown_s, None),
+        row(f"export CSV ({what})", "—", csv_s, None),
+    ]
+
+
+def row(what: str, target: str, deckard_s: float, anki_s: float | None) -> dict:
+    return {
+        "what": what,
+        "target": target,
+        "deckard": round(deckard_s, 3),
+        "anki": None if anki_s is None else round(anki_s, 3),
+        "unit": "s",
+        "ok": anki_s is None or deckard_s < anki_s,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON list of rows")
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    args = parser.parse_args(argv)
+    rows = measure(args.cards, args.reviews)
+    if args.json:
+        print(json.dumps(rows))
+        return 0
+    width = max(len(r["what"]) for r in rows)
+    print(f"{'what':<{width}}  {'Deckard':>9}  {'Anki':>9}  {'ratio':>6}  target")
+    for r in rows:
+        anki = "—" if r["anki"] is None else f"{r['anki']:.2f} s"
+        ratio = "—" if r["anki"] is None else f"{r['deckard'] / r['anki']:.2f}"
+        print(
+            f"{r['what']:<{width}}  {r['deckard']:>7.2f} s  {anki:>9}  {ratio:>6}  {r['target']}"
+            f"{'' if r['ok'] else '  (missed)'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
