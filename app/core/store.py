@@ -46,19 +46,35 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
-        raise CollectionError(f"the collection is busy or read-only: {error}") from error
+        raise CollectionError(storage_problem(error)) from error
     try:
         yield conn
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as error:
+    except BaseException as error:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise CollectionError(f"the collection could not be saved: {error}") from error
+        if isinstance(error, sqlite3.DatabaseError) and not isinstance(
+            error, sqlite3.IntegrityError | sqlite3.ProgrammingError
+        ):
+            raise CollectionError(storage_problem(error)) from error
+        raise
+
+
+def storage_problem(error: sqlite3.Error) -> str:
+    """A one-line message a person can act on for an error SQLite reports while writing."""
+    text = str(error)
+    if "full" in text:
+        return "the disk is full, so nothing was saved; free some space and try again"
+    if "locked" in text or "busy" in text:
+        return "the collection is busy in another program, so nothing was saved; try again"
+    if "readonly" in text or "read-only" in text:
+        return "the collection is read-only, so nothing was saved"
+    if "malformed" in text or "not a database" in text:
+        return (
+            "the collection file is damaged, so nothing was saved; restore a backup "
+            "(File › Restore backup…, or `deckard restore FILE`)"
+        )
+    return f"the collection could not be saved ({text})"
 
 
 def utc_stamp(moment: datetime) -> str:

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from app.core.collection import Collection
+from app.core.errors import CollectionError
 from app.core.store import utc_stamp
 from tests.core.collection_helpers import BERLIN, NOON, batch, spec
 
@@ -22,6 +23,7 @@ import sys
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 from app.core.collection import Collection
+from app.core.errors import CollectionError
 
 collection = Collection.open(sys.argv[1], tz=ZoneInfo("Europe/Berlin"), import_builtin=False)
 start = datetime.fromisoformat(sys.argv[2])
@@ -82,3 +84,26 @@ def test_every_reported_answer_survives_sigkill(tmp_path):
     conn.close()
     with Collection.open(path, tz=BERLIN) as reopened:
         assert reopened.next_card(now=NOON) is not None
+
+
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path):
+    with Collection.open(tmp_path / "c.deckard", tz=BERLIN, import_builtin=False) as collection:
+        collection.apply_batch(batch("a.md", [spec(f"c{n}") for n in range(300)]), now=NOON)
+        collection.set_deck_limits("Docker", 9999, 9999)
+        pages = collection.conn.execute("PRAGMA page_count").fetchone()[0]
+        # SQLite's size cap fails writes with SQLITE_FULL, exactly as a full disk does.
+        collection.conn.execute(f"PRAGMA max_page_count = {pages}")
+        error = None
+        for step in range(300):
+            card = collection.next_card(now=NOON)
+            before = collection.card(card.id)
+            try:
+                collection.answer(card.id, 4, now=NOON + timedelta(seconds=step))
+            except CollectionError as caught:
+                error = caught
+                break
+        assert error is not None and "disk is full" in str(error)
+        assert collection.card(card.id) == before
+        logged = collection.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        assert logged == step
+        assert collection.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
