@@ -39,6 +39,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Everywhere"), ""),
             ("Ctrl+I", self.tr("Import a file")),
             ("Ctrl+E", self.tr("Export")),
+            ("A", self.tr("Add cards to the selected deck")),
             ("Ctrl+B", self.tr("Browse cards")),
             ("Ctrl+,", self.tr("Preferences")),
             ("Ctrl+Q", self.tr("Quit")),

@@ -16,42 +16,42 @@
 <context>
     <name>AddCardDialog</name>
     <message>
-        <location filename="../add_card_dialog.py" line="53" />
+        <location filename="../add_card_dialog.py" line="66" />
         <source>Add cards</source>
         <translation>Add cards</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="54" />
+        <location filename="../add_card_dialog.py" line="67" />
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="55" />
+        <location filename="../add_card_dialog.py" line="68" />
         <source>Add the card (Ctrl+Enter)</source>
         <translation>Add the card (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="56" />
+        <location filename="../add_card_dialog.py" line="69" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="79" />
+        <location filename="../add_card_dialog.py" line="92" />
         <source>Added to %1. Cards added so far: %2</source>
         <translation>Added to %1. Cards added so far: %2</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="93" />
+        <location filename="../add_card_dialog.py" line="106" />
         <source>Type a question first.</source>
         <translation>Type a question first.</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="95" />
+        <location filename="../add_card_dialog.py" line="108" />
         <source>Type an answer first.</source>
         <translation>Type an answer first.</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="97" />
+        <location filename="../add_card_dialog.py" line="110" />
         <source>Choose a deck: a name, or Parent::Child.</source>
         <translation>Choose a deck: a name, or Parent::Child.</translation>
     </message>
@@ -98,6 +98,7 @@
     </message>
     <message>
         <location filename="../browser.py" line="188" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Add cards…</source>
         <translation>&amp;Add cards…</translation>
     </message>
@@ -670,98 +671,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="188" />
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="467" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Backup now</source>
         <translation>&amp;Backup now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Restore backup…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Browse</source>
         <translation>&amp;Browse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="204" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="206" />
         <source>&amp;About Deckard</source>
         <translation>&amp;About Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="308" />
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="409" />
         <source>Backing up…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="419" />
         <source>Backup saved: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
@@ -920,47 +921,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="313" />
+        <location filename="../review_widget.py" line="317" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="354" />
+        <location filename="../review_widget.py" line="358" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="356" />
+        <location filename="../review_widget.py" line="360" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365" />
+        <location filename="../review_widget.py" line="369" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="368" />
+        <location filename="../review_widget.py" line="372" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
@@ -1059,26 +1060,31 @@
     </message>
     <message>
         <location filename="../shortcuts_dialog.py" line="42" />
+        <source>Add cards to the selected deck</source>
+        <translation>Add cards to the selected deck</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="43" />
         <source>Browse cards</source>
         <translation>Browse cards</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="43" />
+        <location filename="../shortcuts_dialog.py" line="44" />
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="44" />
+        <location filename="../shortcuts_dialog.py" line="45" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="47" />
+        <location filename="../shortcuts_dialog.py" line="48" />
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="47" />
+        <location filename="../shortcuts_dialog.py" line="48" />
         <source>Action</source>
         <translation>Action</translation>
     </message>

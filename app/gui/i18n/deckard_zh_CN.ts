@@ -16,42 +16,42 @@
 <context>
     <name>AddCardDialog</name>
     <message>
-        <location filename="../add_card_dialog.py" line="53" />
+        <location filename="../add_card_dialog.py" line="66" />
         <source>Add cards</source>
         <translation>添加卡片</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="54" />
+        <location filename="../add_card_dialog.py" line="67" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="55" />
+        <location filename="../add_card_dialog.py" line="68" />
         <source>Add the card (Ctrl+Enter)</source>
         <translation>添加卡片 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="56" />
+        <location filename="../add_card_dialog.py" line="69" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="79" />
+        <location filename="../add_card_dialog.py" line="92" />
         <source>Added to %1. Cards added so far: %2</source>
         <translation>已添加到 %1。本次共添加 %2 张。</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="93" />
+        <location filename="../add_card_dialog.py" line="106" />
         <source>Type a question first.</source>
         <translation>请先输入问题。</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="95" />
+        <location filename="../add_card_dialog.py" line="108" />
         <source>Type an answer first.</source>
         <translation>请先输入答案。</translation>
     </message>
     <message>
-        <location filename="../add_card_dialog.py" line="97" />
+        <location filename="../add_card_dialog.py" line="110" />
         <source>Choose a deck: a name, or Parent::Child.</source>
         <translation>请选择牌组：一个名称，或 上级::子级。</translation>
     </message>
@@ -98,6 +98,7 @@
     </message>
     <message>
         <location filename="../browser.py" line="188" />
+        <location filename="../main_window.py" line="202" />
         <source>&amp;Add cards…</source>
         <translation>添加卡片(&amp;A)…</translation>
     </message>
@@ -670,98 +671,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="188" />
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="467" />
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="191" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="195" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="196" />
         <source>&amp;Backup now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="197" />
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="198" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="199" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="200" />
         <source>&amp;Browse</source>
         <translation>浏览卡片(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="203" />
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="204" />
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="206" />
         <source>&amp;About Deckard</source>
         <translation>关于 Deckard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="308" />
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="409" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="419" />
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
@@ -920,47 +921,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295" />
+        <location filename="../review_widget.py" line="299" />
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="313" />
+        <location filename="../review_widget.py" line="317" />
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="354" />
+        <location filename="../review_widget.py" line="358" />
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="356" />
+        <location filename="../review_widget.py" line="360" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — 今日剩余：新卡 %2 · 重复 %3 · 到期 %4</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365" />
+        <location filename="../review_widget.py" line="369" />
         <source>%1 on this card</source>
         <translation>本卡已用 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="368" />
+        <location filename="../review_widget.py" line="372" />
         <source>Show answer (Space)</source>
         <translation>显示答案（空格）</translation>
     </message>
@@ -1059,26 +1060,31 @@
     </message>
     <message>
         <location filename="../shortcuts_dialog.py" line="42" />
+        <source>Add cards to the selected deck</source>
+        <translation>向选中的牌组添加卡片</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="43" />
         <source>Browse cards</source>
         <translation>浏览卡片</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="43" />
+        <location filename="../shortcuts_dialog.py" line="44" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="44" />
+        <location filename="../shortcuts_dialog.py" line="45" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="47" />
+        <location filename="../shortcuts_dialog.py" line="48" />
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="47" />
+        <location filename="../shortcuts_dialog.py" line="48" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
