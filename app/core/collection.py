@@ -182,6 +182,14 @@ class Collection:
             self._data_version = version
             self._forget()
 
+    def refresh(self) -> None:
+        """Forget cached decks, settings and counts: call after writing through `db` directly.
+
+        Writes by other programs are noticed by themselves (SQLite's data_version); writes on
+        this collection's own connection outside its methods are not.
+        """
+        self._forget()
+
     def _forget(self) -> None:
         self._tree = None
         self._config = None

@@ -127,3 +127,24 @@ def test_iter_records_gives_content_schedule_and_history(tmp_path):
     assert studied.history[0].duration_ms == 900
     assert records["A-0"].schedule is None and records["A-0"].history == ()
     assert [r.spec.id for r in collection.iter_records(deck="B")] == ["B-0"]
+
+
+def test_refresh_after_writing_through_the_connection(tmp_path):
+    collection = with_cards(tmp_path, {"Docker": 3})
+    assert collection.counts_today(now=NOON) == (3, 0, 0)
+    collection.conn.execute("UPDATE decks SET new_per_day = 1")
+    collection.refresh()
+    assert collection.counts_today(now=NOON) == (1, 0, 0)
+
+
+def test_changes_by_another_program_are_noticed(tmp_path):
+    import sqlite3
+
+    collection = with_cards(tmp_path, {"Docker": 3})
+    assert collection.counts_today(now=NOON) == (3, 0, 0)
+    other = sqlite3.connect(collection.path)
+    other.execute("UPDATE decks SET new_per_day = 2")
+    other.commit()
+    other.close()
+    assert collection.counts_today(now=NOON) == (2, 0, 0)
+    assert [c.total for c in collection.deck_counts(now=NOON)] == [3]
