@@ -315,3 +315,15 @@ def test_no_temporary_files_are_left_behind(collection_bytes, tmp_path, monkeypa
     with pytest.raises(InputError):
         read_batch(bad)
     assert list(scratch.iterdir()) == []
+
+
+def test_library_messages_quoting_damaged_data_stay_on_one_line(collection_bytes, tmp_path):
+    hostile = altered(
+        collection_bytes,
+        tmp_path,
+        "CREATE TABLE x (a TEXT)",
+        "INSERT INTO x VALUES (CAST(x'41ff0a0a42' AS TEXT))",
+        "UPDATE notes SET flds = (SELECT a FROM x) || char(31) || 'a'",
+    )
+    error = refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}))
+    assert len(str(error)) < 600

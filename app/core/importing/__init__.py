@@ -16,6 +16,7 @@ from app.core.model import CardRecord, ImportBatch
 
 FORMATS = ("auto", "notes", "markdown", "csv", "tsv", "apkg", "colpkg")
 
+MAX_MESSAGE_CHARS = 200
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
@@ -36,6 +37,31 @@ def read_batch(
         raise InputError("no such file", path=path)
     if not path.is_file():
         raise InputError("not a regular file", path=path)
+    try:
+        batch = _read(path, fmt, deck, keep_scheduling)
+    except InputError as error:
+        if "\n" not in str(error) and len(str(error)) <= MAX_MESSAGE_CHARS * 2:
+            raise
+        # Library messages can quote damaged data: keep the user's error to one short line.
+        raise InputError(
+            one_line(error.detail),
+            path=one_line(error.path, limit=4096) if error.path is not None else None,
+            line=error.line,
+            where=one_line(error.where) if error.where is not None else None,
+        ) from None
+    # The collection recognises "the same file again" by its source: make it independent of
+    # the working directory the file was named from.
+    batch.source = str(path.resolve())
+    return batch
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """`text` with its whitespace runs collapsed to single spaces, shortened to `limit`."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _read(path: Path, fmt: str, deck: str | None, keep_scheduling: bool) -> ImportBatch:
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt in ("notes", "markdown"):
@@ -48,9 +74,6 @@ def read_batch(
         from app.core.importing.apkg_reader import read_package
 
         batch = read_package(path, deck=deck, keep_scheduling=keep_scheduling)
-    # The collection recognises "the same file again" by its source: make it independent of
-    # the working directory the file was named from.
-    batch.source = str(path.resolve())
     return batch
 
 
