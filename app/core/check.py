@@ -305,7 +305,10 @@ def _repair(
         if not in_transaction and connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
-    report.repairs.append("rebuilt every index (REINDEX)")
+    if report.problems:
+        report.repairs.append("rebuilt every index (REINDEX)")
+    else:
+        report.notes.append("Rebuilt every index.")
 
 
 def _integrity_problems(connection: sqlite3.Connection) -> list[str]:
