@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,12 +35,14 @@ SIX_GRADE_QUALITIES = (0, 1, 2, 3, 4, 5)
 
 
 def format_interval(days: int) -> str:
-    """A short interval label as on Anki's buttons: 1d, 17d, 3.2mo, 1.4y."""
+    """A short interval label as on Anki's buttons: 1d, 17d, 3.2mo, 1.4y (translated units)."""
     if days < 30:
-        return f"{days}d"
+        return QCoreApplication.translate("Intervals", "%1d").replace("%1", str(days))
     if days < 365:
-        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
-    return f"{days / 365:.1f}y".replace(".0y", "y")
+        amount = f"{days / 30:.1f}".removesuffix(".0")
+        return QCoreApplication.translate("Intervals", "%1mo").replace("%1", amount)
+    amount = f"{days / 365:.1f}".removesuffix(".0")
+    return QCoreApplication.translate("Intervals", "%1y").replace("%1", amount)
 
 
 def format_duration(seconds: int) -> str:

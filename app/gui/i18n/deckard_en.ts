@@ -669,6 +669,24 @@
     </message>
 </context>
 <context>
+    <name>Intervals</name>
+    <message>
+        <location filename="../review_widget.py" line="40" />
+        <source>%1d</source>
+        <translation>%1d</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="43" />
+        <source>%1mo</source>
+        <translation>%1mo</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="45" />
+        <source>%1y</source>
+        <translation>%1y</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="189" />
@@ -921,47 +939,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="299" />
+        <location filename="../review_widget.py" line="301" />
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="299" />
+        <location filename="../review_widget.py" line="301" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="299" />
+        <location filename="../review_widget.py" line="301" />
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="299" />
+        <location filename="../review_widget.py" line="301" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="317" />
+        <location filename="../review_widget.py" line="319" />
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="358" />
+        <location filename="../review_widget.py" line="360" />
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="360" />
+        <location filename="../review_widget.py" line="362" />
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="369" />
+        <location filename="../review_widget.py" line="371" />
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="372" />
+        <location filename="../review_widget.py" line="374" />
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
