@@ -124,3 +124,11 @@ def test_cloze_sections_follow_the_card_number():
     first = CardContext(fields=fields, cloze_number=1)
     assert template.render(second) == 'a <b class="cloze">[...]</b> (second)'
     assert template.render(first) == '<b class="cloze">[...]</b> b'
+
+
+def test_the_hint_starts_at_the_first_double_colon_as_in_anki():
+    assert render_cloze("{{c1::a::b::c}}", 1, answer=False) == '<b class="cloze">[b::c]</b>'
+    assert render_cloze("{{c1::a::b::c}}", 1, answer=True) == '<b class="cloze">a</b>'
+    nested = "{{c2::x {{c3::y}}::hint}}"
+    assert render_cloze(nested, 2, answer=False) == '<b class="cloze">[hint]</b>'
+    assert render_cloze(nested, 3, answer=False) == 'x <b class="cloze">[...]</b>'

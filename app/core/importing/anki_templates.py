@@ -223,15 +223,10 @@ def _parse_clozes(text: str) -> list[str | _Cloze]:
 
 
 def _split_hint(cloze: _Cloze) -> None:
-    """The hint is whatever follows the last top-level `::` of the deletion."""
-    for index in range(len(cloze.parts) - 1, -1, -1):
-        part = cloze.parts[index]
-        if isinstance(part, str) and "::" in part:
-            before, hint = part.rsplit("::", 1)
-            rest = cloze.parts[index + 1 :]
-            cloze.hint = hint + "".join(p for p in rest if isinstance(p, str))
-            cloze.parts = [*cloze.parts[:index], before]
-            return
+    """As Anki does: a `::` in the deletion's last run of text starts the hint."""
+    if cloze.parts and isinstance(cloze.parts[-1], str) and "::" in cloze.parts[-1]:
+        before, cloze.hint = cloze.parts[-1].split("::", 1)
+        cloze.parts[-1] = before
 
 
 @lru_cache(maxsize=256)
