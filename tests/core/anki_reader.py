@@ -10,7 +10,7 @@ from pathlib import Path
 import anki.collection  # noqa: F401  (must come before anki.cards: circular import otherwise)
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from app.core.exporting.apkg_writer import FIELD_NAMES
+from app.core.exporting.anki_format import FIELD_NAMES
 
 
 @dataclass(frozen=True)

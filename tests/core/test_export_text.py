@@ -10,7 +10,7 @@ import pytest
 
 from app.core.collection import Collection
 from app.core.exporting import export_collection
-from app.core.exporting.apkg_writer import note_guid
+from app.core.exporting.anki_format import note_guid
 from app.core.importing import read_batch
 from app.core.model import CardRecord, CardSpec, ImportBatch
 

@@ -1,7 +1,8 @@
 """Export a collection, or one deck of it, to an Anki package, a Markdown deck or a CSV file.
 
 `export_collection` picks the format from the output file's extension (.apkg, .md, .csv) and
-reads the cards through `Collection.iter_records`. Nothing is written when the request is
+reads the cards through `Collection.iter_records` (the .apkg export reads the collection's
+tables directly, see `from_collection`). Nothing is written when the request is
 wrong (unknown extension, missing deck), and the output file only appears once complete.
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import InputError
 from app.core.exporting.apkg_writer import write_apkg
+from app.core.exporting.from_collection import write_collection_apkg
 from app.core.exporting.text_export import render_csv, render_deck, write_text_atomically
 
 if TYPE_CHECKING:
@@ -64,28 +66,22 @@ def export_collection(
     fmt = export_format(path)
     if deck is not None and deck not in collection.deck_names():
         raise InputError(f"no deck named {deck!r} in the collection", where="deck")
-    records = collection.iter_records(deck)
     if fmt == "apkg":
-        summary = write_apkg(
-            records,
+        summary = write_collection_apkg(
+            collection.path,
             path,
+            deck=deck,
             media_dir=collection.media_dir if media else None,
             scheduling=scheduling,
             now=now or datetime.now(UTC),
             day_start_hour=int(collection.get_config("day_start_hour", 4)),
             tz=collection.tz,
-            new_cards=_new_cards(collection) if scheduling else None,
         )
         return ExportResult(path, fmt, summary.cards, summary.reviews, summary.media)
+    records = collection.iter_records(deck)
     if fmt == "markdown":
         text, count = render_deck(records)
     else:
         text, count = render_csv(records)
     write_text_atomically(text, path)
     return ExportResult(path, fmt, count)
-
-
-def _new_cards(collection: Collection) -> dict[str, tuple[int, bool]]:
-    """Position and suspension of every card never studied (`CardRecord` carries neither)."""
-    rows = collection.db.execute("SELECT id, position, suspended FROM cards WHERE due IS NULL")
-    return {card_id: (position or 0, bool(suspended)) for card_id, position, suspended in rows}

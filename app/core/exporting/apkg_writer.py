@@ -26,11 +26,30 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
+from app.core.exporting.anki_format import (
+    DEFAULT_DECK_ID,
+    FIELD_SEPARATOR,
+    INDEXES,
+    NOTETYPE_ID,
+    QUEUE_NEW,
+    QUEUE_REVIEW,
+    QUEUE_SUSPENDED,
+    REVLOG_LEARN,
+    REVLOG_REVIEW,
+    SCHEMA,
+    TYPE_NEW,
+    TYPE_REVIEW,
+    deck_config,
+    deck_entry,
+    deck_id_for,
+    note_guid,
+    notetype_entry,
+)
 from app.core.model import (
     DECK_SEPARATOR,
     CardRecord,
@@ -40,74 +59,6 @@ from app.core.model import (
     quality_to_anki_ease,
 )
 from app.core.render import render_markdown
-
-NOTETYPE_ID = 1_764_000_000_000
-NOTETYPE_NAME = "Deckard"
-# Bump when the CSS or templates change, so Anki takes the new note type over the old one.
-NOTETYPE_MOD = 1_764_000_000
-FIELD_NAMES = ("Question", "Answer", "Deckard ID")
-FIELD_IDS = (1_764_000_000_101, 1_764_000_000_102, 1_764_000_000_103)
-TEMPLATE_ID = 1_764_000_000_201
-DEFAULT_DECK_ID = 1
-FIELD_SEPARATOR = "\x1f"
-
-CARD_CSS = """\
-.card {
-  font-family: "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", sans-serif;
-  font-size: 20px;
-  line-height: 1.4;
-  text-align: left;
-  color: black;
-  background-color: white;
-}
-.codehilite, pre, code {
-  font-family: "DejaVu Sans Mono", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
-  font-size: 0.85em;
-}
-.codehilite { border-radius: 4px; overflow-x: auto; }
-.codehilite pre { margin: 0; padding: 0.5em 0.7em; }
-table { border-collapse: collapse; }
-th, td { border: 1px solid #999; padding: 2px 8px; }
-img { max-width: 100%; }
-"""
-
-QUESTION_TEMPLATE = "{{Question}}"
-ANSWER_TEMPLATE = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Answer}}"
-
-_SCHEMA = """
-CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
-  scm integer not null, ver integer not null, dty integer not null, usn integer not null,
-  ls integer not null, conf text not null, models text not null, decks text not null,
-  dconf text not null, tags text not null);
-CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null,
-  mod integer not null, usn integer not null, tags text not null, flds text not null,
-  sfld integer not null, csum integer not null, flags integer not null, data text not null);
-CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null,
-  ord integer not null, mod integer not null, usn integer not null, type integer not null,
-  queue integer not null, due integer not null, ivl integer not null, factor integer not null,
-  reps integer not null, lapses integer not null, left integer not null, odue integer not null,
-  odid integer not null, flags integer not null, data text not null);
-CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null,
-  ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null,
-  time integer not null, type integer not null);
-CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
-"""
-
-_INDEXES = """
-CREATE INDEX ix_notes_usn on notes (usn);
-CREATE INDEX ix_cards_usn on cards (usn);
-CREATE INDEX ix_revlog_usn on revlog (usn);
-CREATE INDEX ix_cards_nid on cards (nid);
-CREATE INDEX ix_cards_sched on cards (did, queue, due);
-CREATE INDEX ix_revlog_cid on revlog (cid);
-CREATE INDEX ix_notes_csum on notes (csum);
-"""
-
-# Anki's card types and queues.
-TYPE_NEW, TYPE_REVIEW = 0, 2
-QUEUE_SUSPENDED, QUEUE_NEW, QUEUE_REVIEW = -1, 0, 2
-# Anki's revlog kinds.
-REVLOG_LEARN, REVLOG_REVIEW = 0, 1
 
 _SRC_RE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -123,32 +74,6 @@ class ApkgSummary:
     reviews: int
     media: int
     decks: int
-
-
-def note_guid(card_id: str) -> str:
-    """The Anki guid for a Deckard card: stable, short, and the same on every export."""
-    digest = hashlib.sha256(b"deckard-card:" + card_id.encode("utf-8")).digest()
-    return "dk" + _base91(int.from_bytes(digest[:10], "big"))
-
-
-def deck_id_for(name: str) -> int:
-    """A stable Anki deck id for a full deck name (Anki matches decks by name on import)."""
-    digest = hashlib.sha256(b"deckard-deck:" + name.encode("utf-8")).digest()
-    # Keep ids positive, below 2**53 (JavaScript-safe) and far from Anki's Default deck (1).
-    return (int.from_bytes(digest[:6], "big") % (1 << 50)) + (1 << 51)
-
-
-_BASE91 = (
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
-)
-
-
-def _base91(number: int) -> str:
-    out = []
-    while number:
-        number, digit = divmod(number, len(_BASE91))
-        out.append(_BASE91[digit])
-    return "".join(reversed(out)) or _BASE91[0]
 
 
 def anki_day(moment: datetime, day_start_hour: int, tz: tzinfo | None) -> date:
@@ -196,117 +121,6 @@ def _is_plain_name(name: str) -> bool:
     )
 
 
-def _deck_entry(deck_id: int, name: str, mod: int) -> dict:
-    return {
-        "id": deck_id,
-        "name": name,
-        "mod": mod,
-        "usn": -1,
-        "desc": "",
-        "dyn": 0,
-        "conf": 1,
-        "collapsed": False,
-        "browserCollapsed": False,
-        "extendNew": 0,
-        "extendRev": 0,
-        "newToday": [0, 0],
-        "revToday": [0, 0],
-        "lrnToday": [0, 0],
-        "timeToday": [0, 0],
-    }
-
-
-def _notetype_entry() -> dict:
-    fields = [
-        {
-            "name": name,
-            "ord": ord_,
-            "id": field_id,
-            "sticky": False,
-            "rtl": False,
-            "font": "Arial",
-            "size": 20,
-            "media": [],
-            "description": "",
-            "plainText": False,
-            "collapsed": False,
-            "excludeFromSearch": False,
-        }
-        for ord_, (name, field_id) in enumerate(zip(FIELD_NAMES, FIELD_IDS, strict=True))
-    ]
-    template = {
-        "name": "Card 1",
-        "ord": 0,
-        "id": TEMPLATE_ID,
-        "qfmt": QUESTION_TEMPLATE,
-        "afmt": ANSWER_TEMPLATE,
-        "bqfmt": "",
-        "bafmt": "",
-        "did": None,
-        "bfont": "",
-        "bsize": 0,
-    }
-    return {
-        "id": NOTETYPE_ID,
-        "name": NOTETYPE_NAME,
-        "type": 0,
-        "mod": NOTETYPE_MOD,
-        "usn": -1,
-        "sortf": 0,
-        "did": DEFAULT_DECK_ID,
-        "tmpls": [template],
-        "flds": fields,
-        "css": CARD_CSS,
-        "latexPre": (
-            "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n"
-            "\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n"
-            "\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n"
-        ),
-        "latexPost": "\\end{document}",
-        "latexsvg": False,
-        "req": [[0, "any", [0]]],
-        "tags": [],
-        "vers": [],
-    }
-
-
-def _deck_config(mod: int) -> dict:
-    return {
-        "id": 1,
-        "name": "Default",
-        "mod": mod,
-        "usn": -1,
-        "maxTaken": 60,
-        "autoplay": True,
-        "timer": 0,
-        "replayq": True,
-        "dyn": False,
-        "new": {
-            "bury": False,
-            "delays": [1.0, 10.0],
-            "initialFactor": 2500,
-            "ints": [1, 4, 0],
-            "order": 1,
-            "perDay": 20,
-        },
-        "lapse": {
-            "delays": [10.0],
-            "leechAction": 1,
-            "leechFails": 8,
-            "minInt": 1,
-            "mult": 0.0,
-        },
-        "rev": {
-            "bury": False,
-            "ease4": 1.3,
-            "ivlFct": 1.0,
-            "maxIvl": 36500,
-            "perDay": 200,
-            "hardFactor": 1.2,
-        },
-    }
-
-
 class _IdAllocator:
     """Millisecond ids in the style Anki uses: the wanted value, or the next free one after it.
 
@@ -340,6 +154,20 @@ def _ms(moment: datetime) -> int:
 ReviewRow = tuple[int, int, int, int, int, int | None]
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """How many reviews a card has and when the first and last were (ms), for its card row."""
+
+    count: int = 0
+    first_ms: int | None = None
+    last_ms: int | None = None
+
+
+def revlog_kind(interval_before: int) -> int:
+    """Anki's revlog type: a learning answer while the card had no interval yet, else a review."""
+    return REVLOG_LEARN if interval_before == 0 else REVLOG_REVIEW
+
+
 def review_row(review: ReviewRecord) -> ReviewRow:
     """The package's view of one review."""
     return (
@@ -352,7 +180,7 @@ def review_row(review: ReviewRecord) -> ReviewRow:
     )
 
 
-class _PackageBuilder:
+class PackageBuilder:
     """Fills the schema-11 database card by card; `finish` writes the `col` row."""
 
     def __init__(
@@ -390,26 +218,33 @@ class _PackageBuilder:
     ) -> None:
         """Add one card record (its history only when exporting with scheduling)."""
         history = [review_row(review) for review in record.history] if self.scheduling else []
-        self.add_card(
+        summary = ReviewSummary(
+            len(history),
+            min((row[0] for row in history), default=None),
+            max((row[0] for row in history), default=None),
+        )
+        card_id = self.add_card(
             record.spec,
             record.schedule,
             record.modified_at,
-            history,
+            summary,
             position=position,
             suspended=suspended,
         )
+        if history:
+            self.add_revlog(card_id, history)
 
     def add_card(
         self,
         spec: CardSpec,
         schedule: Schedule | None,
         modified_at: datetime | None,
-        history: Sequence[ReviewRow],
+        reviews: ReviewSummary,
         *,
         position: int | None = None,
         suspended: bool = False,
-    ) -> None:
-        """Add one card: its note, its card row and its revlog rows.
+    ) -> int:
+        """Add one card's note and card row; return the Anki card id for its revlog rows.
 
         `position` orders new cards (default: the order they are added); `suspended` is for new
         cards, whose suspension has no `Schedule` to live in.
@@ -421,9 +256,8 @@ class _PackageBuilder:
             self._collect_media(answer)
         deck_id = self._deck(spec.deck)
         note_mod = int((modified_at or self.now).timestamp())
-        first_ms = min((row[0] for row in history), default=None)
-        last_ms = max((row[0] for row in history), default=0)
-        note_id = self.note_ids.take(min(note_mod * 1000, first_ms or note_mod * 1000))
+        # The note id is its creation time in Anki: the first review if it predates the edit.
+        note_id = self.note_ids.take(min(note_mod * 1000, reviews.first_ms or note_mod * 1000))
         card_id = self.card_ids.take(note_id)
         sort_field = _sort_field(question)
         self._notes.append(
@@ -442,41 +276,47 @@ class _PackageBuilder:
             )
         )
         if self.scheduling and schedule is not None:
-            state = self._review_state(schedule, len(history))
+            state = self._review_state(schedule, reviews.count)
         else:
             self.new_position += 1
             # New cards keep their (relative) order; `finish` numbers them 1, 2, 3...
             order = position if position is not None else self.new_position
             queue = QUEUE_SUSPENDED if self.scheduling and suspended else QUEUE_NEW
             state = (TYPE_NEW, queue, order, 0, 0, 0, 0)
-        card_mod = max(note_mod, last_ms // 1000)
+        card_mod = max(note_mod, (reviews.last_ms or 0) // 1000)
         self._cards.append((card_id, note_id, deck_id, 0, card_mod, -1, *state, 0, 0, 0, 0, ""))
-        if history:
-            take = self.revlog_ids.take
-            self._revlog.extend(
-                (
-                    take(ms),
-                    card_id,
-                    -1,
-                    quality_to_anki_ease(quality),
-                    interval_after,
-                    interval_before,
-                    easiness_after,
-                    max(duration_ms or 0, 0),
-                    REVLOG_LEARN if interval_before == 0 else REVLOG_REVIEW,
-                )
-                for ms, quality, interval_before, interval_after, easiness_after, duration_ms in (
-                    history
-                )
-            )
+        if reviews.first_ms is not None:
             first_day = anki_day(
-                datetime.fromtimestamp(first_ms / 1000, UTC), self.day_start_hour, self.tz
+                datetime.fromtimestamp(reviews.first_ms / 1000, UTC), self.day_start_hour, self.tz
             )
             self.earliest_day = min(self.earliest_day, first_day)
         self.card_count += 1
-        self.review_count += len(history)
-        if len(self._revlog) >= _BATCH * 10 or len(self._cards) >= _BATCH:
-            self._flush()
+        self.review_count += reviews.count
+        if len(self._cards) >= _BATCH:
+            self.flush()
+        return card_id
+
+    def add_revlog(self, card_id: int, history: Sequence[ReviewRow]) -> None:
+        """Add the revlog rows of one card."""
+        take = self.revlog_ids.take
+        self._revlog.extend(
+            (
+                take(ms),
+                card_id,
+                -1,
+                quality_to_anki_ease(quality),
+                interval_after,
+                interval_before,
+                easiness_after,
+                max(duration_ms or 0, 0),
+                revlog_kind(interval_before),
+            )
+            for ms, quality, interval_before, interval_after, easiness_after, duration_ms in (
+                history
+            )
+        )
+        if len(self._revlog) >= _BATCH * 10:
+            self.flush()
 
     def _review_state(self, schedule: Schedule, review_count: int) -> tuple:
         """type, queue, due, ivl, factor, reps, lapses; due is an absolute day until `finish`."""
@@ -514,7 +354,7 @@ class _PackageBuilder:
             if _is_plain_name(name) and name in self._present_media:
                 self.media.add(name)
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         self.db.executemany(f"INSERT INTO notes VALUES ({','.join('?' * 11)})", self._notes)
         self.db.executemany(f"INSERT INTO cards VALUES ({','.join('?' * 18)})", self._cards)
         self.db.executemany("INSERT INTO revlog VALUES (?,?,?,?,?,?,?,?,?)", self._revlog)
@@ -524,7 +364,7 @@ class _PackageBuilder:
 
     def finish(self) -> int:
         """Write the `col` row and shift review due days to count from `crt`; return `crt`."""
-        self._flush()
+        self.flush()
         crt = day_start_timestamp(self.earliest_day, self.day_start_hour, self.tz)
         self.db.execute(
             "UPDATE cards SET due = due - ? WHERE type = ?",
@@ -540,12 +380,12 @@ class _PackageBuilder:
             " WHERE type = ?",
             (TYPE_NEW,),
         )
-        for statement in _INDEXES.strip().splitlines():
+        for statement in INDEXES.strip().splitlines():
             self.db.execute(statement)
         now_s = int(self.now.timestamp())
-        decks = {str(DEFAULT_DECK_ID): _deck_entry(DEFAULT_DECK_ID, "Default", now_s)}
+        decks = {str(DEFAULT_DECK_ID): deck_entry(DEFAULT_DECK_ID, "Default", now_s)}
         for name, deck_id in self.decks.items():
-            decks[str(deck_id)] = _deck_entry(deck_id, name, now_s)
+            decks[str(deck_id)] = deck_entry(deck_id, name, now_s)
         conf = {
             # Without schedVer 2 Anki takes the history for the v1 scheduler's and rewrites it.
             "schedVer": 2,
@@ -570,9 +410,9 @@ class _PackageBuilder:
                 _ms(self.now),
                 _ms(self.now),
                 json.dumps(conf),
-                json.dumps({str(NOTETYPE_ID): _notetype_entry()}),
+                json.dumps({str(NOTETYPE_ID): notetype_entry()}),
                 json.dumps(decks),
-                json.dumps({"1": _deck_config(now_s)}),
+                json.dumps({"1": deck_config(now_s)}),
             ),
         )
         return crt
@@ -587,26 +427,57 @@ def write_apkg(
     now: datetime,
     day_start_hour: int = 4,
     tz: tzinfo | None = None,
-    new_cards: Mapping[str, tuple[int, bool]] | None = None,
 ) -> ApkgSummary:
     """Write `records` as an Anki package at `out_path` (replaced atomically when complete).
 
     `media_dir` is where the files cards refer to live (None: no media). `tz` is the time zone
-    of the local days in the schedules (None: this machine's). `new_cards` gives, by card id,
-    the position and suspension of cards never studied (default: record order, not suspended).
+    of the local days in the schedules (None: this machine's).
+    """
+
+    def add_records(builder: PackageBuilder) -> None:
+        for record in records:
+            builder.add(record)
+
+    return write_package(
+        add_records,
+        out_path,
+        media_dir=media_dir,
+        scheduling=scheduling,
+        now=now,
+        day_start_hour=day_start_hour,
+        tz=tz,
+    )
+
+
+def write_package(
+    fill: Callable[[PackageBuilder], None],
+    out_path: str | os.PathLike[str],
+    *,
+    media_dir: str | os.PathLike[str] | None,
+    scheduling: bool,
+    now: datetime,
+    day_start_hour: int,
+    tz: tzinfo | None,
+    attach: Path | None = None,
+) -> ApkgSummary:
+    """Build a package with `fill(builder)` and zip it to `out_path` once it is complete.
+
+    With `attach`, that SQLite file is attached read-only as `src` to the package database, and
+    everything `fill` reads from it happens in the one transaction that writes the package.
     """
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".deckard-export-", dir=out.parent) as work:
         db_path = Path(work) / "collection.anki2"
-        db = sqlite3.connect(db_path, isolation_level=None)
+        db = sqlite3.connect(db_path, isolation_level=None, uri=attach is not None)
         try:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
-            db.execute("PRAGMA page_size = 4096")
-            db.executescript(_SCHEMA)
+            db.executescript(SCHEMA)
+            if attach is not None:
+                db.execute("ATTACH DATABASE ? AS src", (f"{attach.resolve().as_uri()}?mode=ro",))
             db.execute("BEGIN")
-            builder = _PackageBuilder(
+            builder = PackageBuilder(
                 db,
                 media_dir=Path(media_dir) if media_dir is not None else None,
                 scheduling=scheduling,
@@ -614,9 +485,7 @@ def write_apkg(
                 day_start_hour=day_start_hour,
                 tz=tz,
             )
-            for record in records:
-                position, suspended = (new_cards or {}).get(record.spec.id, (None, False))
-                builder.add(record, position=position, suspended=suspended)
+            fill(builder)
             builder.finish()
             db.execute("COMMIT")
         finally:
@@ -626,9 +495,8 @@ def write_apkg(
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.write(db_path, "collection.anki2")
             zf.writestr("media", json.dumps({str(i): name for i, name in enumerate(media_names)}))
-            assert builder.media_dir is not None or not media_names
             for index, name in enumerate(media_names):
-                zf.write(builder.media_dir / name, str(index))  # type: ignore[operator]
+                zf.write(Path(media_dir or ".") / name, str(index))
         os.replace(partial, out)
     return ApkgSummary(
         cards=builder.card_count,

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.core.exporting.apkg_writer import note_guid
+from app.core.exporting.anki_format import note_guid
 from app.core.model import CardRecord, CardSpec
 
 CSV_COLUMNS = ("guid", "deck", "Question", "Answer", "tags")
