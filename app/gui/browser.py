@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +68,7 @@ class BrowserWindow(QMainWindow):
         self.settings = settings or default_settings()
         self._ask = ask or self._confirm
         self._deleted: list[card_ops.DeletedCards] = []
+        self.add_dialog = None
 
         self.model = CardTableModel(collection, self, now=now)
         self.table = QTableView()
@@ -258,24 +268,21 @@ class BrowserWindow(QMainWindow):
 
     def select_ids(self, card_ids: list[str]) -> None:
         """Select these cards (fetching rows as needed) and scroll to the first."""
+        rows = [
+            row for row in (self.model.row_of(card_id) for card_id in card_ids) if row is not None
+        ]
+        wanted = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for row in rows:
+            wanted.select(self.model.index(row, 0), self.model.index(row, last_column))
+        flag = QItemSelectionModel.SelectionFlag
         selection = self.table.selectionModel()
-        selection.clearSelection()
-        first = None
-        for card_id in card_ids:
-            row = self.model.row_of(card_id)
-            if row is None:
-                continue
-            flags = (
-                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-            )
-            selection.select(self.model.index(row, 0), flags)
-            if first is None:
-                first = row
-                selection.setCurrentIndex(
-                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-                )
-        if first is not None:
-            self.table.scrollTo(self.model.index(first, 0))
+        # One change, so the editor saves and switches once.
+        selection.select(wanted, flag.ClearAndSelect | flag.Rows)
+        if rows:
+            first = self.model.index(rows[0], 0)
+            selection.setCurrentIndex(first, flag.NoUpdate)
+            self.table.scrollTo(first)
 
     def select_all(self) -> None:
         """Select every card the search found (loading all rows)."""
@@ -284,8 +291,10 @@ class BrowserWindow(QMainWindow):
 
     def _selection_changed(self, *_args) -> None:
         ids = self.selected_ids()
-        if self.editor.card_id is not None and self.editor.modified:
-            self.editor.save()
+        if self.editor.modified and not self.editor.save():
+            # The edit was refused (the reason is shown); keep it on screen rather than lose it.
+            self._update_actions()
+            return
         self.editor.show_card(ids[0] if len(ids) == 1 else None)
         self._update_actions()
         self._update_count()

@@ -126,6 +126,10 @@ def test_an_edit_the_collection_refuses_is_reported_not_lost(browser, sample, mo
     assert messages and "empty level" in messages[0]
     assert collection.card(ids["run"]).deck == "Docker"
     assert browser.editor.modified
+    browser.select_ids([ids["later"]])  # moving on does not throw the edit away
+    assert browser.editor.card_id == ids["run"]
+    assert browser.editor.form.deck_box.currentText() == "Docker::"
+    assert len(messages) == 2
 
 
 def test_suspend_and_unsuspend_selected(browser, sample):
