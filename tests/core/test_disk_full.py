@@ -69,11 +69,6 @@ def limit_size(collection, spare_pages=0):
     collection.conn.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=sqlite3.OperationalError,
-    reason="store.transaction lets SQLITE_FULL raised by a statement escape as sqlite3 error",
-)
 def test_answering_on_a_full_disk_gives_a_clear_error(tmp_path):
     path = tmp_path / "collection.deckard"
     with Collection.open(path, import_builtin=False) as collection:
@@ -92,11 +87,6 @@ def test_answering_on_a_full_disk_gives_a_clear_error(tmp_path):
         assert reopened.next_card(now=NOW) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=sqlite3.OperationalError,
-    reason="store.transaction lets SQLITE_FULL raised by a statement escape as sqlite3 error",
-)
 def test_importing_on_a_full_disk_is_refused_whole(tmp_path):
     path = tmp_path / "collection.deckard"
     deck = tmp_path / "big.deck.md"
