@@ -314,10 +314,14 @@ def restore_collection_file(
         folder.mkdir(parents=True, exist_ok=True)
         with _unpacked(backup_file, folder, latest) as source_path:
             try:
-                check_before_open(collection_path, latest_version=latest)
+                new = check_before_open(collection_path, latest_version=latest)
                 sound = True
             except CollectionError:
-                sound = False
+                new = sound = False
+            if new:
+                # Nothing there (or an empty file): nothing to keep.
+                _copy_into_new_file(source_path, collection_path)
+                return RestoreResult(safety_backup=None, moved_aside=None)
             if sound:
                 connection = sqlite3.connect(collection_path, isolation_level=None)
                 try:

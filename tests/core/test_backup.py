@@ -306,3 +306,14 @@ def test_a_backup_on_another_thread_while_answering_is_a_consistent_snapshot(col
         "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.due IS NULL"
     ).fetchone()
     assert unscheduled == (0,)
+
+
+def test_restore_into_a_place_with_no_collection_yet(tmp_path):
+    with open_collection(tmp_path / "old.deckard", cards=5) as collection:
+        answer_some(collection, 2)
+        old = backup_now(collection, now=NOW)
+    path = tmp_path / "elsewhere" / "collection.deckard"
+    result = restore_collection_file(path, old.path)
+    assert result.safety_backup is None and result.moved_aside is None
+    with Collection.open(path, import_builtin=False) as restored:
+        assert review_count(restored) == 2
