@@ -250,6 +250,11 @@ def restore_backup(
         safety = backup_now(collection, now=now, prune=False)
         _copy_into(source_path, collection.db.conn)
     _forget_in_memory_state(collection)
+    # A backup made by an earlier version of Deckard is brought up to this version's schema, as
+    # opening it would.
+    from app.core.schema import migrate
+
+    migrate(collection.db.conn)
     return safety
 
 

@@ -317,3 +317,22 @@ def test_restore_into_a_place_with_no_collection_yet(tmp_path):
     assert result.safety_backup is None and result.moved_aside is None
     with Collection.open(path, import_builtin=False) as restored:
         assert review_count(restored) == 2
+
+
+def test_a_backup_from_an_older_schema_is_brought_up_to_date(collection, tmp_path):
+    from app.core import schema
+
+    older = tmp_path / "older.deckard"
+    connection = sqlite3.connect(older, isolation_level=None)
+    schema.migrate(connection, target=1)
+    connection.execute("INSERT INTO decks (id, name) VALUES (1, 'Old')")
+    connection.execute(
+        "INSERT INTO cards (id, deck_id, question, answer, position, created_at, modified_at)"
+        " VALUES ('old-1', 1, 'Q', 'A', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"
+    )
+    connection.close()
+    restore_backup(collection, older, now=NOW)
+    assert collection.conn.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION,)
+    assert collection.next_card(now=NOW).id == "old-1"
+    assert collection.deck_names() == ["Old"]
+    assert [(c.deck, c.total) for c in collection.deck_counts(now=NOW)] == [("Old", 1)]
