@@ -82,7 +82,7 @@ def write_collection_apkg(
         db.create_function("anki_ease", 1, quality_to_anki_ease, deterministic=True)
         db.create_function("revlog_kind", 1, revlog_kind, deterministic=True)
         db.execute("CREATE TEMP TABLE card_map (deckard_id TEXT PRIMARY KEY, anki_id INTEGER)")
-        where, params = "", ()
+        where, params = "", ()  # type: tuple[str, tuple[object, ...]]
         if deck is not None:
             where = "WHERE d.name = ? OR substr(d.name, 1, ?) = ?"
             prefix = deck + DECK_SEPARATOR
