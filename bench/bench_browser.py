@@ -51,19 +51,29 @@ def log(message: str) -> None:
 CPU_MS: dict[str, float] = {}  # what -> median CPU time, printed beside the wall time
 
 
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+def median_ms(
+    action: Callable[[], object],
+    runs: int = RUNS,
+    after: Callable[[], object] | None = None,
+) -> tuple[float, float]:
     """Median wall and CPU time of `action` in milliseconds, after one warm-up call.
+
+    `after`, when given, runs untimed after each call (closing what the action opened).
 
     The CPU time (this process, all threads) shows the work itself; on a busy machine the
     wall time also counts waiting for a core.
     """
     action()
+    if after is not None:
+        after()
     wall, cpu = [], []
     for _ in range(runs):
         start, start_cpu = time.perf_counter(), time.process_time()
         action()
         wall.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
+        if after is not None:
+            after()
     return statistics.median(wall), statistics.median(cpu)
 
 
@@ -97,25 +107,28 @@ def measure(cards: int, reviews: int) -> list[dict]:
         path = make_collection(work / "bench.deckard", cards=cards, reviews=reviews)
         settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
         with Collection.open(path) as collection:
-            windows: list[BrowserWindow] = []
+            opened: list[BrowserWindow] = []
 
             def open_browser() -> None:
                 window = BrowserWindow(collection, settings=settings)
                 window.show()
                 app.processEvents()
                 window.repaint()
-                windows.append(window)
+                opened.append(window)
 
-            log("opening the browser…")
-            opened = median_ms(open_browser)
-            for window in windows[:-1]:
+            def close_browser() -> None:
+                window = opened.pop()
                 window.close()
                 window.deleteLater()
-            app.processEvents()
-            size = f"{cards // 1000}k cards" if cards >= 1000 else f"{cards} cards"
-            rows.append(row(f"browser opens ({size})", 300, opened))
+                app.processEvents()
 
-            browser = windows[-1]
+            log("opening the browser…")
+            open_times = median_ms(open_browser, after=close_browser)
+            size = f"{cards // 1000}k cards" if cards >= 1000 else f"{cards} cards"
+            rows.append(row(f"browser opens ({size})", 300, open_times))
+
+            open_browser()
+            browser = opened[-1]
             for kind, query in QUERIES:
                 log(f"searching {query!r}…")
                 took = median_ms(lambda q=query: browser.model.search(q))
