@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +24,7 @@ from typing import Any
 import sqlite_utils
 
 from app.core import days
+from app.core.answering import RecordedAnswer, record_answer, undo_answer
 from app.core.check import check_before_open
 from app.core.collection_types import Card, DaySummary, DeckCounts, ImportResult
 from app.core.errors import CollectionError, InputError
@@ -34,15 +34,15 @@ from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
 from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_rowid
 from app.core.scheduler import deck_counts as compute_deck_counts
-from app.core.schema import LATEST_VERSION, check_not_newer, migrate
-from app.core.sm2 import REPEAT_BELOW_QUALITY, Sm2State, check_quality, milli_to_easiness, review
+from app.core.schema import LATEST_VERSION
+from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
     CARD_SELECT,
-    SCHEDULE_COLUMNS,
     check_deck_name,
     deck_id_for,
     ensure_deck,
     fetch_card,
+    open_connection,
     row_to_card,
     tags_json,
     transaction,
@@ -65,18 +65,6 @@ def _check_config(key: str, value: Any) -> None:
         raise InputError(f"grading must be 'four' or 'six', not {value!r}", where="grading")
 
 
-@dataclass(frozen=True, slots=True)
-class _UndoStep:
-    """What undoing one answer needs: its log row and the card's schedule before it."""
-
-    review_id: int
-    card_id: str
-    snapshot: tuple[Any, ...]
-    deck_id: int
-    kind: str
-    day: str
-
-
 class Collection:
     """An open collection file. Use `Collection.open(path)`, as a context manager or not."""
 
@@ -86,7 +74,7 @@ class Collection:
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.tz = tz
-        self._undo: list[_UndoStep] = []
+        self._undo: list[RecordedAnswer] = []
         self._data_version: int | None = None
         self._tree: DeckTree | None = None
         self._config: dict[str, Any] | None = None
@@ -122,28 +110,7 @@ class Collection:
     @classmethod
     def _open_locked(cls, path: Path, *, tz: tzinfo | None, import_builtin: bool) -> Collection:
         creating = not path.exists() or path.stat().st_size == 0
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        except (OSError, sqlite3.Error) as error:
-            raise CollectionError(f"{path}: cannot open the collection: {error}") from error
-        try:
-            conn.execute("PRAGMA busy_timeout = 5000")
-            # Refuse a newer file before anything (even the journal mode) is changed in it.
-            check_not_newer(conn)
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise CollectionError(f"{path}: cannot switch the collection to WAL mode")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn)
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            raise CollectionError(f"{path}: not a usable Deckard collection: {error}") from error
-        except BaseException:
-            conn.close()
-            raise
-        collection = cls(path, conn, tz)
+        collection = cls(path, open_connection(path), tz)
         if creating and import_builtin:
             try:
                 from app.core.builtin import builtin_batch
@@ -323,67 +290,13 @@ class Collection:
         check_quality(quality)
         self._sync()
         moment, today = self._today(now)
-        today_text = days.format_day(today)
-        columns = ", ".join(SCHEDULE_COLUMNS)
-        row = self.conn.execute(
-            f"SELECT rowid, deck_id, {columns} FROM cards WHERE id = ?", (card_id,)
-        ).fetchone()
-        if row is None:
-            raise CollectionError(f"no card with id {card_id!r}")
-        rowid, deck_id, snapshot = row[0], row[1], tuple(row[2:])
-        repetitions, interval, easiness, due, lapses, _, repeat_day, _ = snapshot
-        stamp = utc_stamp(moment)
-        if repeat_day == today_text:
-            # SM-2's same-day repeat: logged, but interval and easiness stay as they are.
-            kind = "repeat"
-            after = Sm2State(repetitions, interval, milli_to_easiness(easiness))
-            new_due = due
-        else:
-            kind = "new" if due is None else "review"
-            after = review(Sm2State(repetitions, interval, milli_to_easiness(easiness)), quality)
-            new_due = days.format_day(days.add_days(today, after.interval))
-            if kind == "review" and quality < 3:
-                lapses += 1
-        pending = quality < REPEAT_BELOW_QUALITY
-        with transaction(self.conn):
-            cursor = self.conn.execute(
-                "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
-                " interval_after, easiness_before, easiness_after, duration_ms)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    card_id,
-                    stamp,
-                    today_text,
-                    quality,
-                    kind,
-                    interval,
-                    after.interval,
-                    easiness,
-                    after.easiness_milli,
-                    duration_ms,
-                ),
-            )
-            self.conn.execute(
-                "UPDATE cards SET repetitions = ?, interval = ?, easiness = ?, due = ?,"
-                " lapses = ?, buried_until = NULL, repeat_day = ?, repeat_since = ?"
-                " WHERE rowid = ?",
-                (
-                    after.repetitions,
-                    after.interval,
-                    after.easiness_milli,
-                    new_due,
-                    lapses,
-                    today_text if pending else None,
-                    stamp if pending else None,
-                    rowid,
-                ),
-            )
-        self._undo.append(
-            _UndoStep(int(cursor.lastrowid or 0), card_id, snapshot, deck_id, kind, today_text)
+        done = record_answer(
+            self.conn, card_id, quality, moment=moment, today=today, duration_ms=duration_ms
         )
+        self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
-        if kind != "repeat" and self._done_day == today_text:
-            self._done.setdefault(deck_id, [0, 0])[0 if kind == "new" else 1] += 1
+        if done.kind != "repeat" and self._done_day == done.day:
+            self._done.setdefault(done.deck_id, [0, 0])[0 if done.kind == "new" else 1] += 1
             self._allowance = None
 
     def can_undo(self) -> bool:
@@ -393,17 +306,9 @@ class Collection:
     def undo(self) -> str | None:
         """Take back the last answer not yet undone; returns its card id (None if none left)."""
         self._sync()
-        assignments = ", ".join(f"{column} = ?" for column in SCHEDULE_COLUMNS)
         while self._undo:
             step = self._undo.pop()
-            with transaction(self.conn):
-                deleted = self.conn.execute("DELETE FROM reviews WHERE id = ?", (step.review_id,))
-                if deleted.rowcount:
-                    self.conn.execute(
-                        f"UPDATE cards SET {assignments} WHERE id = ?",
-                        (*step.snapshot, step.card_id),
-                    )
-            if not deleted.rowcount:
+            if not undo_answer(self.conn, step):
                 continue  # that answer is gone already (another program undid or changed it)
             if step.kind != "repeat" and self._done_day == step.day:
                 done = self._done.setdefault(step.deck_id, [0, 0])

@@ -8,12 +8,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from app.core.collection_types import Card
 from app.core.days import parse_day
 from app.core.errors import CollectionError, InputError
 from app.core.model import DECK_SEPARATOR, CardSpec
+from app.core.schema import check_not_newer, migrate
 from app.core.sm2 import milli_to_easiness
 
 CARD_COLUMNS = (
@@ -75,6 +77,37 @@ def storage_problem(error: sqlite3.Error) -> str:
             "(File › Restore backup…, or `deckard restore FILE`)"
         )
     return f"the collection could not be saved ({text})"
+
+
+def open_connection(path: Path) -> sqlite3.Connection:
+    """A connection to the collection file at `path`, created and migrated as needed.
+
+    Autocommit mode (transactions are explicit), WAL journal with synchronous=FULL so a
+    committed answer survives a crash or power cut, foreign keys on, and a busy timeout so a
+    backup reading beside us never makes a write fail.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as error:
+        raise CollectionError(f"{path}: cannot open the collection: {error}") from error
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        # Refuse a newer file before anything (even the journal mode) is changed in it.
+        check_not_newer(conn)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise CollectionError(f"{path}: cannot switch the collection to WAL mode")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise CollectionError(f"{path}: not a usable Deckard collection: {error}") from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def utc_stamp(moment: datetime) -> str:

@@ -1,0 +1,85 @@
+"""Recording one answer: the SM-2 step, the same-day repeat rule and the two writes, as one
+transaction. The collection keeps the undo list and its cached counts around this."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from app.core import days
+from app.core.errors import CollectionError
+from app.core.sm2 import REPEAT_BELOW_QUALITY, Sm2State, milli_to_easiness, review
+from app.core.store import SCHEDULE_COLUMNS, transaction, utc_stamp
+
+_SELECT = f"SELECT rowid, deck_id, {', '.join(SCHEDULE_COLUMNS)} FROM cards WHERE id = ?"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedAnswer:
+    """What one answer did: its log row, the card's deck and schedule before, and its kind."""
+
+    review_id: int
+    card_id: str
+    deck_id: int
+    snapshot: tuple[Any, ...]  # SCHEDULE_COLUMNS before the answer, for undo
+    kind: str  # 'new' | 'review' | 'repeat'
+    day: str
+
+
+def record_answer(
+    conn: sqlite3.Connection,
+    card_id: str,
+    quality: int,
+    *,
+    moment: datetime,
+    today: date,
+    duration_ms: int | None,
+) -> RecordedAnswer:
+    """Log the answer and reschedule the card in one transaction (quality already checked)."""
+    row = conn.execute(_SELECT, (card_id,)).fetchone()
+    if row is None:
+        raise CollectionError(f"no card with id {card_id!r}")
+    rowid, deck_id, snapshot = row[0], row[1], tuple(row[2:])
+    repetitions, interval, easiness, due, lapses, _, repeat_day, _ = snapshot
+    today_text = days.format_day(today)
+    before = Sm2State(repetitions, interval, milli_to_easiness(easiness))
+    if repeat_day == today_text:
+        # SM-2's same-day repeat: logged, but interval and easiness stay as they are.
+        kind, after, new_due = "repeat", before, due
+    else:
+        kind = "new" if due is None else "review"
+        after = review(before, quality)
+        new_due = days.format_day(days.add_days(today, after.interval))
+        if kind == "review" and quality < 3:
+            lapses += 1
+    stamp = utc_stamp(moment)
+    pending = quality < REPEAT_BELOW_QUALITY
+    with transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
+            " interval_after, easiness_before, easiness_after, duration_ms)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (card_id, stamp, today_text, quality, kind, interval, after.interval, easiness,
+             after.easiness_milli, duration_ms),
+        )  # fmt: skip
+        conn.execute(
+            "UPDATE cards SET repetitions = ?, interval = ?, easiness = ?, due = ?, lapses = ?,"
+            " buried_until = NULL, repeat_day = ?, repeat_since = ? WHERE rowid = ?",
+            (after.repetitions, after.interval, after.easiness_milli, new_due, lapses,
+             today_text if pending else None, stamp if pending else None, rowid),
+        )  # fmt: skip
+    return RecordedAnswer(int(cursor.lastrowid or 0), card_id, deck_id, snapshot, kind, today_text)
+
+
+def undo_answer(conn: sqlite3.Connection, answer: RecordedAnswer) -> bool:
+    """Remove an answer's log row and put the card's schedule back; False if the row is gone."""
+    assignments = ", ".join(f"{column} = ?" for column in SCHEDULE_COLUMNS)
+    with transaction(conn):
+        deleted = conn.execute("DELETE FROM reviews WHERE id = ?", (answer.review_id,))
+        if deleted.rowcount:
+            conn.execute(
+                f"UPDATE cards SET {assignments} WHERE id = ?", (*answer.snapshot, answer.card_id)
+            )
+    return bool(deleted.rowcount)
