@@ -91,10 +91,12 @@ def make_collection(
     _build(path, cards, reviews, seed, moment, today)
     if cache:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        for old in cached.parent.glob(f"v*-{cards}-{reviews}-{seed}-*.deckard"):
+        for old in cached.parent.glob(f"v*-{cards}-{reviews}-{seed}-*"):
             old.unlink(missing_ok=True)
         partial = cached.with_suffix(".partial")
         shutil.copyfile(path, partial)
+        # Read-only, so nothing opens the shared copy as a collection and changes it.
+        partial.chmod(0o444)
         os.replace(partial, cached)
     return path
 
