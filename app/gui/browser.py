@@ -244,6 +244,15 @@ class BrowserWindow(QMainWindow):
             self.editor.show_card(None)
         return True
 
+    def refresh(self) -> None:
+        """Show the cards as they are now (after a review or an import elsewhere), same search."""
+        if self.editor.modified:
+            return  # never overwrite an edit in progress; the next search shows the changes
+        selected = self.selected_ids()
+        self.model.reload()
+        self.select_ids(selected)
+        self._update_count()
+
     def show_query_error(self, error: QueryError) -> None:
         """Tell what is wrong with the query and put the cursor where it is."""
         self.error_label.setText(self.tr("Cannot search: %1").replace("%1", str(error)))

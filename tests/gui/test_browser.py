@@ -214,3 +214,13 @@ def test_hidden_columns_and_sort_are_remembered(qtbot, sample, settings):
     assert "answer" in second.visible_columns()
     assert "tags" not in second.visible_columns()
     assert second.model.sort_column == "ease" and second.model.descending
+
+
+def test_refresh_shows_changes_made_elsewhere_and_keeps_the_selection(browser, sample):
+    collection, ids = sample
+    browser.search("is:suspended")
+    browser.select_ids([ids["later"]])
+    collection.suspend(ids["run"])  # e.g. from the review screen
+    browser.refresh()
+    assert shown_ids(browser) == {ids["later"], ids["run"]}
+    assert browser.selected_ids() == [ids["later"]]
