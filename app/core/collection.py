@@ -343,7 +343,9 @@ class Collection:
         self._sync()
         today = days.format_day(self._today(now)[1])
         tree = self._deck_tree()
-        counts = compute_counts(self.conn, tree, self._allowance_for(today), today)
+        counts = compute_counts(
+            self.conn, tree, self._allowance_for(today), today, self._deck_totals()
+        )
         if deck is not None:
             if deck not in tree.ids:
                 raise CollectionError(f"no deck named {deck!r}")

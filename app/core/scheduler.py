@@ -226,12 +226,23 @@ class Counts:
 
 
 def compute_counts(
-    conn: sqlite3.Connection, tree: DeckTree, allowance: Allowance, today: str
+    conn: sqlite3.Connection,
+    tree: DeckTree,
+    allowance: Allowance,
+    today: str,
+    totals: dict[int, int] | None = None,
 ) -> Counts:
-    """What the review screen would show for each deck if it were chosen now."""
+    """What the review screen would show for each deck if it were chosen now.
+
+    `totals` (cards per deck) lets decks that hold no cards of their own, typically parents,
+    skip their queries.
+    """
     own_due: dict[int, int] = {}
     own_new: dict[int, int] = {}
     for deck_id in tree.names:
+        if totals is not None and not totals.get(deck_id):
+            own_due[deck_id] = own_new[deck_id] = 0
+            continue
         own_due[deck_id] = _own_capped(
             conn,
             "SELECT 1 FROM cards INDEXED BY cards_deck_due WHERE deck_id = ?"
@@ -277,7 +288,7 @@ def deck_counts(
     totals: dict[int, int],
 ) -> list[DeckCounts]:
     """One `DeckCounts` per deck, parents before sub-decks; `totals` = cards per deck alone."""
-    counts = compute_counts(conn, tree, allowance, today)
+    counts = compute_counts(conn, tree, allowance, today, totals)
     return [
         DeckCounts(
             deck=tree.names[deck_id],
