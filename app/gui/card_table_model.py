@@ -1,9 +1,9 @@
 """The browser's card table: a QAbstractTableModel over the ids a search returned.
 
 Sorting every match of a search on 100,000 cards takes longer than a person should wait, so a
-search asks SQLite for the count and the first 200 rows only (SQLite keeps just the best rows
+search asks SQLite for the count and the first 100 rows only (SQLite keeps just the best rows
 while it scans). When the view scrolls past them (`canFetchMore`/`fetchMore`) the full sorted
-id list is read once, and further rows come from it 200 at a time. Sorting runs the search
+id list is read once, and further rows come from it 100 at a time. Sorting runs the search
 again with another ORDER BY rather than sorting rows in Python.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.card_ops import CardRow, card_rows
 from app.core.search import SORT_COLUMNS, CardSearch, prepare_collection_search
 
-BATCH = 200
+BATCH = 100  # rows read per step: a few screens, so scrolling rarely waits
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _MARKUP = re.compile(r"<[^>]+>|[`*_#>]|!\[[^\]]*\]\([^)]*\)")
