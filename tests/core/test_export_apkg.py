@@ -15,9 +15,11 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.exporting.anki_format import NOTETYPE_ID, NOTETYPE_NAME, deck_id_for, note_guid
-from app.core.exporting.apkg_writer import write_apkg
+from app.core.exporting.apkg_writer import is_plain_text, render_side, write_apkg
 from app.core.model import CardRecord, CardSpec, ReviewRecord, Schedule, quality_to_anki_ease
 from app.core.render import render_markdown
 from tests.core.anki_reader import anki_cards, import_package, open_anki
@@ -331,3 +333,18 @@ def test_many_cards_stamped_alike_get_distinct_ids_in_order():
     taken = [allocator.take(1000) for _ in range(5000)] + [allocator.take(1002)]
     assert taken[:5000] == list(range(1000, 6000))
     assert taken[-1] == 6000
+
+
+_SIDE_CHARS = list("abcXYZé中文？：，。 ,.?;:()'\"%$19-_*#!<>&/@\\`[]{}|~=+\t\n\u3000\xa0")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from(_SIDE_CHARS), min_size=1, max_size=25))
+def test_plain_text_shortcut_matches_markdown(text):
+    assert render_side(text) == render_markdown(text)
+
+
+def test_plain_text_shortcut_is_taken_only_for_plain_text():
+    assert is_plain_text("What does docker ps list? 列出容器：运行中的")
+    for text in ("**bold**", "1. list", "- item", "# title", "a <b>", "a & b", "a\nb", " a"):
+        assert not is_plain_text(text), text

@@ -89,6 +89,39 @@ def day_start_timestamp(day: date, day_start_hour: int, tz: tzinfo | None) -> in
     return int(start.timestamp())
 
 
+# ASCII characters that Markdown gives no meaning to inside a line that starts with a letter.
+_INERT_ASCII = frozenset(" ,.?;()'\"%$:/@-")
+
+
+def is_plain_text(text: str) -> bool:
+    """True for one line of text that Markdown renders as itself in a paragraph.
+
+    It starts with a letter (so it cannot be a heading, list or quote), has no surrounding
+    blanks, and its ASCII characters are letters, digits and punctuation with no Markdown or
+    HTML meaning; other printable characters (CJK, accents, full-width punctuation) are inert.
+    """
+    if not text or not text[0].isalpha() or text != text.strip():
+        return False
+    for char in text:
+        if char.isascii():
+            if not (char.isalnum() or char in _INERT_ASCII):
+                return False
+        elif char.isspace() or not char.isprintable():
+            return False
+    return True
+
+
+def render_side(text: str) -> str:
+    """A card side as HTML, exactly as `render_markdown` gives it.
+
+    Plain text skips Markdown: on a large export most sides are plain, and rendering is most
+    of the time taken. Tests check the shortcut against `render_markdown` itself.
+    """
+    if is_plain_text(text):
+        return f"<p>{text}</p>"
+    return render_markdown(text)
+
+
 def _anki_tags(tags: Iterable[str]) -> str:
     # Anki separates tags by spaces, so a space inside a tag would split it in two.
     cleaned = [_WHITESPACE_RE.sub("_", tag.strip()) for tag in tags if tag.strip()]
@@ -249,8 +282,8 @@ class PackageBuilder:
         `position` orders new cards (default: the order they are added); `suspended` is for new
         cards, whose suspension has no `Schedule` to live in.
         """
-        question = render_markdown(spec.question).replace(FIELD_SEPARATOR, "")
-        answer = render_markdown(spec.answer).replace(FIELD_SEPARATOR, "")
+        question = render_side(spec.question).replace(FIELD_SEPARATOR, "")
+        answer = render_side(spec.answer).replace(FIELD_SEPARATOR, "")
         if self.media_dir is not None:
             self._collect_media(question)
             self._collect_media(answer)
