@@ -37,7 +37,7 @@ from app.core.scheduler import deck_counts as compute_deck_counts
 from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
-    CARD_SELECT,
+    CARD_SELECT_BY_ROWID,
     check_deck_name,
     deck_id_for,
     ensure_deck,
@@ -185,6 +185,15 @@ class Collection:
             self._allowance = Allowance.compute(self._deck_tree(), self._done)
         return self._allowance
 
+    def _count_done(self, deck_id: int, kind: str, change: int) -> None:
+        """Adjust today's cached answer counts (and allowance) after an answer or its undo."""
+        self._done.setdefault(deck_id, [0, 0])[0 if kind == "new" else 1] += change
+        tree = self._tree
+        if self._allowance is not None and tree is not None and deck_id in tree.parent:
+            self._allowance.recompute(tree, self._done, deck_id)
+        else:
+            self._allowance = None
+
     def _today(self, now: datetime | None) -> tuple[datetime, date]:
         moment = now or datetime.now(UTC)
         hour = self.get_config("day_start_hour", days.DEFAULT_DAY_START_HOUR)
@@ -276,8 +285,8 @@ class Collection:
         )
         if rowid is None:
             return None
-        row = self.conn.execute(f"{CARD_SELECT} WHERE c.rowid = ?", (rowid,)).fetchone()
-        return row_to_card(row)
+        row = self.conn.execute(CARD_SELECT_BY_ROWID, (rowid,)).fetchone()
+        return row_to_card((row[0], tree.names[row[1]], *row[2:]))
 
     def answer(
         self,
@@ -296,8 +305,7 @@ class Collection:
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
         if done.kind != "repeat" and self._done_day == done.day:
-            self._done.setdefault(done.deck_id, [0, 0])[0 if done.kind == "new" else 1] += 1
-            self._allowance = None
+            self._count_done(done.deck_id, done.kind, +1)
 
     def can_undo(self) -> bool:
         """True when there is an answer `undo()` can take back."""
@@ -311,9 +319,7 @@ class Collection:
             if not undo_answer(self.conn, step):
                 continue  # that answer is gone already (another program undid or changed it)
             if step.kind != "repeat" and self._done_day == step.day:
-                done = self._done.setdefault(step.deck_id, [0, 0])
-                done[0 if step.kind == "new" else 1] -= 1
-                self._allowance = None
+                self._count_done(step.deck_id, step.kind, -1)
             return step.card_id
         return None
 

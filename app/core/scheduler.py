@@ -90,28 +90,38 @@ class Allowance:
     @classmethod
     def compute(cls, tree: DeckTree, done: dict[int, list[int]]) -> Allowance:
         """Allowance per deck from the answers done today (`done[deck] = [new, review]`)."""
+        allowance = cls({}, {})
+        for root in tree.roots:
+            allowance.recompute(tree, done, root)
+        return allowance
+
+    def recompute(self, tree: DeckTree, done: dict[int, list[int]], deck_id: int) -> None:
+        """Update the allowance of the top-level deck holding `deck_id` and everything under
+        it: the only decks an answer in `deck_id` can change."""
+        root, parent = deck_id, tree.parent[deck_id]
+        while parent is not None:
+            root, parent = parent, tree.parent[parent]
+        decks = tree.subtrees[root]
+        children = tree.children
         done_new: dict[int, int] = {}
         done_review: dict[int, int] = {}
-        children = tree.children
-        for deck_id in reversed(tree.order):
-            own_new, own_review = done.get(deck_id, (0, 0))
-            for child in children[deck_id]:
+        for deck in reversed(decks):
+            own_new, own_review = done.get(deck, (0, 0))
+            for child in children[deck]:
                 own_new += done_new[child]
                 own_review += done_review[child]
-            done_new[deck_id] = own_new
-            done_review[deck_id] = own_review
-        new: dict[int, int] = {}
-        review: dict[int, int] = {}
-        for deck_id in tree.order:
-            left_new = tree.new_limit[deck_id] - done_new[deck_id]
-            left_review = tree.review_limit[deck_id] - done_review[deck_id]
-            parent = tree.parent[deck_id]
+            done_new[deck] = own_new
+            done_review[deck] = own_review
+        new, review = self.new, self.review
+        for deck in decks:
+            left_new = tree.new_limit[deck] - done_new[deck]
+            left_review = tree.review_limit[deck] - done_review[deck]
+            parent = tree.parent[deck]
             if parent is not None:
                 left_new = min(left_new, new[parent])
                 left_review = min(left_review, review[parent])
-            new[deck_id] = max(0, left_new)
-            review[deck_id] = max(0, left_review)
-        return cls(new, review)
+            new[deck] = left_new if left_new > 0 else 0
+            review[deck] = left_review if left_review > 0 else 0
 
 
 def done_today(conn: sqlite3.Connection, today: str) -> dict[int, list[int]]:

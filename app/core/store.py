@@ -24,6 +24,10 @@ CARD_COLUMNS = (
     " c.position, c.created_at, c.modified_at"
 )
 CARD_SELECT = f"SELECT {CARD_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id"
+# The same columns with the deck's id in place of its name, for callers that know the names.
+CARD_SELECT_BY_ROWID = (
+    f"SELECT {CARD_COLUMNS.replace('d.name', 'c.deck_id')} FROM cards c WHERE c.rowid = ?"
+)
 
 # The columns an answer changes; undo puts them back from a snapshot.
 SCHEDULE_COLUMNS = (
