@@ -83,3 +83,14 @@ def test_help_names_the_formats():
     assert result.exit_code == 0
     for word in (".apkg", ".md", ".csv", "--no-scheduling", "--no-media", "--deck"):
         assert word in result.output
+
+
+def test_an_unwritable_destination_is_one_line(collection, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for name in ("x.apkg", "x.md", "x.csv"):
+        with pytest.raises(SystemExit):
+            main(["--collection", str(collection[0]), "export", str(blocker / name)])
+        err = capsys.readouterr().err
+        assert err.startswith(f"deckard: {blocker / name}: cannot write the export")
+        assert err.count("\n") == 1

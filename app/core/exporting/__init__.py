@@ -66,6 +66,25 @@ def export_collection(
     fmt = export_format(path)
     if deck is not None and deck not in collection.deck_names():
         raise InputError(f"no deck named {deck!r} in the collection", where="deck")
+    try:
+        return _export(
+            collection, path, fmt, deck=deck, scheduling=scheduling, media=media, now=now
+        )
+    except OSError as error:
+        # A folder that cannot be written to, a full disk: the user's to fix, so one line.
+        raise InputError(f"cannot write the export: {error.strerror or error}", path=path) from None
+
+
+def _export(
+    collection: Collection,
+    path: Path,
+    fmt: str,
+    *,
+    deck: str | None,
+    scheduling: bool,
+    media: bool,
+    now: datetime | None,
+) -> ExportResult:
     if fmt == "apkg":
         summary = write_collection_apkg(
             collection.path,
