@@ -61,11 +61,18 @@ def decks_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False))
         return
-    width = max([len("Deck")] + [len(row["deck"]) for row in rows])
+    import unicodedata
+
+    def cells(text: str) -> int:
+        # Chinese and Japanese deck names take two terminal columns per character.
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    width = max([len("Deck")] + [cells(row["deck"]) for row in rows])
     click.echo(f"{'Deck':<{width}}  {'New':>5}  {'Repeat':>6}  {'Due':>5}  {'Total':>6}")
     for row in rows:
+        padding = " " * (width - cells(row["deck"]))
         click.echo(
-            f"{row['deck']:<{width}}  {row['new']:>5}  {row['repeat']:>6}"
+            f"{row['deck']}{padding}  {row['new']:>5}  {row['repeat']:>6}"
             f"  {row['due']:>5}  {row['total']:>6}"
         )
 

@@ -77,3 +77,20 @@ def test_a_broken_collection_is_one_line_on_stderr(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("deckard: ") and "broken.deckard" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_table_columns_line_up_with_chinese_deck_names(tmp_path):
+    import unicodedata
+
+    def cells(text):
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    path = tmp_path / "c.deckard"
+    with Collection.open(path, import_builtin=False) as collection:
+        collection.apply_batch(batch("zh.md", [spec("a", "基础操作"), spec("b", "Ops")]))
+    result = CliRunner().invoke(cli, ["--collection", str(path), "decks"])
+    assert result.exit_code == 0, result.output
+    header, *rows = result.output.splitlines()
+    # Right-aligned numbers line up when every line is equally wide on screen.
+    assert {cells(line) for line in rows} == {cells(header)}
+    assert any(line.startswith("基础操作") for line in rows)
