@@ -1,6 +1,6 @@
 """Benchmark: compiling notes into cards.
 
-Compiles the built-in Docker notes, then generated notes in the same style (sections,
+Compiles the built-in Docker notes, then generated notes in the same style (chapters, sections,
 sub-sections, `key：value`, `command  # meaning`, named items, numbered steps, nested commands,
 fenced code) at 1, 5 and 10 MB. The compiler must stay linear: 10 MB in about 2 s at most.
 
@@ -70,7 +70,9 @@ def generate_notes(size_bytes: int, seed: int = 0) -> str:
         section += 1
         w = lambda: rng.choice(WORDS)  # noqa: E731
         c = lambda: rng.choice(COMMANDS)  # noqa: E731
-        block = (
+        # Long notes are split into chapters: a `#` heading with nothing but `##` sections under it.
+        chapter = f"# 第{section // 10 + 1}章 {w()}\n\n" if section % 10 == 1 else ""
+        block = chapter + (
             f"## {w()}操作{section}\n\n"
             f"\t区分{w()}{section}：id和{w()}\n"
             f"\t1.拉取{w()}{section}\n\t2.运行{w()}{section}\n\t3.删除{w()} untagged和{section}\n"

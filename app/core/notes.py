@@ -19,9 +19,12 @@ the line number), so editing an answer or moving a block keeps a card's history.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from app.core.deckfile import card_id, normalize_side
 from app.core.model import CardSpec
@@ -43,12 +46,17 @@ from app.core.notes_phrases import Phrases, phrases_for
 from app.core.notes_tree import Node, Section, parse_notes
 
 SEP = " › "
-_MARKUP = re.compile(r"[`*_\\]|&lt;|&gt;")
 _ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
+_SPACE_AT_END = re.compile(r"[^\S\n]\n")
+_MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
 
 
-@dataclass
+# Where a card is asked: its source line, its tags and the heading/parent lines above it.
+_Where = tuple[int, tuple[str, ...], set[int]]
+
+
+@dataclass(slots=True)
 class _Card:
     kind: str
     key: str
@@ -56,7 +64,8 @@ class _Card:
     answer: str
     line: int
     tags: tuple[str, ...]
-    covers: set[int] = field(default_factory=set)
+    # Groups of covered line numbers, joined only when the report needs them.
+    covers: list[Iterable[int]]
 
 
 @dataclass(frozen=True)
@@ -132,14 +141,23 @@ class _Builder:
         }
         self.container(list(section.path), section.items, tags, context, top=True)
 
-    def add(self, kind: str, key: str, path: list[str], question: str, answer: str, **kw) -> None:
-        joiner = kw.get("joiner", SEP)
+    def add(
+        self,
+        kind: str,
+        key: str,
+        path: list[str],
+        question: str,
+        answer: str,
+        at: _Where,
+        covers: Iterable[int],
+        joiner: str = SEP,
+    ) -> _Card:
+        """Record a card asked at `at`; returns it so a caller can add to its answer."""
         prefix = _question_prefix(tuple(path))
         full = f"{prefix}{joiner}{question}" if prefix else question
-        covers = set(kw.get("covers", ())) | set(kw.get("context", ()))
-        self.cards.append(
-            _Card(kind, SEP.join([*path, key]), full, answer, kw["line"], kw["tags"], covers)
-        )
+        card = _Card(kind, SEP.join([*path, key]), full, answer, at[0], at[1], [covers, at[2]])
+        self.cards.append(card)
+        return card
 
     def container(
         self, path: list[str], items: list[Node], tags: tuple[str, ...], ctx: set[int], top: bool
@@ -173,8 +191,8 @@ class _Builder:
         top: bool,
     ) -> bool:
         """Cards for one item; False when the item is left for a list or a summary card."""
-        common = {"line": node.line, "tags": tags, "context": ctx}
-        own = set(node.lines)
+        at = (node.line, tags, ctx)
+        own = node.lines
         if node.children:
             question, key = self.parent_question(info, node.children)
             answer = render_answer(node.children)
@@ -184,12 +202,12 @@ class _Builder:
                 lead = inline(info.right)
                 answer = f"{lead}\n\n{answer}"
             if info.kind == "comment":
-                self.both_ways(path, info, own, common)
+                self.both_ways(path, info, own, at)
             elif info.kind == "named" and top:
-                self.named_reverse(path, info, own, common)
-            self.add("parent", key, path, question, answer, covers=node.all_lines(), **common)
+                self.named_reverse(path, info, own, at)
+            self.add("parent", key, path, question, answer, at, node.all_lines())
             label = info.left.rstrip("？?") if info.kind != "prose" else info.text.rstrip("？?")
-            inner_ctx = ctx | own
+            inner_ctx = ctx.union(own)
             self.container([*path, label], node.children, tags, inner_ctx, top=False)
             return True
         if info.kind == "keyvalue" and info.right:
@@ -199,14 +217,14 @@ class _Builder:
                 path,
                 self.say.key.format(key=escape_markdown(info.left)),
                 inline(info.right),
-                covers=own,
-                **common,
+                at,
+                own,
             )
             return True
         if not top:
             return True  # already on the parent's card
         if info.kind == "comment":
-            self.both_ways(path, info, own, common)
+            self.both_ways(path, info, own, at)
             return True
         if info.kind == "named":
             syntax, _ = split_syntax(info.right)
@@ -217,10 +235,10 @@ class _Builder:
                 path,
                 ask.format(name=code_span(info.left)),
                 named_answer(info.left, info.right),
-                covers=own,
-                **common,
+                at,
+                own,
             )
-            self.named_reverse(path, info, own, common)
+            self.named_reverse(path, info, own, at)
             return True
         if info.kind == "labelled":
             self.add(
@@ -229,8 +247,8 @@ class _Builder:
                 path,
                 self.say.key.format(key=escape_markdown(info.left)),
                 inline(info.right),
-                covers=own,
-                **common,
+                at,
+                own,
             )
             return True
         return False
@@ -250,7 +268,7 @@ class _Builder:
             return self.say.how.format(item=inline(info.text)), info.text
         return self.say.points.format(item=inline(info.text)), info.text
 
-    def both_ways(self, path: list[str], info: Item, own: set[int], common: dict) -> None:
+    def both_ways(self, path: list[str], info: Item, own: tuple[int, ...], at: _Where) -> None:
         """`command  # meaning`: what does the command do, and which command does that."""
         meaning = info.right.rstrip("。.")
         self.add(
@@ -259,8 +277,8 @@ class _Builder:
             path,
             self.say.does.format(name=code_span(info.left)),
             prose(info.right),
-            covers=own,
-            **common,
+            at,
+            own,
         )
         if not _gives_away(meaning, info.left):
             self.add(
@@ -269,11 +287,11 @@ class _Builder:
                 path,
                 self.say.which_command.format(text=prose(meaning)),
                 code_span(info.left),
-                covers=own,
-                **common,
+                at,
+                own,
             )
 
-    def named_reverse(self, path: list[str], info: Item, own: set[int], common: dict) -> None:
+    def named_reverse(self, path: list[str], info: Item, own: tuple[int, ...], at: _Where) -> None:
         """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
         explanation = split_syntax(info.right)[1].rstrip("。.")
         if not _CJK_START.match(explanation) or _gives_away(explanation, info.left):
@@ -293,8 +311,8 @@ class _Builder:
             path,
             what.format(text=prose(explanation)),
             code_span(info.left),
-            covers=own,
-            **common,
+            at,
+            own,
         )
 
     def lists(
@@ -351,25 +369,23 @@ class _Builder:
             asked.add(question)
             covers = {line for node, _ in run for line in node.lines}
             card_kind = "steps" if is_numbered else "list"
-            self.add(
+            card = self.add(
                 card_kind,
                 run[0][1].text,
                 path,
                 question,
                 "\n".join(lines),
-                line=run[0][0].line,
-                tags=tags,
-                context=ctx,
-                covers=covers,
+                (run[0][0].line, tags, ctx),
+                covers,
             )
-            made.append(self.cards[-1])
+            made.append(card)
             remaining = [node for node in remaining if node not in bare]
         if not remaining:
             return
         if len(made) == 1:
             # Remarks about a list ("这些都是旧的…") belong under it.
             made[0].answer += "\n\n" + render_answer(remaining)
-            made[0].covers |= {line for node in remaining for line in node.all_lines()}
+            made[0].covers.extend(node.all_lines() for node in remaining)
             return
         if len(remaining) == 1 and not remaining[0].is_code and is_code_like(remaining[0].text):
             question, answer = self.say.summary_command, inline(remaining[0].text)
@@ -382,18 +398,16 @@ class _Builder:
             path,
             question,
             answer,
+            (remaining[0].line, tags, ctx),
+            covers,
             joiner=self.say.summary_joiner,
-            line=remaining[0].line,
-            tags=tags,
-            context=ctx,
-            covers=covers,
         )
 
     def finish(self) -> list[tuple[CardSpec, _Card]]:
         """Merge cards that ask the same thing, drop give-aways, and give every card its id."""
         by_question: dict[str, _Card] = {}
         ordered: list[_Card] = []
-        for card in sorted(self.cards, key=lambda c: c.line):
+        for card in sorted(self.cards, key=attrgetter("line")):
             card.question, card.answer = _normalized(card.question), _normalized(card.answer)
             if not card.question or not card.answer:
                 continue
@@ -403,14 +417,19 @@ class _Builder:
             if twin is not None:
                 if card.answer not in twin.answer:
                     twin.answer += "\n\n" + card.answer
-                twin.covers |= card.covers
+                twin.covers.extend(card.covers)
                 continue
             by_question[card.question] = card
             ordered.append(card)
         out: list[tuple[CardSpec, _Card]] = []
         seen: set[str] = set()
+        # card_id(deck, kind + key) with the deck's part worked out once.
+        slug = card_id(self.deck, "").rsplit("-", 1)[0]
+        head = f"{self.deck}\x1f"
+        sha1 = hashlib.sha1
         for card in ordered:
-            cid = card_id(self.deck, f"{card.kind}\x1f{card.key}")
+            digest = sha1(f"{head}{card.kind}\x1f{card.key}".encode()).hexdigest()[:10]
+            cid = f"{slug}-{digest}"
             while cid in seen:
                 cid = card_id(self.deck, f"{card.kind}\x1f{card.key}\x1f{cid}")
             seen.add(cid)
@@ -428,7 +447,7 @@ def _list_entry(info: Item) -> str:
 
 
 def _plain(markdown: str) -> str:
-    for mark in ("`", "*", "_", "\\", "&lt;", "&gt;"):
+    for mark in _MARKS:
         if mark in markdown:
             markdown = markdown.replace(mark, "")
     return " ".join(markdown.split()).lower()
@@ -442,7 +461,12 @@ def _gives_away(question: str, answer: str) -> bool:
 
 
 def _normalized(side: str) -> str:
-    if "\n" not in side and "\r" not in side and side == side.strip():
+    # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
+    if (
+        side == side.strip()
+        and "\r" not in side
+        and ("\n" not in side or not _SPACE_AT_END.search(side))
+    ):
         return side
     return normalize_side(side)
 
@@ -452,6 +476,7 @@ def _question_prefix(path: tuple[str, ...]) -> str:
     return SEP.join(escape_markdown(part) for part in path)
 
 
+@lru_cache(maxsize=1024)
 def _tag(title: str) -> str:
     return re.sub(r"\s+", "_", title.strip())
 
@@ -462,11 +487,15 @@ def _report(
     lines = text.split("\n")
     covered: set[int] = set()
     for _, card in cards:
-        covered |= card.covers
+        for group in card.covers:
+            covered.update(group)
+    # Every path that has a `>` sub-section or a deeper heading under it (a set, so that notes
+    # with many chapter headings stay linear).
+    above_others = {s.path[:depth] for s in sections for depth in range(1, len(s.path))}
     empty = tuple(
         (s.line, lines[s.line - 1].strip())
         for s in sections
-        if s.line and not s.items and not s.is_subsection and not _has_subsections(s, sections)
+        if s.line and not s.items and not s.is_subsection and s.path not in above_others
     )
     empty_lines = {line for line, _ in empty}
     content = [
@@ -474,9 +503,3 @@ def _report(
     ]
     missed = tuple((n, lines[n - 1].strip()) for n in content if n not in covered)
     return CompileReport(len(content), len(content) - len(missed), missed, empty)
-
-
-def _has_subsections(section: Section, sections: list[Section]) -> bool:
-    """Whether any section (a `>` sub-section or a deeper heading) sits under this one."""
-    depth = len(section.path)
-    return any(len(other.path) > depth and other.path[:depth] == section.path for other in sections)

@@ -9,8 +9,8 @@ commands become highlighted code, nested items become nested lists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.core.notes_tree import Node
 
@@ -18,6 +18,7 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 _CJK_PUNCT = re.compile(r"[，。；！？、：（）【】「」]")
 _NUMBERED = re.compile(r"^(\d{1,3})[.、)）][ \t]*(\S.*)$")
 _BULLET = re.compile(r"^(?:[-+•·]|\*{1,2})[ \t]+(\S.*)$")
+_BULLET_CHARS = frozenset("-+•·*")
 _COMMENT = re.compile(r"^(\S.*?)[ \t]+#{1,2}(?!#)[ \t]*(\S.*)$")
 _KEY_VALUE = re.compile(r"^([^：:]{1,24}?)[ \t]*(?:：|:(?=[ \t]))[ \t]*(.*)$")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -76,8 +77,7 @@ _DOCKERFILE_WORDS = frozenset(
 _SHELL_WORDS = frozenset(_COMMAND_WORDS.split("|"))
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """The shape of one notes line. `head` names it in a list of its siblings (None: not listed)."""
 
     kind: str  # question | comment | keyvalue | named | labelled | term | prose
@@ -90,6 +90,9 @@ class Item:
 
 def collapse(text: str) -> str:
     """Runs of spaces and tabs inside a line become one space (notes align with tabs)."""
+    # Most lines have nothing to collapse: no whitespace but single ASCII spaces inside them.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -135,20 +138,21 @@ def analyze(raw: str) -> Item:
     """Classify one notes line (already stripped of indentation)."""
     text = collapse(raw)
     number = None
-    numbered = _NUMBERED.match(text)
+    # The cheap character tests skip patterns that cannot match.
+    numbered = _NUMBERED.match(text) if text[:1].isdigit() else None
     if numbered:
         number, text = int(numbered.group(1)), numbered.group(2)
-    else:
+    elif text[:1] in _BULLET_CHARS:
         bullet = _BULLET.match(text)
         if bullet:
             text = bullet.group(1)
     if text.endswith(("?", "？")):
         return Item("question", text, number, left=text)
-    comment = _COMMENT.match(text)
+    comment = _COMMENT.match(text) if "#" in text else None
     if comment:
         code, meaning = comment.group(1).strip(), comment.group(2).strip()
         return Item("comment", text, number, head=code, left=code, right=meaning)
-    key_value = _KEY_VALUE.match(text)
+    key_value = _KEY_VALUE.match(text) if ("：" in text or ":" in text) else None
     if key_value and _is_key(key_value.group(1)):
         return Item("keyvalue", text, number, left=key_value.group(1), right=key_value.group(2))
     if number is not None:
@@ -181,12 +185,12 @@ def _split_named(text: str) -> tuple[str, str] | None:
         _ASCII_WORD.match(first)
         and first.islower()
         and first not in _SHELL_WORDS
-        and (cjk_count(second) or second[:1] in "<[(\"'" or ("|" in rest or "=" in rest))
+        and (_CJK.search(second) or second[:1] in "<[(\"'" or ("|" in rest or "=" in rest))
     ):
         return first, rest
     # A command in ASCII followed by an explanation in Chinese.
     for index, token in enumerate(tokens):
-        if cjk_count(token):
+        if _CJK.search(token):
             if not _CJK.match(token):
                 return None  # "import和docker": Chinese glued to a command is not an explanation
             if index == 0 or not all(_FIRST_TOKEN.match(t) for t in tokens[:index]):
@@ -321,15 +325,20 @@ def fenced(node: Node) -> str:
 
 
 def is_code_node(node: Node) -> bool:
-    if node.is_code:
+    if node.code is not None:
         return True
     if node.children:
         return False
-    comment = _COMMENT.match(collapse(node.text))
+    return _is_code_line(node.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_code_line(text: str) -> bool:
+    comment = _COMMENT.match(collapse(text)) if "#" in text else None
     if comment:
         # What stands before a `# comment` is code even with Chinese placeholders in it.
         return bool(_CODE_START.match(comment.group(1)))
-    return is_code_like(node.text)
+    return is_code_like(text)
 
 
 def render_nodes(nodes: list[Node], depth: int = 0) -> str:

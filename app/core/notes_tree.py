@@ -18,7 +18,9 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
 TAB_WIDTH = 4
 
 
-@dataclass(eq=False)  # nodes are compared by identity: two equal lines are still two lines
+@dataclass(
+    eq=False, slots=True
+)  # nodes are compared by identity: two equal lines are still two lines
 class Node:
     """One line of the notes (or one fenced code block) and what is nested under it."""
 
@@ -62,13 +64,18 @@ def parse_notes(text: str) -> list[Section]:
     stack: list[Node] = []
     lines = text.split("\n")
     index = 0
-    while index < len(lines):
-        raw = lines[index].rstrip()
+    count = len(lines)
+    while index < count:
+        raw = lines[index]
         number = index + 1
         index += 1
-        if not raw.strip():
+        text = raw.strip()
+        if not text:
             continue
-        heading = _HEADING.match(raw)
+        first = raw[0]
+        if first in "#>":
+            raw = raw.rstrip()
+        heading = _HEADING.match(raw) if first == "#" else None
         if heading:
             level = len(heading.group(1))
             headings = [(lvl, title) for lvl, title in headings if lvl < level]
@@ -77,18 +84,19 @@ def parse_notes(text: str) -> list[Section]:
             sections.append(current)
             stack = []
             continue
-        sub = _SUBSECTION.match(raw)
+        sub = _SUBSECTION.match(raw) if first == ">" else None
         if sub and sub.group(1):
             current = Section((*heading_section.path, sub.group(1)), number, is_subsection=True)
             sections.append(current)
             stack = []
             continue
-        indent = _indent_width(raw)
-        fence = _FENCE.match(raw)
+        indent = _indent_width(raw, len(raw) - len(raw.lstrip()))
+        # Only a line whose text starts with three backticks or tildes can open a fence.
+        fence = _FENCE.match(raw) if text[:3] in ("```", "~~~") else None
         if fence:
             node, index = _code_block(lines, index, number, indent, fence)
         else:
-            node = Node(text=raw.strip(), line=number, indent=indent, lines=(number,))
+            node = Node(text, number, indent, [], None, "", (number,))
         while stack and stack[-1].indent > indent:
             stack.pop()
         if fence and stack and stack[-1].indent == indent and not stack[-1].children:
@@ -141,7 +149,13 @@ def _dedent(body: list[str], indent: int) -> str:
     return "\n".join(line[cut:] for line in expanded).strip("\n")
 
 
-def _indent_width(line: str) -> int:
+def _indent_width(line: str, lead: int) -> int:
+    """The indentation of `line`, whose first `lead` characters are whitespace."""
+    prefix = line[:lead]
+    if prefix.count("\t") == lead:
+        return lead * TAB_WIDTH
+    if "\t" not in prefix and not prefix.strip(" \u3000"):
+        return lead
     width = 0
     for char in line:
         if char == "\t":
