@@ -31,6 +31,7 @@ from app.core.model import CardSpec
 from app.core.notes_items import (
     Item,
     analyze,
+    code_phrase,
     code_span,
     escape_markdown,
     inline,
@@ -42,7 +43,7 @@ from app.core.notes_items import (
     render_answer,
     split_syntax,
 )
-from app.core.notes_phrases import Phrases, phrases_for
+from app.core.notes_phrases import Phrases, list_noun, phrases_for, shared_subject
 from app.core.notes_tree import Node, Section, parse_notes
 
 SEP = " › "
@@ -260,8 +261,10 @@ class _Builder:
             return self.say.key.format(key=escape_markdown(info.left)), info.left
         if info.kind == "named" and not split_syntax(info.right)[0]:
             return self.say.does.format(name=code_span(info.left)), info.left
-        if info.kind in ("named", "comment") or (info.kind == "term" and is_code_like(info.text)):
+        if info.kind in ("named", "comment"):
             return self.say.use.format(name=code_span(info.left)), info.left
+        if info.kind == "term" and is_code_like(info.text):
+            return self.say.use.format(name=code_phrase(info.left)), info.left
         if info.text.endswith(self.say.asking_nouns):
             return self.say.what_is.format(item=inline(info.text)), info.text
         if all(is_code_node(child) for child in children):
@@ -360,12 +363,11 @@ class _Builder:
                 (f"{i}. " if is_numbered else "- ") + _list_entry(info)
                 for i, (_, info) in enumerate(run, 1)
             ]
-            template = self.say.steps if is_numbered else self.say.items
-            question = template.format(n=len(run))
+            question, count = self.list_question(path, [info for _, info in run], is_numbered)
             if question in asked:
                 # A second list of the same length here: name its first entry to tell them apart.
                 first = _list_entry(run[0][1]).split(" — ")[0]
-                question = self.say.another_list.format(n=len(run), first=first)
+                question = self.say.another_list.format(count=count, first=first)
             asked.add(question)
             covers = {line for node, _ in run for line in node.lines}
             card_kind = "steps" if is_numbered else "list"
@@ -402,6 +404,26 @@ class _Builder:
             covers,
             joiner=self.say.summary_joiner,
         )
+
+    def list_question(
+        self, path: list[str], entries: list[Item], numbered: bool
+    ) -> tuple[str, str]:
+        """The question for a list card, saying what it lists where the notes tell; and its count.
+
+        `基础操作` over `拉取镜像`, `运行镜像`, … asks "镜像的 5 个操作依次是？"; a list of commands
+        asks "有哪 3 个命令？"; with nothing to go on, "有哪 3 项？".
+        """
+        say = self.say
+        noun = list_noun(say, path, entries)
+        if noun is not None:
+            count = say.noun_count.format(n=len(entries), noun=noun)
+        else:
+            count = (say.step_count if numbered else say.item_count).format(n=len(entries))
+        subject = shared_subject(entries)
+        if subject is not None:
+            template = say.steps_about if numbered else say.items_about
+            return template.format(subject=escape_markdown(subject), count=count), count
+        return (say.steps if numbered else say.items).format(count=count), count
 
     def finish(self) -> list[tuple[CardSpec, _Card]]:
         """Merge cards that ask the same thing, drop give-aways, and give every card its id."""

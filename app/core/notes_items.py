@@ -74,7 +74,9 @@ _DOCKERFILE_WORDS = frozenset(
         "MAINTAINER",
     ]
 )
-_SHELL_WORDS = frozenset(_COMMAND_WORDS.split("|"))
+SHELL_WORDS = frozenset(_COMMAND_WORDS.split("|"))
+# Words after a command that say what it is rather than what to type (`docker registry 工具`).
+_KIND_WORDS = frozenset(["工具", "软件", "平台", "网站", "插件", "框架", "客户端"])
 
 
 class Item(NamedTuple):
@@ -118,7 +120,7 @@ def is_code_like(text: str) -> bool:
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
         return not first[0].isupper() or first.isupper() or bool(_CODE_SIGNS.search(first))
     return (
-        first in _SHELL_WORDS
+        first in SHELL_WORDS
         or first in _DOCKERFILE_WORDS
         # `cmd 命令`: a lower-case instruction followed by a Chinese placeholder.
         or (first.upper() in _DOCKERFILE_WORDS and cjk_count(text) > 0)
@@ -184,7 +186,7 @@ def _split_named(text: str) -> tuple[str, str] | None:
     if (
         _ASCII_WORD.match(first)
         and first.islower()
-        and first not in _SHELL_WORDS
+        and first not in SHELL_WORDS
         and (_CJK.search(second) or second[:1] in "<[(\"'" or ("|" in rest or "=" in rest))
     ):
         return first, rest
@@ -260,6 +262,18 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def code_phrase(text: str) -> str:
+    """A command as a code span; a last word naming what kind of thing it is stays outside.
+
+    `docker registry 工具` -> "`docker registry` 工具" (nobody types 工具), while placeholders
+    such as `docker container rm 容器名` stay whole.
+    """
+    code, _, last = text.rpartition(" ")
+    if code and last in _KIND_WORDS:
+        return f"{code_span(code)} {escape_markdown(last)}"
+    return code_span(text)
+
+
 def prose(text: str) -> str:
     """An explanation as inline Markdown: commands inside it in code spans, the rest escaped."""
     return inline(text, whole_code=False)
@@ -269,7 +283,7 @@ def inline(text: str, *, whole_code: bool = True) -> str:
     """One line of notes as inline Markdown: commands in code spans, the rest escaped."""
     text = collapse(text)
     if whole_code and is_code_like(text):
-        return code_span(text)
+        return code_phrase(text)
     out: list[str] = []
     position = 0
     for match in _INLINE_COMMAND.finditer(text):
@@ -297,7 +311,7 @@ def _code_lang(lines: list[str]) -> str:
     firsts = {line.split(" ", 1)[0] for line in lines if line.strip()}
     if firsts and {word.upper() for word in firsts} <= _DOCKERFILE_WORDS:
         return "dockerfile"
-    if firsts and firsts <= _SHELL_WORDS:
+    if firsts and firsts <= SHELL_WORDS:
         return "sh"
     return ""
 

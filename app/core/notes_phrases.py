@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.core.notes_items import SHELL_WORDS, Item, is_code_like
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _LATIN = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+_ENGLISH_FILLERS = frozenset(["with", "from", "into", "that", "this", "then", "your", "their"])
 
 
 @dataclass(frozen=True)
@@ -25,9 +30,19 @@ class Phrases:
     which_command: str
     which_instruction: str
     which_one: str
+    # List cards: `{count}` is `step_count`/`item_count`, or `noun_count` when the list's noun is
+    # known; `{subject}` is a word every entry (but at most one) shares.
     steps: str
     items: str
+    steps_about: str
+    items_about: str
     another_list: str
+    step_count: str
+    item_count: str
+    noun_count: str
+    command_noun: str
+    instruction_noun: str
+    list_nouns: tuple[str, ...]
     summary_joiner: str
     summary: str
     summary_command: str
@@ -45,9 +60,32 @@ CHINESE = Phrases(
     which_command="{text}：用哪个命令？",
     which_instruction="{text}：是哪个指令？",
     which_one="{text}：是哪个？",
-    steps="依次有哪 {n} 项？",
-    items="有哪 {n} 项？",
-    another_list="{first} 等，有哪 {n} 项？",
+    steps="依次有哪 {count}？",
+    items="有哪 {count}？",
+    steps_about="{subject}的 {count}依次是？",
+    items_about="{subject}的 {count}是哪些？",
+    another_list="{first} 等，有哪 {count}？",
+    step_count="{n} 项",
+    item_count="{n} 项",
+    noun_count="{n} 个{noun}",
+    command_noun="命令",
+    instruction_noun="指令",
+    list_nouns=(
+        "操作",
+        "命令",
+        "指令",
+        "步骤",
+        "方法",
+        "方式",
+        "工具",
+        "阶段",
+        "类型",
+        "参数",
+        "选项",
+        "原则",
+        "特点",
+        "状态",
+    ),
     summary_joiner="：",
     summary="要点是什么？",
     summary_command="用哪个命令？",
@@ -83,9 +121,27 @@ ENGLISH = Phrases(
     which_command="Which command: {text}?",
     which_instruction="Which instruction: {text}?",
     which_one="Which one: {text}?",
-    steps="The {n} steps, in order?",
-    items="The {n} items?",
-    another_list="The {n} items from {first} on?",
+    steps="The {count}, in order?",
+    items="The {count}?",
+    steps_about="The {count} for {subject}, in order?",
+    items_about="The {count} for {subject}?",
+    another_list="The {count} from {first} on?",
+    step_count="{n} steps",
+    item_count="{n} items",
+    noun_count="{n} {noun}",
+    command_noun="commands",
+    instruction_noun="instructions",
+    list_nouns=(
+        "commands",
+        "instructions",
+        "operations",
+        "steps",
+        "options",
+        "tools",
+        "methods",
+        "stages",
+        "types",
+    ),
     summary_joiner=": ",
     summary="key points?",
     summary_command="which command?",
@@ -100,3 +156,68 @@ def phrases_for(text: str) -> Phrases:
     han = len(_HAN.findall(sample))
     latin = len(_LATIN.findall(sample))
     return CHINESE if han and han * 10 >= han + latin else ENGLISH
+
+
+def list_noun(say: Phrases, path: list[str], entries: list[Item]) -> str | None:
+    """What a list enumerates: commands, or the noun its parent ends with (`基础操作` -> 操作).
+
+    A list whose every entry is a command or an instruction name is a list of commands (of
+    instructions under a heading that says so); otherwise the parent's noun if it ends with one
+    (操作, 步骤, 工具, …), else None and the list has "items".
+    """
+    if entries and all(_is_command(entry) for entry in entries):
+        if any(say.instruction_word in part.lower() for part in path):
+            return say.instruction_noun
+        return say.command_noun
+    if path:
+        title = path[-1].lower()
+        for noun in say.list_nouns:
+            if title.endswith(noun):
+                return noun
+    return None
+
+
+def _is_command(entry: Item) -> bool:
+    if entry.kind in ("comment", "named"):
+        return True
+    if not is_code_like(entry.text):
+        return False
+    words = entry.text.split(" ")
+    # `exit`, `ctrl+D`, `docker save` are commands; `nexus 3.x` names a product.
+    return len(words) == 1 or words[0] in SHELL_WORDS
+
+
+def shared_subject(entries: list[Item]) -> str | None:
+    """A word that all the entries, or all but one of three or more, have in common.
+
+    `拉取镜像`, `运行镜像`, `列出镜像`, `显示占用磁盘空间大小`, `删除镜像` share 镜像. Lists of
+    commands have none (they share `docker`, which says nothing). Chinese words are runs of two
+    to four characters; English words have four letters or more.
+    """
+    if len(entries) < 2 or any(_is_command(entry) or entry.kind != "term" for entry in entries):
+        return None
+    need = len(entries) if len(entries) < 3 else len(entries) - 1
+    support: dict[str, int] = {}
+    order: dict[str, int] = {}
+    for entry in entries:
+        for word in _words(entry.text):
+            support[word] = support.get(word, 0) + 1
+            order.setdefault(word, len(order))
+    best = [word for word, count in support.items() if count >= need]
+    if not best:
+        return None
+    # The word most entries share; of equals the longest (数据卷 over 数据), then the first seen.
+    return min(best, key=lambda word: (-support[word], -len(word), order[word]))
+
+
+def _words(text: str) -> dict[str, None]:
+    """The candidate subject words of one entry, in order, each once."""
+    words: dict[str, None] = {}
+    for run in _HAN_RUN.findall(text):
+        for size in (2, 3, 4):
+            for start in range(len(run) - size + 1):
+                words.setdefault(run[start : start + size])
+    for word in _LATIN_WORD.findall(text.lower()):
+        if word not in _ENGLISH_FILLERS:
+            words.setdefault(word)
+    return words

@@ -50,7 +50,7 @@ def test_cards_a_learner_would_keep():
     assert by_question["镜像的实现原理 › 如何实现增量的修改和维护？"] == (
         "使用Union FS将不同层结合到一个镜像中"
     )
-    assert by_question["基础操作 › 依次有哪 5 项？"].startswith("1. 拉取镜像\n2. 运行镜像")
+    assert by_question["基础操作 › 镜像的 5 个操作依次是？"].startswith("1. 拉取镜像\n2. 运行镜像")
     # The code block under `workdir` keeps both commands, their comments lined up.
     assert (
         "RUN cd /app                 # 容器层1\n"

@@ -57,7 +57,7 @@ RULES = {
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
-            ("Dockerfile配置指令 › 有哪 2 项？", "- `run`\n- `entrypoint`"),
+            ("Dockerfile配置指令 › 有哪 2 个指令？", "- `run`\n- `entrypoint`"),
             (
                 "Dockerfile配置指令 › `entrypoint` 的作用是什么？",
                 "格式命令与run一样，分为exec和shell格式",
@@ -119,18 +119,18 @@ RULES = {
     ),
     "numbered steps give one list card, in order": (
         "## 基础操作\n\t1.拉取镜像\n\n\t2.运行镜像\n\t3.列出镜像\n",
-        [("基础操作 › 依次有哪 3 项？", "1. 拉取镜像\n2. 运行镜像\n3. 列出镜像")],
+        [("基础操作 › 镜像的 3 个操作依次是？", "1. 拉取镜像\n2. 运行镜像\n3. 列出镜像")],
     ),
     "a run of sibling items gives one list card": (
         "> 终止容器\n\tdocker container stop\n\texit\n\tctrl+D\n",
-        [("终止容器 › 有哪 3 项？", "- `docker container stop`\n- `exit`\n- `ctrl+D`")],
+        [("终止容器 › 有哪 3 个命令？", "- `docker container stop`\n- `exit`\n- `ctrl+D`")],
     ),
     "a remark after a list is kept with it": (
         "> 其他方式制作镜像\n\tdocker import\n\tdocker save\n\tdocker load\n"
         "\t这些都是旧的，如无必要，使用新的即可\n",
         [
             (
-                "其他方式制作镜像 › 有哪 3 项？",
+                "其他方式制作镜像 › 有哪 3 个命令？",
                 "- `docker import`\n- `docker save`\n- `docker load`\n\n"
                 "这些都是旧的，如无必要，使用新的即可",
             )
@@ -232,7 +232,7 @@ ENGLISH_RULES = {
     "English steps, and two lists of the same length in one section": (
         "## Deploy\n1. git pull\n2. make\n\n- Kubernetes\n- Nomad\n\n- docker swarm\n- podman\n",
         [
-            ("Deploy › The 2 steps, in order?", "1. `git pull`\n2. `make`"),
+            ("Deploy › The 2 commands, in order?", "1. `git pull`\n2. `make`"),
             ("Deploy › The 4 items?", "- Kubernetes\n- Nomad\n- `docker swarm`\n- `podman`"),
         ],
     ),
@@ -243,14 +243,14 @@ ENGLISH_RULES = {
             ("Tools › What does `git init` do?", "create"),
             ("Tools › Which command: create?", "`git init`"),
             (
-                "Tools › The 3 items?",
+                "Tools › The 3 commands?",
                 "- `git init` — create\n- `git status` — show changes\n- `git log` — history",
             ),
             ("Tools › What does `git status` do?", "show changes"),
             ("Tools › Which command: show changes?", "`git status`"),
             ("Tools › What does `git log` do?", "history"),
             ("Tools › Which command: history?", "`git log`"),
-            ("Tools › The 3 items from Kubernetes on?", "- Kubernetes\n- Nomad\n- Podman"),
+            ("Tools › The 3 tools?", "- Kubernetes\n- Nomad\n- Podman"),
         ],
     ),
 }
