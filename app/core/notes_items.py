@@ -25,8 +25,10 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PUNCT = "，。；！？、：（）【】「」"
 # The longest start of a line that is syntax: bracketed or quoted parts, anything that is not
 # Chinese, and Chinese only in runs of at most three characters (placeholders like 容器名).
+# Runs of plain characters are taken whole; an unclosed bracket or quote is a plain character.
 _SYNTAX_PREFIX = re.compile(
-    rf"(?:<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'|[^{_HAN}{_PUNCT}]|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
+    rf"(?:[^{_HAN}{_PUNCT}<\[\"']+|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'|[<\[\"']"
+    rf"|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
 )
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -45,12 +47,16 @@ _COMMAND_WORDS = (
 )
 _NOT_HUB = r"(?![ \t]+hub(?![a-z]))"  # "docker hub" is a website, not a command
 _INLINE_COMMAND = re.compile(
+    # Every branch starts with a lower-case word or `--` at the start of a word: testing that
+    # first makes the search skip Chinese text and the inside of words quickly.
+    r"(?=[a-z-])(?<![A-Za-z0-9_-])(?:"
     # a command and the ASCII words after it, up to the first word glued to Chinese ...
     rf"(?<![A-Za-z0-9_`-])(?:{_COMMAND_WORDS}){_NOT_HUB}(?:[ \t]+[\x21-\x7e]+(?=[ \t]|$))+"
     # ... or a command and one sub-command glued to Chinese ("docker import和docker load") ...
     rf"|(?<![A-Za-z0-9_`-])(?:{_COMMAND_WORDS}){_NOT_HUB}[ \t]+[a-z][a-z0-9-]*(?=[\u4e00-\u9fff])"
     # ... or a long option.
     r"|(?<![A-Za-z0-9_-])--[A-Za-z][A-Za-z0-9_-]*(?:=[\x21-\x7e]+)?"
+    r")"
 )
 _DOCKERFILE_WORDS = frozenset(
     [
@@ -276,11 +282,17 @@ def code_phrase(text: str) -> str:
 
 def prose(text: str) -> str:
     """An explanation as inline Markdown: commands inside it in code spans, the rest escaped."""
-    return inline(text, whole_code=False)
+    return _inline(text, False)
 
 
 def inline(text: str, *, whole_code: bool = True) -> str:
     """One line of notes as inline Markdown: commands in code spans, the rest escaped."""
+    return _inline(text, whole_code)
+
+
+# A line is often rendered twice: in its parent's answer and on a card of its own.
+@lru_cache(maxsize=4096)
+def _inline(text: str, whole_code: bool) -> str:
     text = collapse(text)
     if whole_code and is_code_like(text):
         return code_phrase(text)

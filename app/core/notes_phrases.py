@@ -197,17 +197,18 @@ def shared_subject(entries: list[Item]) -> str | None:
     if len(entries) < 2 or any(_is_command(entry) or entry.kind != "term" for entry in entries):
         return None
     need = len(entries) if len(entries) < 3 else len(entries) - 1
-    support: dict[str, int] = {}
-    order: dict[str, int] = {}
-    for entry in entries:
-        for word in _words(entry.text):
-            support[word] = support.get(word, 0) + 1
-            order.setdefault(word, len(order))
-    best = [word for word, count in support.items() if count >= need]
-    if not best:
-        return None
-    # The word most entries share; of equals the longest (数据卷 over 数据), then the first seen.
-    return min(best, key=lambda word: (-support[word], -len(word), order[word]))
+    texts = [entry.text.lower() for entry in entries]
+    # A word shared by all entries but one is a word of the first entry or of the second.
+    candidates = {**_words(texts[0]), **_words(texts[1])}
+    best: str | None = None
+    best_rank = (0, 0)
+    for word in candidates:
+        support = sum(word in text for text in texts)
+        # The word most entries share; of equals the longest (数据卷 over 数据), then the first.
+        rank = (support, len(word))
+        if support >= need and rank > best_rank:
+            best, best_rank = word, rank
+    return best
 
 
 def _words(text: str) -> dict[str, None]:
@@ -217,7 +218,7 @@ def _words(text: str) -> dict[str, None]:
         for size in (2, 3, 4):
             for start in range(len(run) - size + 1):
                 words.setdefault(run[start : start + size])
-    for word in _LATIN_WORD.findall(text.lower()):
+    for word in _LATIN_WORD.findall(text):
         if word not in _ENGLISH_FILLERS:
             words.setdefault(word)
     return words

@@ -65,6 +65,7 @@ def parse_notes(text: str) -> list[Section]:
     lines = text.split("\n")
     index = 0
     count = len(lines)
+    widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
     while index < count:
         raw = lines[index]
         number = index + 1
@@ -90,7 +91,10 @@ def parse_notes(text: str) -> list[Section]:
             sections.append(current)
             stack = []
             continue
-        indent = _indent_width(raw, len(raw) - len(raw.lstrip()))
+        prefix = raw[: len(raw) - len(raw.lstrip())]
+        indent = widths.get(prefix)
+        if indent is None:
+            indent = widths[prefix] = _indent_width(raw, len(prefix))
         # Only a line whose text starts with three backticks or tildes can open a fence.
         fence = _FENCE.match(raw) if text[:3] in ("```", "~~~") else None
         if fence:
