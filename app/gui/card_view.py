@@ -140,13 +140,21 @@ class CardView(QTextBrowser):
         """Serve images from the media folder only; everything else loads nothing."""
         path = None
         if int(kind) == QTextDocument.ResourceType.ImageResource.value and not url.scheme():
-            path = media_path(
-                self.media_dir, url.toString(QUrl.ComponentFormattingOption.FullyDecoded)
-            )
+            # The path alone: a relative URL has nothing else, and FullyDecoded is only
+            # allowed on single components (on the whole URL Qt prints a warning).
+            name = url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+            path = media_path(self.media_dir, name)
         if path is None:
             self.resource_refused.emit(url.toString())
             return None
-        image = QImage(str(path))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        # Decoded here from the bytes, so the format comes from the content, not the name
+        # (Anki media often carries a wrong extension). Qt's image cache needs a QImage:
+        # raw bytes returned from Python are not taken as an image.
+        image = QImage.fromData(data)
         if image.isNull():
             return None
         # Qt's rich text has no max-width: a photo wider than the card is scaled down to fit.

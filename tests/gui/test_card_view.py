@@ -84,3 +84,46 @@ def test_a_wide_image_is_scaled_to_fit_the_card(qtbot, tmp_path):
     loaded = view.loadResource(IMAGE, QUrl("wide.png"))
     assert 200 <= loaded.width() <= 600
     assert loaded.height() == round(100 * loaded.width() / 3000)
+
+
+def _count_colour(image, rgb):
+    return sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).rgb() & 0xFFFFFF == rgb
+    )
+
+
+def test_markdown_and_imported_html_images_are_drawn_from_the_media_folder(qtbot, tmp_path):
+    media = tmp_path / "c.media"
+    media.mkdir()
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(0xCC2200)
+    picture.save(str(media / "pic.png"))
+    picture.save(str(media / "my pic.png"))
+    view = CardView(media)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    for card, name in (
+        ("![](pic.png)", "pic.png"),
+        ('Anki: <img src="pic.png">', "pic.png"),
+        ("![a diagram](my%20pic.png)", "my%20pic.png"),
+    ):
+        view.show_card(card)
+        resource = view.document().resource(IMAGE, QUrl(name))
+        assert isinstance(resource, QImage) and not resource.isNull(), card
+        assert (resource.width(), resource.height()) == (40, 30)
+        # 40x30 pixels, sampled every other pixel in both directions: about 300 samples.
+        assert _count_colour(view.grab().toImage(), 0xCC2200) >= 250, card
+
+
+def test_loading_an_image_logs_no_qt_warning(qtbot, qtlog, tmp_path):
+    media = make_media(tmp_path)
+    view = CardView(media)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_card("![d](diagram.png)")
+    view.grab()
+    assert [record.message for record in qtlog.records] == []
