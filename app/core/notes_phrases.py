@@ -198,8 +198,10 @@ def shared_subject(entries: list[Item]) -> str | None:
         return None
     need = len(entries) if len(entries) < 3 else len(entries) - 1
     texts = [entry.text.lower() for entry in entries]
-    # A word shared by all entries but one is a word of the first entry or of the second.
-    candidates = {**_words(texts[0]), **_words(texts[1])}
+    # A word shared by all entries is a word of the first; by all but one, of the first or second.
+    candidates = (
+        _words(texts[0]) if need == len(texts) else {**_words(texts[0]), **_words(texts[1])}
+    )
     best: str | None = None
     best_rank = (0, 0)
     for word in candidates:
