@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.action_browse = self._action(self.browse, "Ctrl+B")
         self.action_add_cards = self._action(self.add_cards, "A")
         self.action_stats = self._action(self.statistics, "Ctrl+Shift+S")
+        self.action_check = self._action(self.check_collection)
         self.action_preferences = self._action(self.preferences, "Ctrl+,")
         self.action_shortcuts = self._action(self.shortcuts, "F1")
         self.action_about = self._action(self.about)
@@ -178,8 +179,11 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu("")
         if module_available("app.gui.browser"):
             self.tools_menu.addAction(self.action_browse)
+        self.tools_menu.addAction(self.action_add_cards)
         if module_available("app.gui.stats_window"):
             self.tools_menu.addAction(self.action_stats)
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self.action_check)
         self.tools_menu.addAction(self.action_preferences)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.action_shortcuts)
@@ -201,6 +205,7 @@ class MainWindow(QMainWindow):
         # The browser's words for the same action, so one translation serves both.
         self.action_add_cards.setText(QCoreApplication.translate("BrowserWindow", "&Add cards…"))
         self.action_stats.setText(self.tr("&Statistics"))
+        self.action_check.setText(self.tr("&Check collection"))
         self.action_preferences.setText(self.tr("&Preferences…"))
         self.action_shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.action_about.setText(self.tr("&About Deckard"))
@@ -392,6 +397,13 @@ class MainWindow(QMainWindow):
         dialog.card_added.connect(lambda _card_id: self.schedule_refresh())
         dialog.open()
 
+    def check_collection(self) -> None:
+        """Tools › Check collection: the full check and safe repairs, then redraw what changed."""
+        from app.gui.check_dialog import run_collection_check
+
+        if run_collection_check(self.collection, self) is not None:
+            self._collection_replaced()
+
     def statistics(self) -> None:
         from app.gui.stats_window import StatsWindow
 
@@ -423,9 +435,21 @@ class MainWindow(QMainWindow):
         from app.gui.backup_dialog import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(self.collection, parent=self)
-        dialog.restored.connect(lambda _info: self.show_decks())
+        dialog.restored.connect(lambda _info: self._collection_replaced())
         dialog.exec()
-        self.refresh()
+
+    def _collection_replaced(self) -> None:
+        """After a restore or a repair: no card on screen may be trusted, so every view rereads.
+
+        A review in progress ends (its card may be gone or scheduled differently), the deck
+        list shows the collection's decks again, and open browser and statistics windows
+        search again.
+        """
+        self.show_decks()
+        for window in self._windows.values():
+            refresh = getattr(window, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def _periodic_backup(self) -> None:
         """Every 30 minutes of use; in the background, and only if something changed."""

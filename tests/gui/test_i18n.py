@@ -31,6 +31,7 @@ def test_menus_are_chinese_when_language_is_zh_cn(qtbot, tmp_path, chinese, qapp
     qtbot.addWidget(window)
     assert window.file_menu.title() == "文件(&F)"
     assert window.tools_menu.title() == "工具(&T)"
+    assert window.action_check.text() == "检查卡片集(&C)"
     assert window.model.headerData(0, window.tree.header().orientation()) == "牌组"
     window.study("Docker")
     assert window.review.show_button.text() == "显示答案（空格）"

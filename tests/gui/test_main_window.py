@@ -85,7 +85,13 @@ def test_menus_offer_the_documented_commands(window):
         "&Quit",
     ]
     assert texts(window.edit_menu) == ["&Undo"]
-    assert texts(window.tools_menu) == ["&Browse", "&Statistics", "&Preferences…"]
+    assert texts(window.tools_menu) == [
+        "&Browse",
+        "&Add cards…",
+        "&Statistics",
+        "&Check collection",
+        "&Preferences…",
+    ]
     assert texts(window.help_menu) == ["&Keyboard shortcuts", "&About Deckard"]
 
 
@@ -179,3 +185,60 @@ def test_a_second_app_on_a_collection_in_use_says_who_holds_it(tmp_path):
     assert done.returncode == 1
     assert "self-test failed" in done.stderr
     assert f"process {os.getpid()}" in done.stderr
+
+
+def new_count(window, deck):
+    return window.model.node(window.model.index_for_deck(deck)).count("new")
+
+
+def test_check_collection_repairs_and_the_deck_list_shows_the_result(qtbot, window, monkeypatch):
+    from app.gui import check_dialog
+
+    told = []
+    monkeypatch.setattr(
+        check_dialog, "inform", lambda _p, _t, text, warning=False: told.append(text)
+    )
+    connection = window.collection.conn
+    connection.execute("PRAGMA foreign_keys = OFF")  # a card whose deck is gone
+    connection.execute("UPDATE cards SET deck_id = 999 WHERE question LIKE '%COPY%'")
+    connection.execute("PRAGMA foreign_keys = ON")
+    window.study("Docker")
+    window.action_check.trigger()
+    assert len(told) == 1 and "Recovered" in told[0]
+    assert window.pages.currentWidget() is window.deck_page
+    assert new_count(window, "Recovered") == 1
+    assert new_count(window, "Docker") == 2
+
+
+def test_restoring_a_backup_leaves_the_review_and_redraws_every_view(qtbot, window, monkeypatch):
+    from app.core.backup import backup_now
+    from app.gui import backup_dialog
+    from app.gui.browser import BrowserWindow
+
+    backup_now(window.collection, now=NOON)
+    window.study("Docker")
+    for _ in range(2):
+        qtbot.keyClick(window.review, Qt.Key.Key_Space)
+        qtbot.keyClick(window.review, Qt.Key.Key_3)
+    window.refresh()
+    assert new_count(window, "Docker") == 1
+    window.action_browse.trigger()
+    [browser] = window.findChildren(BrowserWindow)
+    browser.search("is:new")
+    assert browser.model.rowCount() == 1
+    window.study("Docker")
+    assert window.pages.currentWidget() is window.review
+
+    monkeypatch.setattr(backup_dialog, "ask", lambda *_args: True)
+    monkeypatch.setattr(backup_dialog, "inform", lambda *_args, **_kwargs: None)
+    # The dialog runs modally in the app; here it restores the newest backup and returns.
+    monkeypatch.setattr(
+        backup_dialog.RestoreBackupDialog, "exec", lambda dialog: dialog.restore_selected()
+    )
+    window.action_restore.trigger()
+
+    assert window.pages.currentWidget() is window.deck_page
+    assert window.review.card is None
+    assert new_count(window, "Docker") == 3
+    assert browser.model.rowCount() == 3
+    assert not window.action_undo.isEnabled()
