@@ -49,6 +49,7 @@ from app.core.notes_tree import Node, Section, parse_notes
 
 SEP = " › "
 _ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
 _SPACE_AT_END = re.compile(r"[^\S\n]\n")
 _MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
@@ -487,6 +488,11 @@ def _plain(markdown: str) -> str:
 
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
+    # A Chinese character survives markup removal and lower-casing: one the question lacks
+    # settles it without the full comparison.
+    han = _HAN_CHAR.search(answer)
+    if han is not None and han.group() not in question:
+        return False
     answer = _plain(answer)
     # A plain answer longer than the whole question cannot be inside it.
     return bool(answer) and len(answer) <= len(question) and answer in _plain(question)
