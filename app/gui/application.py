@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 from app.core.errors import CollectionError, DeckardError
 from app.gui.dialogs import inform
 from app.gui.settings import UiSettings, default_settings
-from app.gui.single_instance import ask_running_window_to_show, listen_for_second_starts
 from app.gui.theme import UI_FONT_FAMILIES, apply_theme, resolve_dark
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -172,8 +171,11 @@ def run_app(
             print(f"self-test failed: {error}", file=sys.stderr)
             return 1
         # Already open in another Deckard window: bring that one forward instead.
-        if isinstance(error, CollectionError) and ask_running_window_to_show(collection_path):
-            return 0
+        if isinstance(error, CollectionError):
+            from app.gui.single_instance import ask_running_window_to_show
+
+            if ask_running_window_to_show(collection_path):
+                return 0
         inform(None, "Deckard", str(error), warning=True)
         return 1
 
@@ -194,7 +196,6 @@ def run_app(
                 window.apply_dark(resolve_dark("system"))
 
         app.styleHints().colorSchemeChanged.connect(follow_system_scheme)
-        listen_for_second_starts(window, collection_path)
         if not self_test:
             install_error_hook(window)
         window.show()
@@ -206,6 +207,14 @@ def run_app(
                 on_shown(window)
             if self_test:
                 _self_test(window)
+            if not window.isVisible():
+                return  # closed already (the self-test, or the start-up benchmark)
+            # Not needed to paint the deck list, so done once it is on screen: the socket a
+            # second start uses to bring this window forward (QtNetwork), and the review screen.
+            from app.gui.single_instance import listen_for_second_starts
+
+            listen_for_second_starts(window, collection_path)
+            QTimer.singleShot(0, window.prepare_pages)
 
         QTimer.singleShot(0, shown)
         return app.exec()

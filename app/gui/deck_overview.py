@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.gui.review_widget import format_duration
+from app.gui.formatting import format_duration
 from app.gui.theme import app_is_dark
 
 

@@ -1,9 +1,11 @@
 """The main window: the deck list, and the review and done screens that replace it while studying.
 
 The window is built from the objects it is given (a collection, a settings store, optionally a
-clock), so tests build it around a temporary collection and settings file. Screens other than
-the deck list and review (browser, statistics, backups) are imported when first opened, and
-their menu entries appear only when those modules are installed.
+clock), so tests build it around a temporary collection and settings file. Start-up only builds
+the deck list: the review and done screens are built on first use (the app builds them just
+after the window is painted), and other screens (browser, statistics, backups, import and
+export) are imported when first opened; their menu entries appear only when those modules are
+installed.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,11 +32,12 @@ from app.core.errors import DeckardError
 from app.gui.deck_overview import DeckOverview
 from app.gui.deck_tree_model import FULL_NAME_ROLE, DeckTreeModel
 from app.gui.dialogs import inform
-from app.gui.done_screen import DoneScreen
-from app.gui.review_widget import ReviewWidget
 from app.gui.settings import UiSettings
 from app.gui.theme import app_is_dark
-from app.gui.workers import BackgroundTask, run_with_progress
+
+if TYPE_CHECKING:
+    from app.gui.done_screen import DoneScreen
+    from app.gui.review_widget import ReviewWidget
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
 
@@ -102,17 +105,13 @@ class MainWindow(QMainWindow):
         deck_layout.setContentsMargins(8, 8, 8, 8)
         deck_layout.addWidget(self.splitter)
 
-        self.review = ReviewWidget(collection, settings, clock=clock)
-        self.review.answered.connect(self.schedule_refresh)
-        self.review.finished.connect(self._show_done)
-        self.review.left.connect(self.show_decks)
-        self.review.failed.connect(self.show_error)
-        self.done = DoneScreen()
-        self.done.back.connect(self.show_decks)
-
+        # The review and done screens are built when first needed (or just after the window
+        # is painted): the deck list alone is what start-up has to show.
+        self._review: ReviewWidget | None = None
+        self._done: DoneScreen | None = None
+        self._dark = False
         self.pages = QStackedWidget()
-        for page in (self.deck_page, self.review, self.done):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.deck_page)
         self.setCentralWidget(self.pages)
 
         self._refresh_timer = QTimer(self)
@@ -135,6 +134,44 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._selection_changed)
         self._restore_layout()
         self._select_initial_deck()
+
+    # Pages ----------------------------------------------------------------------------------
+
+    @property
+    def review(self) -> ReviewWidget:
+        """The review screen, built on first use."""
+        if self._review is None:
+            from app.gui.review_widget import ReviewWidget
+
+            review = ReviewWidget(self.collection, self.settings, clock=self._clock)
+            review.answered.connect(self.schedule_refresh)
+            review.finished.connect(self._show_done)
+            review.left.connect(self.show_decks)
+            review.failed.connect(self.show_error)
+            review.set_dark(self._dark)
+            self.pages.addWidget(review)
+            self._review = review
+        return self._review
+
+    @property
+    def done(self) -> DoneScreen:
+        """The done-for-today screen, built on first use."""
+        if self._done is None:
+            from app.gui.done_screen import DoneScreen
+
+            done = DoneScreen()
+            done.back.connect(self.show_decks)
+            self.pages.addWidget(done)
+            self._done = done
+        return self._done
+
+    def prepare_pages(self) -> None:
+        """Build the review and done screens now, so the first Study shows its card at once."""
+        if not self._closed:
+            _ = (self.review, self.done)
+
+    def _reviewing(self) -> bool:
+        return self._review is not None and self.pages.currentWidget() is self._review
 
     # Actions and menus --------------------------------------------------------------------
 
@@ -282,11 +319,12 @@ class MainWindow(QMainWindow):
         self.review.start(deck)
 
     def show_decks(self) -> None:
-        self.review.stop()
+        if self._review is not None:
+            self._review.stop()
         self.refresh()
         self.pages.setCurrentWidget(self.deck_page)
-        if self.review.deck:
-            self.select_deck(self.review.deck)
+        if self._review is not None and self._review.deck:
+            self.select_deck(self._review.deck)
         self.tree.setFocus()
 
     def _show_done(self) -> None:
@@ -327,14 +365,18 @@ class MainWindow(QMainWindow):
             action.setEnabled(not busy)
         if busy:
             self._refresh_timer.stop()
-            self.review.stop_ticking()
+            if self._review is not None:
+                self._review.stop_ticking()
         else:
-            self.review.resume_ticking()
+            if self._review is not None:
+                self._review.resume_ticking()
             self.refresh()
 
     def apply_dark(self, dark: bool) -> None:
+        self._dark = dark
         self.model.set_dark(dark)
-        self.review.set_dark(dark)
+        if self._review is not None:
+            self._review.set_dark(dark)
         self.overview.retranslate_ui()
 
     def preferences(self) -> None:
@@ -344,15 +386,15 @@ class MainWindow(QMainWindow):
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         changes = dialog.changes
-        if changes.font_size:
-            self.review.view.set_font_size(self.settings.font_size)
+        if changes.font_size and self._review is not None:
+            self._review.view.set_font_size(self.settings.font_size)
         if changes.theme and self._on_theme_change is not None:
             self._on_theme_change(self.settings.theme)
             self.apply_dark(app_is_dark())
         if changes.language and self._on_language_change is not None:
             self._on_language_change(self.settings.language)
         if changes.grading or changes.study:
-            if self.pages.currentWidget() is self.review:
+            if self._reviewing():
                 self.review.start(self.review.deck)
             self.refresh()
 
@@ -414,6 +456,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         """File › Backup now, in the background (a large collection takes a second or so)."""
         from app.gui.background_backup import backup_in_this_thread
+        from app.gui.workers import run_with_progress
 
         path = self.collection.path
         task, _dialog = run_with_progress(
@@ -454,6 +497,7 @@ class MainWindow(QMainWindow):
     def _periodic_backup(self) -> None:
         """Every 30 minutes of use; in the background, and only if something changed."""
         from app.gui.background_backup import backup_in_this_thread
+        from app.gui.workers import BackgroundTask
 
         if self._backup_task is not None:
             return
@@ -470,7 +514,7 @@ class MainWindow(QMainWindow):
 
     def _cards_changed(self) -> None:
         """Cards were edited, moved or deleted elsewhere: redraw counts and the card on screen."""
-        if self.pages.currentWidget() is self.review:
+        if self._reviewing():
             self.review.reload_card()
         self.schedule_refresh()
 
@@ -515,7 +559,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
-        self.review.stop()
+        if self._review is not None:
+            self._review.stop()
         self.save_layout()
         for window in list(self._windows.values()):
             window.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import DeckardError
 from app.gui.card_view import CardView
+from app.gui.formatting import format_duration
 from app.gui.inline_editor import InlineCardEditor
 from app.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, UiSettings
 
@@ -43,13 +44,6 @@ def format_interval(days: int) -> str:
         return QCoreApplication.translate("Intervals", "%1mo").replace("%1", amount)
     amount = f"{days / 365:.1f}".removesuffix(".0")
     return QCoreApplication.translate("Intervals", "%1y").replace("%1", amount)
-
-
-def format_duration(seconds: int) -> str:
-    """m:ss below an hour, h:mm:ss above."""
-    minutes, secs = divmod(max(0, int(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class ReviewWidget(QWidget):

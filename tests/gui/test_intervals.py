@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.gui.application import install_language
-from app.gui.review_widget import format_duration, format_interval
+from app.gui.formatting import format_duration
+from app.gui.review_widget import format_interval
 
 
 @pytest.mark.parametrize(
