@@ -198,6 +198,10 @@ def shared_subject(entries: list[Item]) -> str | None:
         return None
     need = len(entries) if len(entries) < 3 else len(entries) - 1
     texts = [entry.text.lower() for entry in entries]
+    # Chinese only: a shared word holds a shared pair of characters, and most lists have none.
+    chinese_only = not any(_LATIN_WORD.search(text) for text in texts[:2])
+    if chinese_only and not _shares_a_pair(texts, need):
+        return None
     # A word shared by all entries is a word of the first; by all but one, of the first or second.
     candidates = (
         _words(texts[0]) if need == len(texts) else {**_words(texts[0]), **_words(texts[1])}
@@ -211,6 +215,17 @@ def shared_subject(entries: list[Item]) -> str | None:
         if support >= need and rank > best_rank:
             best, best_rank = word, rank
     return best
+
+
+def _shares_a_pair(texts: list[str], need: int) -> bool:
+    """Whether two Chinese characters of the first or second text occur in `need` of the texts."""
+    for text in texts[:2]:
+        for run in _HAN_RUN.findall(text):
+            for start in range(len(run) - 1):
+                pair = run[start : start + 2]
+                if sum(pair in other for other in texts) >= need:
+                    return True
+    return False
 
 
 def _words(text: str) -> dict[str, None]:
