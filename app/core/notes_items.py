@@ -332,11 +332,12 @@ def code_block(lines: list[str], lang: str | None = None) -> str:
     """Command lines as a fenced block; `# comments` after them are lined up."""
     rows = []
     for line in lines:
-        comment = _COMMENT.match(collapse(line))
+        code = collapse(line)
+        comment = _COMMENT.match(code) if "#" in code else None
         if comment:
             rows.append((comment.group(1).strip(), "# " + comment.group(2).strip()))
         else:
-            rows.append((collapse(line), ""))
+            rows.append((code, ""))
     width = max((len(code) for code, note in rows if note), default=0)
     body = [f"{code.ljust(width)}  {note}" if note else code for code, note in rows]
     fence = "````" if any("```" in line for line in body) else "```"
