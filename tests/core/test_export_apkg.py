@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.exporting.anki_format import NOTETYPE_ID, NOTETYPE_NAME, deck_id_for, note_guid
-from app.core.exporting.apkg_writer import is_plain_text, render_side, write_apkg
+from app.core.exporting.apkg_writer import render_side, simple_html, write_apkg
 from app.core.model import CardRecord, CardSpec, ReviewRecord, Schedule, quality_to_anki_ease
 from app.core.render import render_markdown
 from tests.core.anki_reader import anki_cards, import_package, open_anki
@@ -336,15 +336,27 @@ def test_many_cards_stamped_alike_get_distinct_ids_in_order():
 
 
 _SIDE_CHARS = list("abcXYZé中文？：，。 ,.?;:()'\"%$19-_*#!<>&/@\\`[]{}|~=+\t\n\u3000\xa0")
+_WORD = st.text(st.sampled_from(list("aB1 中？?:.-'\"_*<&#!()[]\\|~=+@/%$,;\t")), max_size=6)
+_CODE = st.text(st.sampled_from(list("aB1 中?<>&*_#!`\\[]\"'\t")), min_size=1, max_size=6)
+_INLINE = st.lists(
+    st.one_of(_WORD, _WORD.map(lambda w: f"**{w}**"), _CODE.map(lambda c: f"`{c}`")),
+    min_size=1,
+    max_size=6,
+).map("".join)
 
 
-@settings(max_examples=2000, deadline=None)
-@given(st.text(st.sampled_from(_SIDE_CHARS), min_size=1, max_size=25))
-def test_plain_text_shortcut_matches_markdown(text):
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(st.sampled_from(_SIDE_CHARS), min_size=1, max_size=25), _INLINE))
+def test_the_simple_line_shortcut_matches_markdown(text):
     assert render_side(text) == render_markdown(text)
 
 
-def test_plain_text_shortcut_is_taken_only_for_plain_text():
-    assert is_plain_text("What does docker ps list? 列出容器：运行中的")
-    for text in ("**bold**", "1. list", "- item", "# title", "a <b>", "a & b", "a\nb", " a"):
-        assert not is_plain_text(text), text
+def test_the_shortcut_is_taken_only_for_simple_lines():
+    for text in (
+        "What does docker ps list? 列出容器：运行中的",
+        "**Bold** and `a<b`?",
+        "`copy` 怎么用？",
+    ):
+        assert simple_html(text) is not None, text
+    for text in ("1. list", "- item", "# title", "a <b>", "a & b", "a\nb", " a", "a_b_", "``x``"):
+        assert simple_html(text) is None, text
