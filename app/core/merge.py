@@ -25,6 +25,7 @@ from app.core.store import (
     check_deck_name,
     content_hash,
     ensure_deck,
+    insert_rows,
     tags_json,
     transaction,
     utc_stamp,
@@ -36,26 +37,32 @@ CHUNK = 500
 def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
     """The records to merge, each id once; bad records raise InputError before any write."""
     seen: set[str] = set()
+    checked_decks: set[str] = set()
     records: list[CardRecord] = []
     for record in batch.cards:
         spec = record.spec
-        where = f"card {spec.id!r}"
-        if not isinstance(spec.id, str) or not spec.id.strip():
+        card_id = spec.id
+        if not isinstance(card_id, str) or not card_id.strip():
             raise InputError("a card has no id", path=batch.source, line=spec.source_line)
-        check_deck_name(spec.deck, where=where)
-        if spec.id in seen:
-            result.skipped.append(f"{spec.id}: appears more than once; kept the first")
+        if spec.deck not in checked_decks:
+            check_deck_name(spec.deck, where=f"card {card_id!r}")
+            checked_decks.add(spec.deck)
+        if card_id in seen:
+            result.skipped.append(f"{card_id}: appears more than once; kept the first")
             continue
-        seen.add(spec.id)
+        seen.add(card_id)
         if record.schedule is not None:
             schedule = record.schedule
             if schedule.repetitions < 0 or schedule.interval < 0:
-                raise InputError("negative repetitions or interval", path=batch.source, where=where)
+                raise InputError(
+                    "negative repetitions or interval", path=batch.source, where=f"card {card_id!r}"
+                )
             easiness_to_milli(schedule.easiness)
         for review in record.history:
             try:
                 check_quality(review.quality)
             except ValueError as error:
+                where = f"card {card_id!r}"
                 raise InputError(str(error), path=batch.source, where=where) from error
         records.append(record)
     return records
@@ -115,16 +122,51 @@ def _rename_refs(text: str, renames: dict[str, str]) -> str:
     return text
 
 
-def _existing(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str | None, int]]:
-    found: dict[str, tuple[str | None, int]] = {}
+_CARD_INSERT = (
+    "INSERT INTO cards (id, deck_id, question, answer, tags, source, source_line, source_hash,"
+    " position, created_at, modified_at, repetitions, interval, easiness, due, lapses, suspended)"
+)
+_REVIEW_INSERT = (
+    "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
+    " interval_after, easiness_before, easiness_after, duration_ms)"
+)
+
+
+def _existing(
+    conn: sqlite3.Connection, ids: list[str]
+) -> dict[str, tuple[str | None, str | None, int | None]]:
+    """For each id already in the collection: its source hash, source and source line."""
+    found: dict[str, tuple[str | None, str | None, int | None]] = {}
+    if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
+        return found  # a new collection: nothing to look up
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         marks = ",".join("?" * len(chunk))
-        for card_id, source_hash, deck_id in conn.execute(
-            f"SELECT id, source_hash, deck_id FROM cards WHERE id IN ({marks})", chunk
-        ):
-            found[card_id] = (source_hash, deck_id)
+        found.update(
+            (row[0], row[1:])
+            for row in conn.execute(
+                f"SELECT id, source_hash, source, source_line FROM cards WHERE id IN ({marks})",
+                chunk,
+            )
+        )
     return found
+
+
+class _Stamps:
+    """UTC stamps of the times cards were last edited; many cards share one, so each is made
+    once."""
+
+    def __init__(self, default: str) -> None:
+        self.default = default
+        self.made: dict[datetime, str] = {}
+
+    def of(self, moment: datetime | None) -> str:
+        if moment is None:
+            return self.default
+        stamp = self.made.get(moment)
+        if stamp is None:
+            stamp = self.made[moment] = utc_stamp(moment)
+        return stamp
 
 
 def merge_batch(
@@ -136,135 +178,126 @@ def merge_batch(
     media_dir: Path,
     check_media_name: Callable[[str], str],
 ) -> ImportResult:
-    """Merge `batch` in one transaction (see the module docstring); returns what happened."""
+    """Merge `batch` in one transaction (see the module docstring); returns what happened.
+
+    The cards are sorted into rows first and written with a few bulk statements; a known
+    card whose content and place in its source are unchanged is not written at all.
+    """
     result = ImportResult(skipped=list(batch.skipped))
     records = _validate(batch, result)
     created, renames = _write_media(batch, media_dir, check_media_name)
     result.media = sorted(path.name for path in created)
+    source = batch.source
     stamp = utc_stamp(now)
+    stamps = _Stamps(stamp)
+    tag_texts: dict[tuple[str, ...], str] = {}
     try:
         with transaction(conn):
             existing = _existing(conn, [r.spec.id for r in records])
             deck_ids: dict[str, int] = {}
-            position = conn.execute("SELECT coalesce(max(position), 0) FROM cards").fetchone()[0]
+            position: int | None = None
+            added: list[tuple[object, ...]] = []
+            history: list[tuple[object, ...]] = []
+            changed: list[tuple[object, ...]] = []
+            moved: list[tuple[object, ...]] = []
             for record in records:
                 spec = record.spec
-                deck = check_deck_name(spec.deck)
-                if deck not in deck_ids:
-                    deck_ids[deck] = ensure_deck(conn, deck)
-                question = _rename_refs(spec.question, renames)
-                answer = _rename_refs(spec.answer, renames)
+                deck_id = deck_ids.get(spec.deck)
+                if deck_id is None:
+                    deck_id = deck_ids[spec.deck] = ensure_deck(conn, spec.deck)
                 digest = content_hash(spec)
                 known = existing.get(spec.id)
-                if known is None:
-                    position += 1
-                    _insert_card(
-                        conn,
-                        record,
-                        deck_ids[deck],
-                        question,
-                        answer,
-                        digest,
-                        batch.source,
-                        position,
-                        stamp,
-                        day_of,
-                    )
-                    result.added.append(spec.id)
-                elif known[0] != digest:
-                    modified = utc_stamp(record.modified_at) if record.modified_at else stamp
-                    conn.execute(
-                        "UPDATE cards SET deck_id = ?, question = ?, answer = ?, tags = ?,"
-                        " source = ?, source_line = ?, source_hash = ?, modified_at = ?"
-                        " WHERE id = ?",
-                        (
-                            deck_ids[deck],
-                            question,
-                            answer,
-                            tags_json(spec.tags),
-                            batch.source,
-                            spec.source_line,
-                            digest,
-                            modified,
-                            spec.id,
-                        ),
-                    )
-                    result.updated.append(spec.id)
-                else:
-                    conn.execute(
-                        "UPDATE cards SET source = ?, source_line = ? WHERE id = ?",
-                        (batch.source, spec.source_line, spec.id),
-                    )
+                if known is not None and known[0] == digest:
+                    if known[1] != source or known[2] != spec.source_line:
+                        moved.append((source, spec.source_line, spec.id))
                     result.unchanged.append(spec.id)
-            result.suspended = _suspend_missing(conn, batch.source, {r.spec.id for r in records})
+                    continue
+                tags = tag_texts.get(spec.tags)
+                if tags is None:
+                    tags = tag_texts[spec.tags] = tags_json(spec.tags)
+                question, answer = spec.question, spec.answer
+                if renames:
+                    question = _rename_refs(question, renames)
+                    answer = _rename_refs(answer, renames)
+                modified = stamps.of(record.modified_at)
+                if known is None:
+                    if position is None:
+                        position = conn.execute(
+                            "SELECT coalesce(max(position), 0) FROM cards"
+                        ).fetchone()[0]
+                    position += 1
+                    added.append(
+                        _card_row(record, deck_id, question, answer, tags, digest, source,
+                                  position, stamp, modified)
+                    )  # fmt: skip
+                    if record.history:
+                        history += _history_rows(record, day_of)
+                    result.added.append(spec.id)
+                else:
+                    changed.append(
+                        (deck_id, question, answer, tags, source, spec.source_line, digest,
+                         modified, spec.id)
+                    )  # fmt: skip
+                    result.updated.append(spec.id)
+            insert_rows(conn, _CARD_INSERT, added)
+            insert_rows(conn, _REVIEW_INSERT, history)
+            conn.executemany(
+                "UPDATE cards SET deck_id = ?, question = ?, answer = ?, tags = ?, source = ?,"
+                " source_line = ?, source_hash = ?, modified_at = ? WHERE id = ?",
+                changed,
+            )
+            conn.executemany("UPDATE cards SET source = ?, source_line = ? WHERE id = ?", moved)
+            result.suspended = _suspend_missing(conn, source, {r.spec.id for r in records})
     except BaseException:
         remove_files(created)
         raise
     return result
 
 
-def _insert_card(
-    conn: sqlite3.Connection,
+def _card_row(
     record: CardRecord,
     deck_id: int,
     question: str,
     answer: str,
+    tags: str,
     digest: str,
     source: str,
     position: int,
     stamp: str,
-    day_of: Callable[[datetime], date],
-) -> None:
+    modified: str,
+) -> tuple[object, ...]:
     spec = record.spec
     schedule = record.schedule
-    modified = utc_stamp(record.modified_at) if record.modified_at else stamp
-    conn.execute(
-        "INSERT INTO cards (id, deck_id, question, answer, tags, source, source_line,"
-        " source_hash, position, created_at, modified_at, repetitions, interval, easiness,"
-        " due, lapses, suspended) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    if schedule is None:
+        return (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                position, stamp, modified, 0, 0, 2500, None, 0, 0)  # fmt: skip
+    return (
+        spec.id, deck_id, question, answer, tags, source, spec.source_line, digest, position,
+        stamp, modified, schedule.repetitions, schedule.interval,
+        easiness_to_milli(schedule.easiness), format_day(schedule.due), schedule.lapses,
+        int(schedule.suspended),
+    )  # fmt: skip
+
+
+def _history_rows(
+    record: CardRecord, day_of: Callable[[datetime], date]
+) -> list[tuple[object, ...]]:
+    card_id = record.spec.id
+    return [
         (
-            spec.id,
-            deck_id,
-            question,
-            answer,
-            tags_json(spec.tags),
-            source,
-            spec.source_line,
-            digest,
-            position,
-            stamp,
-            modified,
-            schedule.repetitions if schedule else 0,
-            schedule.interval if schedule else 0,
-            easiness_to_milli(schedule.easiness) if schedule else 2500,
-            format_day(schedule.due) if schedule else None,
-            schedule.lapses if schedule else 0,
-            int(schedule.suspended) if schedule else 0,
-        ),
-    )
-    rows = []
-    for index, review in enumerate(sorted(record.history, key=lambda r: r.reviewed_at)):
-        rows.append(
-            (
-                spec.id,
-                utc_stamp(review.reviewed_at),
-                format_day(day_of(review.reviewed_at)),
-                review.quality,
-                "new" if index == 0 else "review",
-                review.interval_before,
-                review.interval_after,
-                easiness_to_milli(review.easiness_before),
-                easiness_to_milli(review.easiness_after),
-                review.duration_ms,
-            )
+            card_id,
+            utc_stamp(review.reviewed_at),
+            format_day(day_of(review.reviewed_at)),
+            review.quality,
+            "new" if index == 0 else "review",
+            review.interval_before,
+            review.interval_after,
+            easiness_to_milli(review.easiness_before),
+            easiness_to_milli(review.easiness_after),
+            review.duration_ms,
         )
-    if rows:
-        conn.executemany(
-            "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
-            " interval_after, easiness_before, easiness_after, duration_ms)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        for index, review in enumerate(sorted(record.history, key=lambda r: r.reviewed_at))
+    ]
 
 
 def _suspend_missing(conn: sqlite3.Connection, source: str, present: set[str]) -> list[str]:

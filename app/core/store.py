@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,11 @@ CARD_SELECT = f"SELECT {CARD_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck
 CARD_SELECT_BY_ROWID = (
     f"SELECT {CARD_COLUMNS.replace('d.name', 'c.deck_id')} FROM cards c WHERE c.rowid = ?"
 )
+
+# JSON as json.dumps(..., ensure_ascii=False) writes it; `_quote` is its string encoder.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+_quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_ROWS_PER_INSERT = 1000
 
 # The columns an answer changes; undo puts them back from a snapshot.
 SCHEDULE_COLUMNS = (
@@ -116,10 +122,12 @@ def open_connection(path: Path) -> sqlite3.Connection:
 
 def utc_stamp(moment: datetime) -> str:
     """UTC ISO-8601 with milliseconds and a Z: '2026-11-27T20:26:32.123Z'."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    offset = moment.utcoffset()
+    if offset is None:
         raise ValueError("an aware datetime is needed (one with a timezone)")
-    utc = moment.astimezone(UTC)
-    return f"{utc:%Y-%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+    # Subtracting the offset from the naive time is astimezone(UTC) without building a second
+    # aware datetime: imports stamp every card, so this runs tens of thousands of times.
+    return (moment.replace(tzinfo=None) - offset).isoformat(timespec="milliseconds") + "Z"
 
 
 def parse_stamp(text: str) -> datetime:
@@ -157,16 +165,49 @@ def ensure_deck(conn: sqlite3.Connection, name: str) -> int:
 
 
 def content_hash(spec: CardSpec) -> str:
-    """A fingerprint of what a source says about a card: deck, both sides and tags."""
-    payload = json.dumps(
-        [spec.deck, spec.question, spec.answer, list(spec.tags)], ensure_ascii=False
-    )
+    """A fingerprint of what a source says about a card: deck, both sides and tags.
+
+    The SHA-256 of `json.dumps([deck, question, answer, tags], ensure_ascii=False)`: collections
+    store it, so it must never change. Spelled out for speed (an import hashes every card).
+    """
+    try:
+        payload = (
+            f"[{_quote(spec.deck)}, {_quote(spec.question)}, {_quote(spec.answer)},"
+            f" [{', '.join(map(_quote, spec.tags))}]]"
+        )
+    except TypeError:  # not all text: let json spell it
+        payload = _JSON.encode([spec.deck, spec.question, spec.answer, list(spec.tags)])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 def tags_json(tags: tuple[str, ...] | list[str]) -> str:
-    """Tags as stored: a JSON array."""
-    return json.dumps(list(tags), ensure_ascii=False)
+    """Tags as stored: a JSON array (what `json.dumps(tags, ensure_ascii=False)` gives)."""
+    try:
+        return f"[{', '.join(map(_quote, tags))}]"
+    except TypeError:
+        return _JSON.encode(list(tags))
+
+
+def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Run `insert` ("INSERT INTO t (a, b)") for every row, many rows per statement.
+
+    One multi-row statement does what thousands of single-row ones would, and SQLite sets up
+    the statement's undo journal once instead of once a row (the `cards` triggers make that
+    journal necessary).
+    """
+    if not rows:
+        return
+    width = len(rows[0])
+    variables = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    step = max(1, min(_ROWS_PER_INSERT, variables // width))
+    one = "(" + ", ".join("?" * width) + ")"
+    statements: dict[int, str] = {}
+    for start in range(0, len(rows), step):
+        chunk = rows[start : start + step]
+        sql = statements.get(len(chunk))
+        if sql is None:
+            sql = statements[len(chunk)] = f"{insert} VALUES {', '.join([one] * len(chunk))}"
+        conn.execute(sql, list(chain.from_iterable(chunk)))
 
 
 def row_to_card(row: tuple[Any, ...]) -> Card:

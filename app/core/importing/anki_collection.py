@@ -45,6 +45,8 @@ MIN_EASE = Decimal("1.3")
 _ANSWER_RULE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[\"']?[^>]*>", re.IGNORECASE)
 _BREAKS = ("<br>", "<br/>", "<br />")
 _TAGS = re.compile(r"<[^>]*>")
+# The first character that is neither whitespace nor inside a tag (possessive: no backtracking).
+_FIRST_TEXT = re.compile(r"(?:\s|<[^>]*>)*+(\S)")
 _MEDIA_TAG = re.compile(r"<(?:img|audio|video)\b", re.IGNORECASE)
 _SOUND = re.compile(r"\[sound:[^\]]+\]")
 # A `due` above this is a unix time (learning cards), below it a day number.
@@ -258,14 +260,16 @@ class _Reader:
         keep_scheduling: bool,
     ) -> list[CardRecord]:
         notes = {
-            nid: (guid, mid, mod, tags, flds)
-            for nid, guid, mid, mod, tags, flds in self.con.execute(
-                "SELECT id, guid, mid, mod, tags, flds FROM notes"
-            )
+            row[0]: row
+            for row in self.con.execute("SELECT id, guid, mid, mod, tags, flds FROM notes")
         }
         records: list[CardRecord] = []
         seen: set[str] = set()
         deck_names: dict[int, str] = {}
+        # Notes added together share their edit time and tags: each is converted once.
+        modified: dict[int, datetime] = {}
+        tag_lists: dict[str, tuple[str, ...]] = {}
+        skipped = self.skipped
         for (
             cid,
             nid,
@@ -286,22 +290,22 @@ class _Reader:
         ):
             note = notes.get(nid)
             if note is None:
-                self.skipped.append(f"card {cid}: its note is missing from the package")
+                skipped.append(f"card {cid}: its note is missing from the package")
                 continue
-            guid, mid, mod, tags, flds = note
+            _, guid, mid, mod, tags, flds = note
             card_id = f"anki-{guid}-{ordinal}"
             if card_id in seen:
-                self.skipped.append(f"card {card_id}: appears twice in the package")
+                skipped.append(f"card {card_id}: appears twice in the package")
                 continue
             notetype = notetypes.get(mid)
             if notetype is None:
-                self.skipped.append(f"card {card_id}: its note type is missing from the package")
+                skipped.append(f"card {card_id}: its note type is missing from the package")
                 continue
             home = odid or did
             deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
             sides = self._render(notetype, ordinal, str(flds), str(tags), deck)
             if sides is None:
-                self.skipped.append(f"card {card_id}: empty question")
+                skipped.append(f"card {card_id}: empty question")
                 continue
             seen.add(card_id)
             schedule = None
@@ -309,6 +313,12 @@ class _Reader:
                 schedule = _schedule(
                     odue if odid and odue else due, ivl, factor, reps, lapses, queue, crt_day
                 )
+            tag_list = tag_lists.get(tags)
+            if tag_list is None:
+                tag_list = tag_lists[tags] = tuple(str(tags).split())
+            stamp = modified.get(mod)
+            if stamp is None:
+                stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
             records.append(
                 CardRecord(
                     spec=CardSpec(
@@ -316,11 +326,11 @@ class _Reader:
                         deck=deck,
                         question=sides[0],
                         answer=sides[1],
-                        tags=tuple(str(tags).split()),
+                        tags=tag_list,
                     ),
                     schedule=schedule,
                     history=tuple(history.get(cid, ())) if keep_scheduling else (),
-                    modified_at=datetime.fromtimestamp(int(mod), UTC),
+                    modified_at=stamp,
                 )
             )
         return records
@@ -329,8 +339,10 @@ class _Reader:
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
     ) -> tuple[str, str] | None:
         values = flds.split("\x1f")
-        values += [""] * (len(notetype.fields) - len(values))
-        fields = dict(zip(notetype.fields, values, strict=False))
+        names = notetype.fields
+        if len(values) < len(names):
+            values += [""] * (len(names) - len(values))
+        fields = dict(zip(names, values, strict=False))
         if notetype.cloze:
             template = notetype.templates.get(0)
             cloze_number: int | None = ordinal + 1
@@ -340,14 +352,7 @@ class _Reader:
         if template is None:
             return None
         name, qfmt, afmt = template
-        context = CardContext(
-            fields=fields,
-            cloze_number=cloze_number,
-            tags=tags.strip(),
-            notetype=notetype.name,
-            deck=deck,
-            card_name=name,
-        )
+        context = CardContext(fields, cloze_number, tags.strip(), notetype.name, deck, name)
         question = qfmt.render(context).strip()
         if _is_blank(question):
             return None
@@ -370,9 +375,10 @@ def _answer_only(answer: str, question: str) -> str:
 
 
 def _is_blank(side: str) -> bool:
-    stripped = side.lstrip()
-    if stripped and stripped[0] not in "<&[":
-        return False  # text before any markup
+    first = _FIRST_TEXT.match(side)
+    if first is not None and first.group(1) != "&":
+        # Visible text outside the tags (an entity might be a lone &nbsp;: checked below).
+        return False
     if _MEDIA_TAG.search(side) or _SOUND.search(side):
         return False
     return not _TAGS.sub("", side).replace("&nbsp;", "").strip()
@@ -381,6 +387,8 @@ def _is_blank(side: str) -> bool:
 def _strip_trailing_breaks(side: str) -> str:
     while True:
         side = side.rstrip()
+        if not side.endswith(">"):
+            return side
         tail = side[-6:].lower()
         for br in _BREAKS:
             if tail.endswith(br):

@@ -43,7 +43,7 @@ class _Replacement:
 _Node = str | _Section | _Replacement
 
 
-@dataclass
+@dataclass(slots=True)
 class CardContext:
     """What a template can refer to besides the note's fields."""
 
