@@ -71,7 +71,8 @@ class RestoreBackupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # keeps the text at the top when there is no list to show
         layout.addWidget(self.buttons)
         self.reload()
 

@@ -45,6 +45,7 @@ class DoneScreen(QWidget):
             grid.addWidget(value, row, 1)
 
         self.back_button = QPushButton()
+        self.back_button.setMinimumSize(200, 40)  # as prominent as the deck list's Study now
         self.back_button.clicked.connect(self.back)
         layout = QVBoxLayout(self)
         layout.addStretch(2)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -80,9 +81,12 @@ class MainWindow(QMainWindow):
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.setAlternatingRowColors(True)
+        # One focus frame around the whole current row, not a second box inside its name cell.
+        self.tree.setAllColumnsShowFocus(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setStyleSheet("QTreeView::item { padding: 4px 2px; }")
+        self.tree.setStyleSheet("QTreeView::item { padding: 4px 8px 4px 2px; }")
+        self.tree.header().setStyleSheet("QHeaderView::section { padding: 3px 8px 3px 4px; }")
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -518,13 +522,18 @@ class MainWindow(QMainWindow):
             self.review.reload_card()
         self.schedule_refresh()
 
+    def _window_destroyed(self, key: str) -> None:
+        self._windows.pop(key, None)
+        # Also called while the main window itself is being torn down, when its timer is gone.
+        if not self._closed and shiboken6.isValid(self._refresh_timer):
+            self.schedule_refresh()
+
     def _open_window(self, key: str, factory: Callable[[], QWidget]) -> None:
         window = self._windows.get(key)
         if window is None:
             window = factory()
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            window.destroyed.connect(lambda *_: self._windows.pop(key, None))
-            window.destroyed.connect(lambda *_: self.schedule_refresh())
+            window.destroyed.connect(lambda *_: self._window_destroyed(key))
             self._windows[key] = window
         window.show()
         window.raise_()

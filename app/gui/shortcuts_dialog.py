@@ -21,7 +21,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(520, 560)
+        self.resize(560, 750)  # every row visible without scrolling
         rows = [
             (self.tr("Deck list"), ""),
             ("Enter", self.tr("Study the selected deck")),
@@ -41,7 +41,9 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+E", self.tr("Export")),
             ("A", self.tr("Add cards to the selected deck")),
             ("Ctrl+B", self.tr("Browse cards")),
+            ("Ctrl+Shift+S", self.tr("Statistics")),
             ("Ctrl+,", self.tr("Preferences")),
+            ("F1", self.tr("This list of shortcuts")),
             ("Ctrl+Q", self.tr("Quit")),
         ]
         table = QTableWidget(len(rows), 2)
@@ -50,6 +52,7 @@ class ShortcutsDialog(QDialog):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setStyleSheet("QTableWidget::item { padding: 0px 8px; }")
         for row, (key, action) in enumerate(rows):
             key_item = QTableWidgetItem(key)
             if not action:

@@ -45,3 +45,37 @@ def test_orphaned_reviews_are_removed_after_a_backup_and_reported(qtbot, tmp_pat
     assert collection.conn.execute("SELECT count(*) FROM reviews").fetchone() == (0,)
     assert [b.reviews for b in list_backups(collection.path)] == [1]
     collection.close()
+
+
+def test_the_report_speaks_the_interface_language(qtbot, qapp, tmp_path, shown):
+    from app.gui.application import install_language
+
+    collection = make_collection(tmp_path)
+    card = collection.next_card(now=NOON)
+    collection.answer(card.id, 4, now=NOON)
+    collection.conn.execute("PRAGMA foreign_keys = OFF")
+    collection.conn.execute("DELETE FROM cards WHERE id = ?", (card.id,))
+    collection.conn.execute("PRAGMA foreign_keys = ON")
+    install_language(qapp, "zh_CN")
+    try:
+        run_collection_check(collection)
+    finally:
+        install_language(qapp, "en")
+    [(text, _warning)] = shown
+    assert "卡片集现已完好" in text
+    assert "发现：1 条复习记录的卡片已不存在" in text
+    assert "已修复：删除了 1 条已不存在卡片的复习记录" in text
+    assert "已先将卡片集备份到 " in text
+    assert "Found" not in text and "Repaired" not in text
+    collection.close()
+
+
+def test_a_sentence_the_gui_does_not_know_is_shown_as_the_core_wrote_it():
+    from app.gui.check_dialog import translate_line
+
+    assert translate_line("integrity: row 3 missing from index x") == (
+        "integrity: row 3 missing from index x"
+    )
+    assert translate_line("moved 2 card(s) to the deck 'Recovered'") == (
+        "moved 2 card(s) to the deck 'Recovered'"
+    )

@@ -242,3 +242,18 @@ def test_restoring_a_backup_leaves_the_review_and_redraws_every_view(qtbot, wind
     assert new_count(window, "Docker") == 3
     assert browser.model.rowCount() == 3
     assert not window.action_undo.isEnabled()
+
+
+def test_the_selected_deck_row_is_one_even_highlight(qtbot, window):
+    """No second frame drawn inside the name cell of the current row: each pixel line of the
+    row's background is one colour from the deck name's cell to the last count."""
+    window.select_deck("Docker")
+    window.activateWindow()
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    rect = window.tree.visualRect(window.model.index_for_deck("Docker"))
+    image = window.tree.viewport().grab().toImage()
+    # The right half of the name cell holds no text, only the row's background.
+    for y in range(rect.top() + 1, rect.bottom()):
+        line = {image.pixelColor(x, y).rgb() for x in range(rect.center().x(), rect.right() + 1)}
+        assert len(line) == 1, y

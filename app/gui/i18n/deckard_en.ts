@@ -99,7 +99,7 @@
     </message>
     <message>
         <location filename="../browser.py" line="198"/>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Add cards…</source>
         <translation>&amp;Add cards…</translation>
     </message>
@@ -396,9 +396,74 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../check_dialog.py" line="19"/>
+        <location filename="../check_dialog.py" line="25"/>
         <source>Check collection</source>
         <translation>Check collection</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="33"/>
+        <source>%1 review(s) of cards that no longer exist</source>
+        <translation>%1 review(s) of cards that no longer exist</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="39"/>
+        <source>removed %1 review(s) of missing cards</source>
+        <translation>removed %1 review(s) of missing cards</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="43"/>
+        <source>%1 card(s) in a deck that no longer exists</source>
+        <translation>%1 card(s) in a deck that no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="49"/>
+        <source>moved %1 card(s) to the deck &apos;Recovered&apos;</source>
+        <translation>moved %1 card(s) to the deck &apos;Recovered&apos;</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="55"/>
+        <source>Backed up the collection first to %1</source>
+        <translation>Backed up the collection first to %1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="59"/>
+        <source>No backup could be made first (%1)</source>
+        <translation>No backup could be made first (%1)</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="63"/>
+        <source>Rebuilt every index.</source>
+        <translation>Rebuilt every index.</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="80"/>
+        <source>Found: %1</source>
+        <translation>Found: %1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="85"/>
+        <source>Repaired: %1</source>
+        <translation>Repaired: %1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="89"/>
+        <source>Not repaired: %1</source>
+        <translation>Not repaired: %1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="95"/>
+        <source>The collection is damaged beyond a safe repair; restore a backup (File › Restore backup…, or deckard restore FILE).</source>
+        <translation>The collection is damaged beyond a safe repair; restore a backup (File › Restore backup…, or deckard restore FILE).</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="101"/>
+        <source>The collection is sound now.</source>
+        <translation>The collection is sound now.</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="103"/>
+        <source>No problems found; the collection is sound.</source>
+        <translation>No problems found; the collection is sound.</translation>
     </message>
 </context>
 <context>
@@ -488,42 +553,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../done_screen.py" line="73"/>
+        <location filename="../done_screen.py" line="74"/>
         <source>Done for today</source>
         <translation>Done for today</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="74"/>
+        <location filename="../done_screen.py" line="75"/>
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="75"/>
+        <location filename="../done_screen.py" line="76"/>
         <source>Nothing more to study in %1 today.</source>
         <translation>Nothing more to study in %1 today.</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="77"/>
+        <location filename="../done_screen.py" line="78"/>
         <source>Cards reviewed today</source>
         <translation>Cards reviewed today</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="78"/>
+        <location filename="../done_screen.py" line="79"/>
         <source>Time spent</source>
         <translation>Time spent</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="79"/>
+        <location filename="../done_screen.py" line="80"/>
         <source>Due tomorrow</source>
         <translation>Due tomorrow</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="80"/>
+        <location filename="../done_screen.py" line="81"/>
         <source>Due in the next 7 days</source>
         <translation>Due in the next 7 days</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="84"/>
+        <location filename="../done_screen.py" line="85"/>
         <source>Back to decks (Esc)</source>
         <translation>Back to decks (Esc)</translation>
     </message>
@@ -680,17 +745,17 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../review_widget.py" line="40"/>
+        <location filename="../review_widget.py" line="41"/>
         <source>%1d</source>
         <translation>%1d</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="43"/>
+        <location filename="../review_widget.py" line="44"/>
         <source>%1mo</source>
         <translation>%1mo</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="45"/>
+        <location filename="../review_widget.py" line="46"/>
         <source>%1y</source>
         <translation>%1y</translation>
     </message>
@@ -698,103 +763,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="193"/>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Import…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="240"/>
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Backup now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Restore backup…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Browse</source>
         <translation>&amp;Browse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Statistics</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Check collection</source>
         <translation>&amp;Check collection</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;About Deckard</source>
         <translation>&amp;About Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Nothing to undo</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Backing up…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Backup saved: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
@@ -898,9 +963,9 @@
     <name>RestoreBackupDialog</name>
     <message>
         <location filename="../backup_dialog.py" line="46"/>
-        <location filename="../backup_dialog.py" line="131"/>
-        <location filename="../backup_dialog.py" line="136"/>
-        <location filename="../backup_dialog.py" line="141"/>
+        <location filename="../backup_dialog.py" line="132"/>
+        <location filename="../backup_dialog.py" line="137"/>
+        <location filename="../backup_dialog.py" line="142"/>
         <source>Restore backup</source>
         <translation>Restore backup</translation>
     </message>
@@ -930,22 +995,22 @@
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="100"/>
+        <location filename="../backup_dialog.py" line="101"/>
         <source>Choose a backup to restore. The collection as it is now is backed up first, so you can come back to it.</source>
         <translation>Choose a backup to restore. The collection as it is now is backed up first, so you can come back to it.</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="108"/>
+        <location filename="../backup_dialog.py" line="109"/>
         <source>There are no backups yet. Deckard makes one every 30 minutes of use and when it closes; File › Backup now makes one at once.</source>
         <translation>There are no backups yet. Deckard makes one every 30 minutes of use and when it closes; File › Backup now makes one at once.</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="127"/>
+        <location filename="../backup_dialog.py" line="128"/>
         <source>Replace the collection with the backup of %1 (%2 cards)?</source>
         <translation>Replace the collection with the backup of %1 (%2 cards)?</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="142"/>
+        <location filename="../backup_dialog.py" line="143"/>
         <source>Restored the backup of %1. The collection as it was is kept in %2.</source>
         <translation>Restored the backup of %1. The collection as it was is kept in %2.</translation>
     </message>
@@ -953,47 +1018,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="319"/>
+        <location filename="../review_widget.py" line="313"/>
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="360"/>
+        <location filename="../review_widget.py" line="354"/>
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="362"/>
+        <location filename="../review_widget.py" line="356"/>
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="371"/>
+        <location filename="../review_widget.py" line="365"/>
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="374"/>
+        <location filename="../review_widget.py" line="368"/>
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>
@@ -1102,21 +1167,31 @@
     </message>
     <message>
         <location filename="../shortcuts_dialog.py" line="44"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="45"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="45"/>
+        <location filename="../shortcuts_dialog.py" line="46"/>
+        <source>This list of shortcuts</source>
+        <translation>This list of shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="47"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="48"/>
+        <location filename="../shortcuts_dialog.py" line="50"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="48"/>
+        <location filename="../shortcuts_dialog.py" line="50"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>

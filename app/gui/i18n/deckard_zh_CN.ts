@@ -99,7 +99,7 @@
     </message>
     <message>
         <location filename="../browser.py" line="198"/>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Add cards…</source>
         <translation>添加卡片(&amp;A)…</translation>
     </message>
@@ -396,9 +396,74 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../check_dialog.py" line="19"/>
+        <location filename="../check_dialog.py" line="25"/>
         <source>Check collection</source>
         <translation>检查卡片集</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="33"/>
+        <source>%1 review(s) of cards that no longer exist</source>
+        <translation>%1 条复习记录的卡片已不存在</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="39"/>
+        <source>removed %1 review(s) of missing cards</source>
+        <translation>删除了 %1 条已不存在卡片的复习记录</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="43"/>
+        <source>%1 card(s) in a deck that no longer exists</source>
+        <translation>%1 张卡片所在的牌组已不存在</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="49"/>
+        <source>moved %1 card(s) to the deck &apos;Recovered&apos;</source>
+        <translation>已将 %1 张卡片移到牌组“Recovered”</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="55"/>
+        <source>Backed up the collection first to %1</source>
+        <translation>已先将卡片集备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="59"/>
+        <source>No backup could be made first (%1)</source>
+        <translation>未能先做备份（%1）</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="63"/>
+        <source>Rebuilt every index.</source>
+        <translation>已重建全部索引。</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="80"/>
+        <source>Found: %1</source>
+        <translation>发现：%1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="85"/>
+        <source>Repaired: %1</source>
+        <translation>已修复：%1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="89"/>
+        <source>Not repaired: %1</source>
+        <translation>未修复：%1</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="95"/>
+        <source>The collection is damaged beyond a safe repair; restore a backup (File › Restore backup…, or deckard restore FILE).</source>
+        <translation>卡片集已损坏，无法安全修复；请恢复备份（文件 › 恢复备份…，或 deckard restore 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="101"/>
+        <source>The collection is sound now.</source>
+        <translation>卡片集现已完好。</translation>
+    </message>
+    <message>
+        <location filename="../check_dialog.py" line="103"/>
+        <source>No problems found; the collection is sound.</source>
+        <translation>未发现问题，卡片集完好。</translation>
     </message>
 </context>
 <context>
@@ -488,42 +553,42 @@
 <context>
     <name>DoneScreen</name>
     <message>
-        <location filename="../done_screen.py" line="73"/>
+        <location filename="../done_screen.py" line="74"/>
         <source>Done for today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="74"/>
+        <location filename="../done_screen.py" line="75"/>
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="75"/>
+        <location filename="../done_screen.py" line="76"/>
         <source>Nothing more to study in %1 today.</source>
         <translation>%1 今天没有要学习的卡片了。</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="77"/>
+        <location filename="../done_screen.py" line="78"/>
         <source>Cards reviewed today</source>
         <translation>今日已复习</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="78"/>
+        <location filename="../done_screen.py" line="79"/>
         <source>Time spent</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="79"/>
+        <location filename="../done_screen.py" line="80"/>
         <source>Due tomorrow</source>
         <translation>明天到期</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="80"/>
+        <location filename="../done_screen.py" line="81"/>
         <source>Due in the next 7 days</source>
         <translation>未来 7 天到期</translation>
     </message>
     <message>
-        <location filename="../done_screen.py" line="84"/>
+        <location filename="../done_screen.py" line="85"/>
         <source>Back to decks (Esc)</source>
         <translation>返回牌组列表 (Esc)</translation>
     </message>
@@ -680,17 +745,17 @@
 <context>
     <name>Intervals</name>
     <message>
-        <location filename="../review_widget.py" line="40"/>
+        <location filename="../review_widget.py" line="41"/>
         <source>%1d</source>
         <translation>%1天</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="43"/>
+        <location filename="../review_widget.py" line="44"/>
         <source>%1mo</source>
         <translation>%1个月</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="45"/>
+        <location filename="../review_widget.py" line="46"/>
         <source>%1y</source>
         <translation>%1年</translation>
     </message>
@@ -698,103 +763,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="193"/>
-        <location filename="../main_window.py" line="491"/>
+        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="237"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="238"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="239"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="240"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Backup now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;Restore backup…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Browse</source>
         <translation>浏览卡片(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="249"/>
         <source>&amp;Check collection</source>
         <translation>检查卡片集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;About Deckard</source>
         <translation>关于 Deckard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="468"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="431"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Backup saved: %1</source>
         <translation>备份已保存：%1</translation>
     </message>
@@ -898,9 +963,9 @@
     <name>RestoreBackupDialog</name>
     <message>
         <location filename="../backup_dialog.py" line="46"/>
-        <location filename="../backup_dialog.py" line="131"/>
-        <location filename="../backup_dialog.py" line="136"/>
-        <location filename="../backup_dialog.py" line="141"/>
+        <location filename="../backup_dialog.py" line="132"/>
+        <location filename="../backup_dialog.py" line="137"/>
+        <location filename="../backup_dialog.py" line="142"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -930,22 +995,22 @@
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="100"/>
+        <location filename="../backup_dialog.py" line="101"/>
         <source>Choose a backup to restore. The collection as it is now is backed up first, so you can come back to it.</source>
         <translation>选择要恢复的备份。恢复前会先备份当前卡片集，之后仍可回到现在的状态。</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="108"/>
+        <location filename="../backup_dialog.py" line="109"/>
         <source>There are no backups yet. Deckard makes one every 30 minutes of use and when it closes; File › Backup now makes one at once.</source>
         <translation>还没有备份。Deckard 每使用 30 分钟及关闭时各备份一次；也可用 文件 › 立即备份 马上备份。</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="127"/>
+        <location filename="../backup_dialog.py" line="128"/>
         <source>Replace the collection with the backup of %1 (%2 cards)?</source>
         <translation>用 %1 的备份（%2 张卡片）替换当前卡片集吗？</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="142"/>
+        <location filename="../backup_dialog.py" line="143"/>
         <source>Restored the backup of %1. The collection as it was is kept in %2.</source>
         <translation>已恢复 %1 的备份。原来的卡片集保存在 %2。</translation>
     </message>
@@ -953,47 +1018,47 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="301"/>
+        <location filename="../review_widget.py" line="295"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="319"/>
+        <location filename="../review_widget.py" line="313"/>
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="360"/>
+        <location filename="../review_widget.py" line="354"/>
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="362"/>
+        <location filename="../review_widget.py" line="356"/>
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — 今日剩余：新卡 %2 · 重复 %3 · 到期 %4</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="371"/>
+        <location filename="../review_widget.py" line="365"/>
         <source>%1 on this card</source>
         <translation>本卡已用 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="374"/>
+        <location filename="../review_widget.py" line="368"/>
         <source>Show answer (Space)</source>
         <translation>显示答案（空格）</translation>
     </message>
@@ -1102,21 +1167,31 @@
     </message>
     <message>
         <location filename="../shortcuts_dialog.py" line="44"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="45"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="45"/>
+        <location filename="../shortcuts_dialog.py" line="46"/>
+        <source>This list of shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="47"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="48"/>
+        <location filename="../shortcuts_dialog.py" line="50"/>
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../shortcuts_dialog.py" line="48"/>
+        <location filename="../shortcuts_dialog.py" line="50"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
