@@ -25,6 +25,11 @@ _CODE_BLOCK = re.compile(
     r'<div class="codehilite" style="background: (#[0-9a-fA-F]{3,8})">(.*?)\n?</code></pre></div>',
     re.DOTALL,
 )
+# Qt cannot pad an inline <code>, so where it meets Chinese or Japanese text its shaded box
+# would touch the neighbouring character; a thin space outside the box separates them.
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CODE_AFTER_CJK = re.compile(f"(?<=[{_CJK}])<code>")
+_CODE_BEFORE_CJK = re.compile(f"</code>(?=[{_CJK}])")
 MIN_CODE_SIZE = 8
 _LINK_SCHEMES = {"http", "https", "mailto"}
 
@@ -54,6 +59,7 @@ def card_html(question: str, answer: str | None, *, dark: bool) -> str:
         parts.append(f'<div class="answer">{render_markdown(answer, dark)}</div>')
     html = "".join(parts)
     html = _TABLE_TAG.sub('<table border="1" cellspacing="0" cellpadding="6">', html)
+    html = _CODE_BEFORE_CJK.sub("</code>&#8201;", _CODE_AFTER_CJK.sub("&#8201;<code>", html))
     return _CODE_BLOCK.sub(
         r'<table width="100%" cellspacing="0" cellpadding="10" bgcolor="\1" class="code">'
         r"<tr><td>\2</code></pre></td></tr></table>",

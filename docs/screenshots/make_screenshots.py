@@ -54,9 +54,22 @@ def main() -> None:
     now = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
     collection = Collection.open(folder / "screens.deckard")
     collection.import_file(notes)
-    for minute in range(6):
-        card = collection.next_card("Docker", now=now)
-        collection.answer(card.id, 4 if minute % 3 else 2, now=now, duration_ms=9000)
+    # Two earlier reviews of the card on the review screen, so its grade buttons show the
+    # different intervals a card in progress gets rather than a new card's uniform 1d.
+    for days_ago in (7, 6):
+        collection.answer(CARD_WITH_CODE, 4, now=now - timedelta(days=days_ago))
+    # Six new Docker cards answered this morning (two of them failed, so they repeat today).
+    new_cards = [
+        row["id"]
+        for row in collection.db.query(
+            "SELECT cards.id FROM cards JOIN decks ON decks.id = cards.deck_id"
+            " WHERE decks.name = 'Docker' AND cards.due IS NULL AND cards.id != ?"
+            " ORDER BY cards.position LIMIT 6",
+            [CARD_WITH_CODE],
+        )
+    ]
+    for minute, card_id in enumerate(new_cards):
+        collection.answer(card_id, 4 if minute % 3 else 2, now=now, duration_ms=9000)
         now += timedelta(minutes=1)
     for dark in (False, True):
         apply_theme(app, dark)

@@ -127,3 +127,11 @@ def test_loading_an_image_logs_no_qt_warning(qtbot, qtlog, tmp_path):
     view.show_card("![d](diagram.png)")
     view.grab()
     assert [record.message for record in qtlog.records] == []
+
+
+def test_inline_code_is_set_apart_from_chinese_text(qapp):
+    html = card_html("q", "结合`docker image ls`删除，用 `rm`。", dark=False)
+    assert "结合&#8201;<code>docker image ls</code>&#8201;删除" in html
+    assert "用 <code>rm</code>&#8201;。" in html
+    english = card_html("Use `ls` now", None, dark=False)
+    assert "&#8201;" not in english
