@@ -458,11 +458,12 @@ class _Builder:
         seen: set[str] = set()
         # card_id(deck, kind + key) with the deck's part worked out once.
         slug = card_id(self.deck, "").rsplit("-", 1)[0]
-        head = f"{self.deck}\x1f"
-        sha1 = hashlib.sha1
+        # Every id hashes the deck first: hash it once and copy that state for each card.
+        deck_hash = hashlib.sha1(f"{self.deck}\x1f".encode())
         for card in ordered:
-            digest = sha1(f"{head}{card.kind}\x1f{card.key}".encode()).hexdigest()[:10]
-            cid = f"{slug}-{digest}"
+            hasher = deck_hash.copy()
+            hasher.update(f"{card.kind}\x1f{card.key}".encode())
+            cid = f"{slug}-{hasher.hexdigest()[:10]}"
             while cid in seen:
                 cid = card_id(self.deck, f"{card.kind}\x1f{card.key}\x1f{cid}")
             seen.add(cid)

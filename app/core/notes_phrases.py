@@ -194,7 +194,7 @@ def shared_subject(entries: list[Item]) -> str | None:
     commands have none (they share `docker`, which says nothing). Chinese words are runs of two
     to four characters; English words have four letters or more.
     """
-    if len(entries) < 2 or any(_is_command(entry) or entry.kind != "term" for entry in entries):
+    if len(entries) < 2 or any(entry.kind != "term" or _is_command(entry) for entry in entries):
         return None
     need = len(entries) if len(entries) < 3 else len(entries) - 1
     texts = [entry.text.lower() for entry in entries]
