@@ -53,6 +53,9 @@ class CollectionLike(Protocol):
     path: Path
     db: Any
 
+    def refresh(self, *, content_replaced: bool = False) -> None:
+        """Forget what the collection cached about its content."""
+
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
@@ -261,12 +264,7 @@ def restore_backup(
 def _forget_in_memory_state(collection: CollectionLike) -> None:
     # What the collection object remembers (cached decks and counts, the undo list) describes
     # the content that was just replaced; an undo now would change the restored cards.
-    undo = getattr(collection, "_undo", None)
-    if isinstance(undo, list):
-        undo.clear()
-    forget = getattr(collection, "_forget", None)
-    if callable(forget):
-        forget()
+    collection.refresh(content_replaced=True)
 
 
 @contextlib.contextmanager

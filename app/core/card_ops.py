@@ -61,12 +61,10 @@ def _writing(collection: Any) -> Iterator[Any]:
     writes; these functions write through its own connection, so they tell it directly.
     """
     try:
-        with transaction(collection.db.conn) as conn:
+        with transaction(collection.conn) as conn:
             yield conn
     finally:
-        forget = getattr(collection, "_forget", None)
-        if forget is not None:
-            forget()
+        collection.refresh()
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:

@@ -19,9 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from app.core import days
 from app.core.answering import RecordedAnswer, record_answer, undo_answer
@@ -49,6 +47,9 @@ from app.core.store import (
     utc_stamp,
 )
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
@@ -72,7 +73,7 @@ class Collection:
         self.path = path
         self.media_dir = media_dir_for(path)
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._db: sqlite_utils.Database | None = None
         self.tz = tz
         self._undo: list[RecordedAnswer] = []
         self._data_version: int | None = None
@@ -83,6 +84,19 @@ class Collection:
         self._allowance: Allowance | None = None
         self._totals: dict[int, int] | None = None
         self._lock: CollectionLock | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The collection's connection as a `sqlite_utils.Database`, for queries and tools.
+
+        Made on first use: sqlite-utils takes longer to import than the rest of the core, and
+        studying never needs it. Write through it only with `refresh()` afterwards.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
 
     # ----- opening and closing -------------------------------------------------------------
 
@@ -149,12 +163,15 @@ class Collection:
             self._data_version = version
             self._forget()
 
-    def refresh(self) -> None:
+    def refresh(self, *, content_replaced: bool = False) -> None:
         """Forget cached decks, settings and counts: call after writing through `db` directly.
 
         Writes by other programs are noticed by themselves (SQLite's data_version); writes on
-        this collection's own connection outside its methods are not.
+        this collection's own connection outside its methods are not. `content_replaced` (a
+        restored backup) also drops the undo history: the answers it would take back are gone.
         """
+        if content_replaced:
+            self._undo.clear()
         self._forget()
 
     def _forget(self) -> None:

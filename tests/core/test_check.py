@@ -316,3 +316,22 @@ def test_a_cut_short_copy_is_caught_by_its_header(tmp_path, monkeypatch):
     with path.open("r+b") as handle:
         handle.truncate(path.stat().st_size - 4096)
     refused_unchanged(path, "damaged .the file is truncated")
+
+
+@pytest.mark.parametrize("btree", ["reviews", "reviews_day", "cards_review_queue"])
+def test_a_large_collection_has_its_big_tables_and_indexes_probed_on_open(
+    collection_file, monkeypatch, btree
+):
+    from app.core import check
+
+    monkeypatch.setattr(check, "FULL_QUICK_CHECK_BYTES", 0)
+    connection = sqlite3.connect(collection_file)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (btree,)
+    ).fetchone()
+    connection.close()
+    with collection_file.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
+    refused_unchanged(collection_file, "damaged")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.core import builtin
@@ -67,3 +69,28 @@ def test_an_unwritable_location_is_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(CollectionError, match="cannot open"):
         Collection.open(blocker / "c.deckard", import_builtin=False)
+
+
+def test_opening_leaves_sqlite_utils_for_when_db_is_used(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from app.core.collection import Collection\n"
+        f"collection = Collection.open({str(tmp_path / 'c.deckard')!r}, import_builtin=False)\n"
+        "collection.next_card()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+        "print(collection.db.table_names() == collection.db.table_names())\n"
+        "print('cards' in collection.db.table_names(), 'sqlite_utils' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        cwd=root,
+    )
+    assert result.stdout.split() == ["False", "True", "True", "True"]
