@@ -50,6 +50,7 @@ class CardForm(QWidget):
             edit.setFont(mono)
             edit.setTabChangesFocus(True)
         self.preview = CardView(collection.media_dir)
+        self.preview.set_dark(app_is_dark())  # the empty preview too, before anything is typed
         self.preview.set_font_size(13)
         self.preview_label = QLabel()
 

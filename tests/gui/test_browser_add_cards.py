@@ -83,3 +83,21 @@ def test_key_a_in_the_main_window_opens_add_cards_for_the_selected_deck(qtbot, t
     dialogs[0].close()
     window.close()
     collection.close()
+
+
+def test_the_empty_preview_follows_the_dark_theme(qtbot, qapp, tmp_path):
+    from app.gui.theme import apply_theme
+
+    collection, _ = make_sample(tmp_path)
+    apply_theme(qapp, True)
+    try:
+        dialog = AddCardDialog(collection)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        preview = dialog.form.preview
+        middle = preview.viewport().grab().toImage().pixelColor(preview.viewport().rect().center())
+        assert middle.lightness() < 80  # the dark card background, not a white box
+    finally:
+        apply_theme(qapp, False)
+    collection.close()
