@@ -185,6 +185,8 @@ class _Builder:
             if info is None:
                 left_over.append(node)
                 continue
+            if not top and not node.children and (info.kind != "keyvalue" or not info.right):
+                continue  # on the parent's card already
             covered = self.item(path, node, info, tags, ctx, top)
             # A question with no answer under it has nothing to learn: the report lists it.
             if not covered and info.kind != "question":
@@ -218,9 +220,15 @@ class _Builder:
             elif info.kind == "named" and top:
                 self.named_reverse(path, info, own, at)
             self.add("parent", key, path, question, answer, at, node.all_lines())
-            label = info.left.rstrip("？?") if info.kind != "prose" else info.text.rstrip("？?")
-            inner_ctx = ctx.union(own)
-            self.container([*path, label], node.children, tags, inner_ctx, top=False)
+            # Nested lines give cards of their own only as parents or as `key：value` lines.
+            if any(
+                child.children or "：" in child.text or ":" in child.text
+                for child in node.children
+                if child.code is None
+            ):
+                label = info.left.rstrip("？?") if info.kind != "prose" else info.text.rstrip("？?")
+                inner_ctx = ctx.union(own)
+                self.container([*path, label], node.children, tags, inner_ctx, top=False)
             return True
         if info.kind == "keyvalue" and info.right:
             self.add(
@@ -441,10 +449,13 @@ class _Builder:
         by_question: dict[str, _Card] = {}
         ordered: list[_Card] = []
         for card in sorted(self.cards, key=attrgetter("line")):
-            card.question, card.answer = _normalized(card.question), _normalized(card.answer)
-            if not card.question or not card.answer:
-                continue
-            if _gives_away(card.question, card.answer):
+            question, answer = card.question, card.answer
+            # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
+            if question != question.strip() or "\r" in question or "\n" in question:
+                card.question = question = _normalized(question)
+            if answer != answer.strip() or "\r" in answer or "\n" in answer:
+                card.answer = answer = _normalized(answer)
+            if not question or not answer or _gives_away(question, answer):
                 continue
             twin = by_question.get(card.question)
             if twin is not None:
@@ -537,8 +548,11 @@ def _report(
         if s.line and not s.items and not s.is_subsection and s.path not in above_others
     )
     empty_lines = {line for line, _ in empty}
+    # `not line.isspace()` says what `line.strip()` does without building a string.
     content = [
-        number for number, line in enumerate(lines, 1) if line.strip() and number not in empty_lines
+        number
+        for number, line in enumerate(lines, 1)
+        if line and not line.isspace() and number not in empty_lines
     ]
     missed = tuple((n, lines[n - 1].strip()) for n in content if n not in covered)
     return CompileReport(len(content), len(content) - len(missed), missed, empty)

@@ -171,6 +171,8 @@ def list_noun(say: Phrases, path: list[str], entries: list[Item]) -> str | None:
         return say.command_noun
     if path:
         title = path[-1].lower()
+        if not title.endswith(say.list_nouns):
+            return None
         for noun in say.list_nouns:
             if title.endswith(noun):
                 return noun
