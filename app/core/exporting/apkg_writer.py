@@ -89,8 +89,9 @@ def day_start_timestamp(day: date, day_start_hour: int, tz: tzinfo | None) -> in
     return int(start.timestamp())
 
 
-# ASCII characters that Markdown gives no meaning to in the middle of a line.
-_INERT_ASCII = frozenset(" ,.?;()'\"%$:/@-")
+# An ASCII character Markdown or HTML gives a meaning to (anything but letters, digits and
+# the punctuation listed); other characters (CJK, accents, full-width punctuation) are inert.
+_MEANINGFUL_ASCII = re.compile(r"[^A-Za-z0-9 ,.?;()'\"%$:/@\-\x80-\U0010FFFF]")
 _INLINE_TOKEN = re.compile(
     r"\*\*(?P<strong>[^*`\s](?:[^*`\n]*[^*`\s])?)\*\*"
     r"|`(?P<code>[^`\s](?:[^`\n]*[^`\s])?)`"
@@ -99,13 +100,8 @@ _INLINE_TOKEN = re.compile(
 
 
 def _inert(text: str) -> bool:
-    for char in text:
-        if char.isascii():
-            if not (char.isalnum() or char in _INERT_ASCII):
-                return False
-        elif char.isspace() or not char.isprintable():
-            return False
-    return True
+    # isprintable() is False for every blank but the plain space (tabs, no-break spaces...).
+    return text.isprintable() and _MEANINGFUL_ASCII.search(text) is None
 
 
 def simple_html(text: str) -> str | None:
@@ -128,9 +124,7 @@ def simple_html(text: str) -> str | None:
         strong, code, plain = match.group("strong", "code", "plain")
         if strong is not None and _inert(strong):
             out.append(f"<strong>{strong}</strong>")
-        elif code is not None and all(
-            c == " " or (c.isprintable() and not c.isspace()) for c in code
-        ):
+        elif code is not None and code.isprintable():
             out.append(f"<code>{html.escape(code, quote=False)}</code>")
         elif plain is not None and _inert(plain):
             out.append(plain)
