@@ -28,6 +28,10 @@ class RecordedAnswer:
     day: str
 
 
+class _Changed(Exception):
+    """The card is no longer as it was shown: answer it from a fresh read instead."""
+
+
 def record_answer(
     conn: sqlite3.Connection,
     card_id: str,
@@ -36,12 +40,49 @@ def record_answer(
     moment: datetime,
     today: date,
     duration_ms: int | None,
+    shown: tuple[int, int, tuple[Any, ...]] | None = None,
 ) -> RecordedAnswer:
-    """Log the answer and reschedule the card in one transaction (quality already checked)."""
+    """Log the answer and reschedule the card in one transaction (quality already checked).
+
+    `shown` is (rowid, deck id, SCHEDULE_COLUMNS) as the card was read when it was shown: the
+    answer is then computed from it without reading the card again, and written only if the
+    card is still exactly so (otherwise it is read afresh and answered from that).
+    """
+    if shown is not None:
+        try:
+            return _write(conn, card_id, quality, shown, moment, today, duration_ms, True)
+        except _Changed:
+            pass
     row = conn.execute(_SELECT, (card_id,)).fetchone()
     if row is None:
         raise CollectionError(f"no card with id {card_id!r}")
-    rowid, deck_id, snapshot = row[0], row[1], tuple(row[2:])
+    read = (row[0], row[1], tuple(row[2:]))
+    return _write(conn, card_id, quality, read, moment, today, duration_ms, False)
+
+
+_UPDATE = (
+    "UPDATE cards SET repetitions = ?, interval = ?, easiness = ?, due = ?, lapses = ?,"
+    " buried_until = NULL, repeat_day = ?, repeat_since = ? WHERE rowid = ?"
+)
+# The same, only if the card is still as it was shown (IS: NULL-safe equality).
+_UPDATE_IF_UNCHANGED = (
+    _UPDATE
+    + " AND id = ? AND deck_id = ? AND "
+    + " AND ".join(f"{column} IS ?" for column in SCHEDULE_COLUMNS)
+)
+
+
+def _write(
+    conn: sqlite3.Connection,
+    card_id: str,
+    quality: int,
+    card: tuple[int, int, tuple[Any, ...]],
+    moment: datetime,
+    today: date,
+    duration_ms: int | None,
+    guarded: bool,
+) -> RecordedAnswer:
+    rowid, deck_id, snapshot = card
     repetitions, interval, easiness, due, lapses, _, repeat_day, _ = snapshot
     today_text = days.format_day(today)
     before = Sm2State(repetitions, interval, milli_to_easiness(easiness))
@@ -56,19 +97,21 @@ def record_answer(
             lapses += 1
     stamp = utc_stamp(moment)
     pending = quality < REPEAT_BELOW_QUALITY
+    values = (after.repetitions, after.interval, after.easiness_milli, new_due, lapses,
+              today_text if pending else None, stamp if pending else None, rowid)  # fmt: skip
     with transaction(conn):
+        if guarded:
+            updated = conn.execute(_UPDATE_IF_UNCHANGED, (*values, card_id, deck_id, *snapshot))
+            if updated.rowcount != 1:
+                raise _Changed  # rolls the transaction back: nothing written
+        else:
+            conn.execute(_UPDATE, values)
         cursor = conn.execute(
             "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
             " interval_after, easiness_before, easiness_after, duration_ms)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (card_id, stamp, today_text, quality, kind, interval, after.interval, easiness,
              after.easiness_milli, duration_ms),
-        )  # fmt: skip
-        conn.execute(
-            "UPDATE cards SET repetitions = ?, interval = ?, easiness = ?, due = ?, lapses = ?,"
-            " buried_until = NULL, repeat_day = ?, repeat_since = ? WHERE rowid = ?",
-            (after.repetitions, after.interval, after.easiness_milli, new_due, lapses,
-             today_text if pending else None, stamp if pending else None, rowid),
         )  # fmt: skip
     return RecordedAnswer(int(cursor.lastrowid or 0), card_id, deck_id, snapshot, kind, today_text)
 

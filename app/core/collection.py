@@ -30,12 +30,12 @@ from app.core.lock import CollectionLock, acquire_lock
 from app.core.model import ImportBatch, ReviewRecord
 from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
-from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_rowid
+from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_row
 from app.core.scheduler import deck_counts as compute_deck_counts
 from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
-    CARD_SELECT_BY_ROWID,
+    QUEUE_COLUMNS,
     check_deck_name,
     deck_id_for,
     ensure_deck,
@@ -84,6 +84,8 @@ class Collection:
         self._allowance: Allowance | None = None
         self._totals: dict[int, int] | None = None
         self._lock: CollectionLock | None = None
+        # The card next_card returned last: (id, (rowid, deck id, schedule as read)).
+        self._shown: tuple[str, tuple[int, int, tuple[Any, ...]]] | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -297,13 +299,17 @@ class Collection:
             if deck not in tree.ids:
                 raise CollectionError(f"no deck named {deck!r}")
             deck_id = tree.ids[deck]
-        rowid = next_card_rowid(
-            self.conn, tree, self._allowance_for(today_text), today_text, deck_id
+        row = next_card_row(
+            self.conn, tree, self._allowance_for(today_text), today_text, deck_id, QUEUE_COLUMNS
         )
-        if rowid is None:
+        if row is None:
+            self._shown = None
             return None
-        row = self.conn.execute(CARD_SELECT_BY_ROWID, (rowid,)).fetchone()
-        return row_to_card((row[0], tree.names[row[1]], *row[2:]))
+        card_id, card_deck = row[1], row[2]
+        # repetitions, interval, easiness, due, lapses, buried_until, repeat_day, repeat_since
+        schedule = (*row[6:11], row[12], row[13], row[19])
+        self._shown = (card_id, (row[0], card_deck, schedule))
+        return row_to_card((card_id, tree.names[card_deck], *row[3:19]))
 
     def answer(
         self,
@@ -314,10 +320,25 @@ class Collection:
     ) -> None:
         """Record an answer (quality 0-5) and reschedule the card; on disk when this returns."""
         check_quality(quality)
-        self._sync()
+        shown = self._shown
+        self._shown = None
+        if shown is not None and shown[0] == card_id:
+            # next_card has just checked for other programs' changes and read this card; the
+            # write checks the card is unchanged since (see answering.record_answer), and any
+            # cached counts another program made stale are dropped on the next call.
+            card = shown[1]
+        else:
+            card = None
+            self._sync()
         moment, today = self._today(now)
         done = record_answer(
-            self.conn, card_id, quality, moment=moment, today=today, duration_ms=duration_ms
+            self.conn,
+            card_id,
+            quality,
+            moment=moment,
+            today=today,
+            duration_ms=duration_ms,
+            shown=card,
         )
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]

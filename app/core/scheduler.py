@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.core.collection_types import DeckCounts
 from app.core.model import DECK_SEPARATOR
@@ -151,39 +152,44 @@ def _first(
     decks: list[int],
     everywhere: bool,
     indexes: tuple[str, str],
-) -> int | None:
-    """The rowid of the first card meeting `condition` in `order` within `decks`.
+    columns: str,
+) -> tuple[Any, ...] | None:
+    """`columns` of the first card meeting `condition` in `order` within `decks`.
 
     One deck is read through its own (deck_id, ...) index; several decks through the global
     queue index in order, skipping other decks' entries; all decks need no deck test at all.
     """
     if len(decks) == 1:
         sql = (
-            f"SELECT rowid FROM cards INDEXED BY {indexes[1]}"
+            f"SELECT {columns} FROM cards INDEXED BY {indexes[1]}"
             f" WHERE deck_id = {int(decks[0])} AND {condition} ORDER BY {order} LIMIT 1"
         )
     else:
         restrict = "" if everywhere else f" AND deck_id IN ({_in_clause(decks)})"
         sql = (
-            f"SELECT rowid FROM cards INDEXED BY {indexes[0]}"
+            f"SELECT {columns} FROM cards INDEXED BY {indexes[0]}"
             f" WHERE {condition}{restrict} ORDER BY {order} LIMIT 1"
         )
-    row = conn.execute(sql, params).fetchone()
-    return int(row[0]) if row is not None else None
+    row: tuple[Any, ...] | None = conn.execute(sql, params).fetchone()
+    return row
 
 
-def next_card_rowid(
+def next_card_row(
     conn: sqlite3.Connection,
     tree: DeckTree,
     allowance: Allowance,
     today: str,
     deck_id: int | None,
-) -> int | None:
-    """The rowid of the card to show next in deck `deck_id` (all decks when None), or None."""
+    columns: str = "rowid",
+) -> tuple[Any, ...] | None:
+    """`columns` of the card to show next in deck `deck_id` (all decks when None), or None.
+
+    The queue query reads the card's columns itself, so showing a card is one statement.
+    """
     scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
     reviewable = [d for d in scope if allowance.review[d] > 0]
     if reviewable:
-        rowid = _first(
+        row = _first(
             conn,
             "due IS NOT NULL AND suspended = 0 AND due <= ?"
             " AND (buried_until IS NULL OR buried_until <= ?)",
@@ -192,12 +198,13 @@ def next_card_rowid(
             reviewable,
             len(reviewable) == len(tree.names),
             ("cards_review_queue", "cards_deck_due"),
+            columns,
         )
-        if rowid is not None:
-            return rowid
+        if row is not None:
+            return row
     learnable = [d for d in scope if allowance.new[d] > 0]
     if learnable:
-        rowid = _first(
+        row = _first(
             conn,
             "due IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)",
             "position",
@@ -205,18 +212,19 @@ def next_card_rowid(
             learnable,
             len(learnable) == len(tree.names),
             ("cards_new_queue", "cards_deck_new"),
+            columns,
         )
-        if rowid is not None:
-            return rowid
+        if row is not None:
+            return row
     restrict = "" if deck_id is None else f" AND deck_id IN ({_in_clause(scope)})"
-    row = conn.execute(
-        "SELECT rowid FROM cards INDEXED BY cards_repeats"
+    repeat: tuple[Any, ...] | None = conn.execute(
+        f"SELECT {columns} FROM cards INDEXED BY cards_repeats"
         " WHERE repeat_day = ? AND suspended = 0"
         " AND (buried_until IS NULL OR buried_until <= ?)"
         f"{restrict} ORDER BY repeat_since LIMIT 1",
         (today, today),
     ).fetchone()
-    return int(row[0]) if row is not None else None
+    return repeat
 
 
 def _own_capped(conn: sqlite3.Connection, sql: str, params: tuple[object, ...], cap: int) -> int:

@@ -25,9 +25,13 @@ CARD_COLUMNS = (
     " c.position, c.created_at, c.modified_at"
 )
 CARD_SELECT = f"SELECT {CARD_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id"
-# The same columns with the deck's id in place of its name, for callers that know the names.
-CARD_SELECT_BY_ROWID = (
-    f"SELECT {CARD_COLUMNS.replace('d.name', 'c.deck_id')} FROM cards c WHERE c.rowid = ?"
+# What the queue query reads of the card it picks: its rowid, the CARD_COLUMNS with the deck's
+# id in place of its name (the caller knows the names), and last `repeat_since`, so that the
+# row also holds the SCHEDULE_COLUMNS an answer starts from.
+QUEUE_COLUMNS = (
+    "rowid, id, deck_id, question, answer, tags, repetitions, interval, easiness, due, lapses,"
+    " suspended, buried_until, repeat_day, source, source_line, position, created_at,"
+    " modified_at, repeat_since"
 )
 
 # JSON as json.dumps(..., ensure_ascii=False) writes it; `_quote` is its string encoder.
