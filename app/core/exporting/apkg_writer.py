@@ -529,6 +529,9 @@ def write_package(
         try:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
+            # Sorting a million review rows (revlog ids) spills to temporary files otherwise.
+            db.execute("PRAGMA temp_store = MEMORY")
+            db.execute("PRAGMA cache_size = -65536")
             db.executescript(SCHEMA)
             if attach is not None:
                 db.execute("ATTACH DATABASE ? AS src", (f"{attach.resolve().as_uri()}?mode=ro",))
