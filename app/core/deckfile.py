@@ -43,10 +43,16 @@ _TAGS_HEADING = re.compile(r"^tags[ \t]*[:：][ \t]*(.*)$", re.IGNORECASE)
 _RISKY = re.compile(
     r"^(?:[QqAa][ \t]*[:：]|#|<!--|---|[ \t]*[?？][ \t]*$)|::|：：|\{\{c\d+::",
 )
+_SPACE_AT_END = re.compile(r"[^\S\n]\n")
+# The same test over a whole side at once.
+_RISKY_ANYWHERE = re.compile(_RISKY.pattern, re.MULTILINE)
 
 
 def normalize_side(text: str) -> str:
     """A card side as decks store it: LF line ends, no trailing spaces, no blank edges."""
+    # Most sides are like that already (compiled ones always are): keep them as they are.
+    if text == text.strip() and "\r" not in text and not _SPACE_AT_END.search(text):
+        return text
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
@@ -390,7 +396,14 @@ def _heading_safe(text: str) -> bool:
 
 
 def _side(marker: str, text: str) -> list[str]:
-    lines = normalize_side(text).split("\n")
+    text = normalize_side(text)
+    if "\\" not in text and not _RISKY_ANYWHERE.search(text):
+        # Nothing in the side needs escaping (most cards): no line-by-line pass.
+        first, _, rest = text.partition("\n")
+        if first and not first[0].isspace() and not _FENCE.match(first):
+            return [f"{marker} {first}", rest] if rest else [f"{marker} {first}"]
+        return [marker, text]
+    lines = text.split("\n")
     escaped: list[str] = []
     in_fence = False
     for line in lines:

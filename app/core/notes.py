@@ -150,13 +150,13 @@ class _Builder:
             for depth in range(1, len(section.path) + 1)
             if section.path[:depth] in self.heading_lines
         }
-        self.container(list(section.path), section.items, tags, context, top=True)
+        self.container(section.path, section.items, tags, context, top=True)
 
     def add(
         self,
         kind: str,
         key: str,
-        path: list[str],
+        path: tuple[str, ...],
         question: str,
         answer: str,
         at: _Where,
@@ -164,14 +164,19 @@ class _Builder:
         joiner: str = SEP,
     ) -> _Card:
         """Record a card asked at `at`; returns it so a caller can add to its answer."""
-        prefix = _question_prefix(tuple(path))
+        prefix = _question_prefix(path)
         full = f"{prefix}{joiner}{question}" if prefix else question
-        card = _Card(kind, SEP.join([*path, key]), full, answer, at[0], at[1], [covers, at[2]])
+        card = _Card(kind, SEP.join((*path, key)), full, answer, at[0], at[1], [covers, at[2]])
         self.cards.append(card)
         return card
 
     def container(
-        self, path: list[str], items: list[Node], tags: tuple[str, ...], ctx: set[int], top: bool
+        self,
+        path: tuple[str, ...],
+        items: list[Node],
+        tags: tuple[str, ...],
+        ctx: set[int],
+        top: bool,
     ) -> None:
         """Cards for the items directly under a section or an item, then their lists."""
         infos = [analyze(node.text) if node.code is None else None for node in items]
@@ -197,7 +202,7 @@ class _Builder:
 
     def item(
         self,
-        path: list[str],
+        path: tuple[str, ...],
         node: Node,
         info: Item,
         tags: tuple[str, ...],
@@ -228,7 +233,7 @@ class _Builder:
             ):
                 label = info.left.rstrip("？?") if info.kind != "prose" else info.text.rstrip("？?")
                 inner_ctx = ctx.union(own)
-                self.container([*path, label], node.children, tags, inner_ctx, top=False)
+                self.container((*path, label), node.children, tags, inner_ctx, top=False)
             return True
         if info.kind == "keyvalue" and info.right:
             self.add(
@@ -290,7 +295,9 @@ class _Builder:
             return self.say.how.format(item=inline(info.text)), info.text
         return self.say.points.format(item=inline(info.text)), info.text
 
-    def both_ways(self, path: list[str], info: Item, own: tuple[int, ...], at: _Where) -> None:
+    def both_ways(
+        self, path: tuple[str, ...], info: Item, own: tuple[int, ...], at: _Where
+    ) -> None:
         """`command  # meaning`: what does the command do, and which command does that."""
         meaning = info.right.rstrip("。.")
         self.add(
@@ -313,7 +320,9 @@ class _Builder:
                 own,
             )
 
-    def named_reverse(self, path: list[str], info: Item, own: tuple[int, ...], at: _Where) -> None:
+    def named_reverse(
+        self, path: tuple[str, ...], info: Item, own: tuple[int, ...], at: _Where
+    ) -> None:
         """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
         explanation = split_syntax(info.right)[1].rstrip("。.")
         if not _CJK_START.match(explanation) or _gives_away(explanation, info.left):
@@ -339,7 +348,7 @@ class _Builder:
 
     def lists(
         self,
-        path: list[str],
+        path: tuple[str, ...],
         items: list[Node],
         infos: list[Item | None],
         left_over: list[Node],
@@ -425,7 +434,7 @@ class _Builder:
         )
 
     def list_question(
-        self, path: list[str], entries: list[Item], numbered: bool
+        self, path: tuple[str, ...], entries: list[Item], numbered: bool
     ) -> tuple[str, str]:
         """The question for a list card, saying what it lists where the notes tell; and its count.
 

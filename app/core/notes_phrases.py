@@ -158,7 +158,7 @@ def phrases_for(text: str) -> Phrases:
     return CHINESE if han and han * 10 >= han + latin else ENGLISH
 
 
-def list_noun(say: Phrases, path: list[str], entries: list[Item]) -> str | None:
+def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str | None:
     """What a list enumerates: commands, or the noun its parent ends with (`基础操作` -> 操作).
 
     A list whose every entry is a command or an instruction name is a list of commands (of
