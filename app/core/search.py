@@ -574,4 +574,4 @@ def search_collection(
 ) -> list[str]:
     """Ids of the matching cards of an open Collection, in order (QueryError if malformed)."""
     search = prepare_collection_search(collection, query, now=now, sort=sort, descending=descending)
-    return search.all_ids(collection.db)
+    return search.all_ids(collection.conn)

@@ -296,7 +296,7 @@ def collection_statistics(
 ) -> Statistics:
     """Statistics of an open Collection, using its day-start hour."""
     return compute_statistics(
-        collection.db,
+        collection.conn,
         now=now or datetime.now(UTC),
         deck=deck,
         day_start_hour=int(collection.get_config("day_start_hour", 4)),

@@ -72,15 +72,15 @@ class CardTableModel(QAbstractTableModel):
             sort=self.sort_column,
             descending=self.descending,
         )
-        db = self.collection.db
-        count, first = search.first_page(db, BATCH)
+        conn = self.collection.conn
+        count, first = search.first_page(conn, BATCH)
         self.beginResetModel()
         self.query = query
         self._search = search
         self._count = count
         self._ids = None
         self._today = self.collection.day_of(self._now())
-        self._rows = card_rows(db, first, self._today)
+        self._rows = card_rows(conn, first, self._today)
         self._shown = {row.id for row in self._rows}
         self.endResetModel()
         return count
@@ -118,7 +118,7 @@ class CardTableModel(QAbstractTableModel):
         # Pages and the full list share one total order, so the next rows start where the
         # shown ones end; ids already shown (a card edited in between) are not shown twice.
         batch = [i for i in ids[start : start + size] if i not in self._shown]
-        rows = card_rows(self.collection.db, batch, self._today)
+        rows = card_rows(self.collection.conn, batch, self._today)
         if not rows:
             self._count = len(self._rows)  # cards deleted since the search: nothing more
             return
@@ -147,7 +147,7 @@ class CardTableModel(QAbstractTableModel):
     def all_ids(self) -> list[str]:
         """Every card id the search found, in table order."""
         if self._ids is None:
-            self._ids = self._search.all_ids(self.collection.db) if self._search else []
+            self._ids = self._search.all_ids(self.collection.conn) if self._search else []
         return self._ids
 
     def row_at(self, row: int) -> CardRow:
@@ -174,7 +174,7 @@ class CardTableModel(QAbstractTableModel):
         positions = [row for row, card in enumerate(self._rows) if card.id in wanted]
         if not positions:
             return
-        fresh = {row.id: row for row in card_rows(self.collection.db, list(wanted), self._today)}
+        fresh = {row.id: row for row in card_rows(self.collection.conn, list(wanted), self._today)}
         for row in positions:
             card = fresh.get(self._rows[row].id)
             if card is not None:
