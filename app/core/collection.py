@@ -257,10 +257,21 @@ class Collection:
         keep_scheduling: bool = True,
         now: datetime | None = None,
     ) -> ImportResult:
-        """Read a file (notes, Markdown deck, CSV/TSV, .apkg/.colpkg) and merge its cards."""
-        from app.core.importing import read_batch
+        """Read a file (notes, Markdown deck, CSV/TSV, .apkg/.colpkg) and merge its cards.
 
-        batch = read_batch(path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling)
+        Readers that can tell a card's raw source data is unchanged since it was last imported
+        (Anki packages) skip rendering it; `known_fingerprints` tells them what is stored.
+        """
+        from app.core.importing import read_batch
+        from app.core.merge import known_fingerprints
+
+        batch = read_batch(
+            path,
+            fmt=fmt,
+            deck=deck,
+            keep_scheduling=keep_scheduling,
+            known=lambda: known_fingerprints(self.conn),
+        )
         return self.apply_batch(batch, now=now)
 
     def apply_batch(self, batch: ImportBatch, *, now: datetime | None = None) -> ImportResult:

@@ -5,6 +5,10 @@ batch brings them); a known id whose content changed since it was last imported 
 content while keeping its scheduling and history; a card that came from the same source before
 and is missing now is suspended, so nothing studied is ever lost. All of it is one transaction.
 Media files are written before the transaction and removed again if it fails.
+
+A reader that fingerprints the raw data its cards come from (see `FingerprintedBatch`) stores
+the fingerprint with each card it adds or updates, and may leave out cards whose fingerprint the
+collection already holds (`known_fingerprints`): those count as unchanged without being rendered.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
 
 from app.core.collection_types import ImportResult
 from app.core.days import format_day
-from app.core.errors import InputError
+from app.core.errors import CollectionError, InputError
+from app.core.importing import FingerprintedBatch
 from app.core.model import CardRecord, ImportBatch
 from app.core.sm2 import check_quality, easiness_to_milli
 from app.core.store import (
@@ -82,6 +88,7 @@ def _write_media(
     if not batch.media:
         return created, renames
     media_dir.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[Path, Path]] = []
     try:
         for original, data in batch.media.items():
             name = names[original]
@@ -97,16 +104,50 @@ def _write_media(
                 if target.exists():
                     continue
             temporary = target.with_name(f".{name}.partial")
+            pending.append((temporary, target))
             with open(temporary, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+        _sync_files([temporary for temporary, _ in pending])
+        for temporary, target in pending:
             os.replace(temporary, target)
             created.append(target)
+        if created:
+            _sync_folder(media_dir)
     except BaseException:
+        remove_files([temporary for temporary, _ in pending])
         remove_files(created)
         raise
     return created, renames
+
+
+def _sync_files(paths: list[Path]) -> None:
+    """Flush the files to disk, several at once: the file system commits fsyncs that arrive
+    together in one journal write, where one after the other each waits for its own."""
+
+    def sync(path: Path) -> None:
+        descriptor = os.open(path, os.O_WRONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+    if len(paths) < 2:
+        for path in paths:
+            sync(path)
+        return
+    with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
+        list(pool.map(sync, paths))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames into `folder` durable (not possible, and not needed, on Windows)."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def remove_files(paths: list[Path]) -> None:
@@ -124,7 +165,8 @@ def _rename_refs(text: str, renames: dict[str, str]) -> str:
 
 _CARD_INSERT = (
     "INSERT INTO cards (id, deck_id, question, answer, tags, source, source_line, source_hash,"
-    " position, created_at, modified_at, repetitions, interval, easiness, due, lapses, suspended)"
+    " position, created_at, modified_at, repetitions, interval, easiness, due, lapses, suspended,"
+    " source_raw_hash)"
 )
 _REVIEW_INSERT = (
     "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
@@ -132,24 +174,50 @@ _REVIEW_INSERT = (
 )
 
 
-def _existing(
-    conn: sqlite3.Connection, ids: list[str]
-) -> dict[str, tuple[str | None, str | None, int | None]]:
-    """For each id already in the collection: its source hash, source and source line."""
-    found: dict[str, tuple[str | None, str | None, int | None]] = {}
-    if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
-        return found  # a new collection: nothing to look up
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            (row[0], row[1:])
-            for row in conn.execute(
-                f"SELECT id, source_hash, source, source_line FROM cards WHERE id IN ({marks})",
-                chunk,
+def known_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
+    """Card id -> fingerprint of the raw source data, for every card that has one."""
+    return dict(
+        conn.execute("SELECT id, source_raw_hash FROM cards WHERE source_raw_hash IS NOT NULL")
+    )
+
+
+_Known = tuple[str | None, str | None, int | None, str | None]
+
+
+class _Existing:
+    """What the collection holds of the batch's cards, and of the cards from its source."""
+
+    def __init__(self, conn: sqlite3.Connection, source: str, ids: list[str]) -> None:
+        # id -> (source hash, source, source line, raw source fingerprint)
+        self.cards: dict[str, _Known] = {}
+        # The source's cards not suspended, in study order: candidates for suspending.
+        self.active: list[str] = []
+        if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
+            return  # a new collection: nothing to look up
+        # A source's cards are usually most of the batch: one scan of the source index finds
+        # them in less time than looking each id up.
+        ordered = []
+        for card_id, digest, line, fingerprint, suspended, position in conn.execute(
+            "SELECT id, source_hash, source_line, source_raw_hash, suspended, position"
+            " FROM cards WHERE source = ?",
+            (source,),
+        ):
+            self.cards[card_id] = (digest, source, line, fingerprint)
+            if not suspended:
+                ordered.append((position, card_id))
+        self.active = [card_id for _, card_id in sorted(ordered)]
+        rest = [card_id for card_id in ids if card_id not in self.cards]
+        for start in range(0, len(rest), CHUNK):
+            chunk = rest[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            self.cards.update(
+                (row[0], row[1:])
+                for row in conn.execute(
+                    "SELECT id, source_hash, source, source_line, source_raw_hash FROM cards"
+                    f" WHERE id IN ({marks})",
+                    chunk,
+                )
             )
-        )
-    return found
 
 
 class _Stamps:
@@ -191,9 +259,14 @@ def merge_batch(
     stamp = utc_stamp(now)
     stamps = _Stamps(stamp)
     tag_texts: dict[tuple[str, ...], str] = {}
+    fingerprints: dict[str, str] = {}
+    unchanged: dict[str, str] = {}
+    if isinstance(batch, FingerprintedBatch):
+        fingerprints, unchanged = batch.fingerprints, batch.unchanged
     try:
         with transaction(conn):
-            existing = _existing(conn, [r.spec.id for r in records])
+            found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
+            existing = found.cards
             deck_ids: dict[str, int] = {}
             position: int | None = None
             added: list[tuple[object, ...]] = []
@@ -207,9 +280,16 @@ def merge_batch(
                     deck_id = deck_ids[spec.deck] = ensure_deck(conn, spec.deck)
                 digest = content_hash(spec)
                 known = existing.get(spec.id)
+                fingerprint = fingerprints.get(spec.id)
                 if known is not None and known[0] == digest:
-                    if known[1] != source or known[2] != spec.source_line:
-                        moved.append((source, spec.source_line, spec.id))
+                    if (
+                        known[1] != source
+                        or known[2] != spec.source_line
+                        or (fingerprint is not None and known[3] != fingerprint)
+                    ):
+                        # Same content from other raw data (e.g. only the edit time changed):
+                        # remember the new fingerprint so the next import skips the card.
+                        moved.append((source, spec.source_line, fingerprint or known[3], spec.id))
                     result.unchanged.append(spec.id)
                     continue
                 tags = tag_texts.get(spec.tags)
@@ -228,7 +308,7 @@ def merge_batch(
                     position += 1
                     added.append(
                         _card_row(record, deck_id, question, answer, tags, digest, source,
-                                  position, stamp, modified)
+                                  position, stamp, modified, fingerprint)
                     )  # fmt: skip
                     if record.history:
                         history += _history_rows(record, day_of)
@@ -236,18 +316,35 @@ def merge_batch(
                 else:
                     changed.append(
                         (deck_id, question, answer, tags, source, spec.source_line, digest,
-                         modified, spec.id)
+                         modified, fingerprint, spec.id)
                     )  # fmt: skip
                     result.updated.append(spec.id)
+            for card_id, fingerprint in unchanged.items():
+                known = existing.get(card_id)
+                if known is None or known[3] != fingerprint:
+                    # Another import changed the card after the reader looked: its content
+                    # was never rendered, so it cannot be merged now.
+                    raise CollectionError(
+                        "the collection changed while the file was being read; import it again"
+                    )
+                if known[1] != source or known[2] is not None:
+                    moved.append((source, None, fingerprint, card_id))
+                result.unchanged.append(card_id)
             insert_rows(conn, _CARD_INSERT, added)
             insert_rows(conn, _REVIEW_INSERT, history)
             conn.executemany(
                 "UPDATE cards SET deck_id = ?, question = ?, answer = ?, tags = ?, source = ?,"
-                " source_line = ?, source_hash = ?, modified_at = ? WHERE id = ?",
+                " source_line = ?, source_hash = ?, modified_at = ?, source_raw_hash = ?"
+                " WHERE id = ?",
                 changed,
             )
-            conn.executemany("UPDATE cards SET source = ?, source_line = ? WHERE id = ?", moved)
-            result.suspended = _suspend_missing(conn, source, {r.spec.id for r in records})
+            conn.executemany(
+                "UPDATE cards SET source = ?, source_line = ?, source_raw_hash = ? WHERE id = ?",
+                moved,
+            )
+            present = {r.spec.id for r in records}
+            present.update(unchanged)
+            result.suspended = _suspend_missing(conn, found.active, present)
     except BaseException:
         remove_files(created)
         raise
@@ -265,17 +362,18 @@ def _card_row(
     position: int,
     stamp: str,
     modified: str,
+    fingerprint: str | None,
 ) -> tuple[object, ...]:
     spec = record.spec
     schedule = record.schedule
     if schedule is None:
         return (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
-                position, stamp, modified, 0, 0, 2500, None, 0, 0)  # fmt: skip
+                position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)  # fmt: skip
     return (
         spec.id, deck_id, question, answer, tags, source, spec.source_line, digest, position,
         stamp, modified, schedule.repetitions, schedule.interval,
         easiness_to_milli(schedule.easiness), format_day(schedule.due), schedule.lapses,
-        int(schedule.suspended),
+        int(schedule.suspended), fingerprint,
     )  # fmt: skip
 
 
@@ -300,13 +398,7 @@ def _history_rows(
     ]
 
 
-def _suspend_missing(conn: sqlite3.Connection, source: str, present: set[str]) -> list[str]:
-    missing = [
-        card_id
-        for (card_id,) in conn.execute(
-            "SELECT id FROM cards WHERE source = ? AND suspended = 0 ORDER BY position", (source,)
-        )
-        if card_id not in present
-    ]
+def _suspend_missing(conn: sqlite3.Connection, active: list[str], present: set[str]) -> list[str]:
+    missing = [card_id for card_id in active if card_id not in present]
     conn.executemany("UPDATE cards SET suspended = 1 WHERE id = ?", [(c,) for c in missing])
     return missing

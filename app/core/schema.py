@@ -139,6 +139,13 @@ def _add_deck_totals(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_source_raw_hash(conn: sqlite3.Connection) -> None:
+    # Importing an Anki package again renders every card only to find most of them unchanged;
+    # a fingerprint of the raw note data each card was rendered from lets the reader skip them.
+    # NULL (cards from other sources, or imported before this column) means "render it".
+    conn.execute("ALTER TABLE cards ADD COLUMN source_raw_hash TEXT NULL")
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One numbered step of the schema: `apply` runs inside the step's transaction."""
@@ -151,6 +158,9 @@ class Migration:
 MIGRATIONS: list[Migration] = [
     Migration(1, "decks, cards, reviews and config", _create_tables),
     Migration(2, "per-deck card totals kept by triggers", _add_deck_totals),
+    Migration(
+        3, "cards remember the raw source data they were rendered from", _add_source_raw_hash
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -31,7 +31,7 @@ def test_empty_file_gets_the_latest_schema(tmp_path):
     assert columns(conn, "cards") == [
         "id", "deck_id", "question", "answer", "tags", "source", "source_line", "source_hash",
         "position", "created_at", "modified_at", "repetitions", "interval", "easiness", "due",
-        "lapses", "suspended", "buried_until", "repeat_day", "repeat_since",
+        "lapses", "suspended", "buried_until", "repeat_day", "repeat_since", "source_raw_hash",
     ]  # fmt: skip
     assert columns(conn, "reviews") == [
         "id", "card_id", "reviewed_at", "day", "quality", "kind", "interval_before",
@@ -81,6 +81,19 @@ def test_a_version_1_collection_keeps_its_cards_and_gets_deck_totals(tmp_path):
         totals = {c.deck: c.total for c in collection.deck_counts()}
         assert totals == {"Lang": 3, "Ops": 2}
         assert collection.card("c4").deck == "Ops"
+
+
+def test_a_version_2_collection_keeps_its_cards_with_no_raw_source_fingerprint(tmp_path):
+    path = tmp_path / "c.deckard"
+    conn = connect(path)
+    migrate(conn, target=2)
+    fill_version_1(conn)
+    conn.close()
+    with Collection.open(path, import_builtin=False) as collection:
+        assert schema_version(collection.conn) == LATEST_VERSION
+        rows = collection.conn.execute("SELECT id, source_raw_hash FROM cards ORDER BY id")
+        assert rows.fetchall() == [(f"c{n}", None) for n in range(5)]
+        assert collection.card("c1").question == "q"
 
 
 def test_deck_totals_follow_inserts_moves_and_deletes(tmp_path):

@@ -9,6 +9,8 @@ or package member.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import InputError
@@ -20,6 +22,21 @@ MAX_MESSAGE_CHARS = 200
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
+KnownFingerprints = Callable[[], Mapping[str, str]]
+
+
+@dataclass(slots=True)
+class FingerprintedBatch(ImportBatch):
+    """A batch whose cards carry fingerprints of the raw source data they were made from.
+
+    `fingerprints` maps the id of each card in `cards` to its fingerprint; `unchanged` maps the
+    ids the reader did not make again, because the collection holds them from the very same
+    raw data, to that fingerprint. The merge counts those as unchanged without seeing them.
+    """
+
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    unchanged: dict[str, str] = field(default_factory=dict)
+
 
 def read_batch(
     path: str | os.PathLike[str],
@@ -27,8 +44,14 @@ def read_batch(
     fmt: str = "auto",
     deck: str | None = None,
     keep_scheduling: bool = True,
+    known: KnownFingerprints | None = None,
 ) -> ImportBatch:
-    """Read one file into an ImportBatch; `fmt="auto"` picks the format from name and content."""
+    """Read one file into an ImportBatch; `fmt="auto"` picks the format from name and content.
+
+    `known`, if given, returns the fingerprints the collection already holds (card id ->
+    fingerprint); readers that fingerprint their cards (Anki packages) call it and leave out
+    the cards whose raw data is unchanged (see `FingerprintedBatch`).
+    """
     path = Path(path)
     if fmt not in FORMATS:
         expected = ", ".join(FORMATS)
@@ -38,7 +61,7 @@ def read_batch(
     if not path.is_file():
         raise InputError("not a regular file", path=path)
     try:
-        batch = _read(path, fmt, deck, keep_scheduling)
+        batch = _read(path, fmt, deck, keep_scheduling, known)
     except InputError as error:
         if "\n" not in str(error) and len(str(error)) <= MAX_MESSAGE_CHARS * 2:
             raise
@@ -61,7 +84,9 @@ def one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _read(path: Path, fmt: str, deck: str | None, keep_scheduling: bool) -> ImportBatch:
+def _read(
+    path: Path, fmt: str, deck: str | None, keep_scheduling: bool, known: KnownFingerprints | None
+) -> ImportBatch:
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt in ("notes", "markdown"):
@@ -73,7 +98,7 @@ def _read(path: Path, fmt: str, deck: str | None, keep_scheduling: bool) -> Impo
     else:
         from app.core.importing.apkg_reader import read_package
 
-        batch = read_package(path, deck=deck, keep_scheduling=keep_scheduling)
+        batch = read_package(path, deck=deck, keep_scheduling=keep_scheduling, known=known)
     return batch
 
 

@@ -7,21 +7,25 @@ sizes; only plain tables are read (a `notes` that is a view, a virtual table or 
 columns is refused), and only SELECTs run, so triggers never fire.
 
 Each Anki card becomes one card with the id `anki-{note guid}-{card ordinal}`, which is how a
-later import of the same package finds it again.
+later import of the same package finds it again. Each card also gets a fingerprint of everything
+its rendering depends on (note fields and tags, note type, template, deck); when the collection
+already holds the card with the same fingerprint, the card is not rendered again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from app.core.errors import InputError
-from app.core.importing import anki_protobuf
+from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
 from app.core.importing.anki_templates import (
     CardContext,
     Template,
@@ -51,6 +55,9 @@ _MEDIA_TAG = re.compile(r"<(?:img|audio|video)\b", re.IGNORECASE)
 _SOUND = re.compile(r"\[sound:[^\]]+\]")
 # A `due` above this is a unix time (learning cards), below it a day number.
 _TIMESTAMP_DUE = 1_000_000_000
+# Part of every card's fingerprint: change it whenever rendering changes what a note becomes
+# (templates, sanitizing, wrapping), so that the next import renders every card again.
+RENDERING_VERSION = 1
 
 
 @dataclass
@@ -65,13 +72,16 @@ class NoteType:
 
 def read_collection(
     db_path: Path,
+    batch: FingerprintedBatch,
     *,
     source: Path,
     member: str,
     deck_prefix: str | None,
     keep_scheduling: bool,
-) -> tuple[list[CardRecord], list[str]]:
-    """All cards of the collection at `db_path` and the reasons for any card left out."""
+    known: KnownFingerprints | None = None,
+) -> None:
+    """Add the cards of the collection at `db_path` to `batch`, with the reasons for any card
+    left out; cards whose fingerprint `known()` already holds go to `batch.unchanged`."""
     where = f"member {member!r}"
     try:
         con = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
@@ -87,7 +97,7 @@ def read_collection(
         con.execute("PRAGMA trusted_schema = OFF")
         con.execute("PRAGMA query_only = ON")
         reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
-        return reader.read(keep_scheduling=keep_scheduling)
+        reader.read(batch, keep_scheduling=keep_scheduling, known=known)
     except InputError:
         raise
     except (sqlite3.Error, ValueError, KeyError, TypeError, OverflowError, OSError) as error:
@@ -107,12 +117,17 @@ class _Reader:
         self.source = source
         self.where = where
         self.deck_prefix = deck_prefix
-        self.skipped: list[str] = []
 
     def fail(self, message: str) -> InputError:
         return InputError(message, path=self.source, where=self.where)
 
-    def read(self, *, keep_scheduling: bool) -> tuple[list[CardRecord], list[str]]:
+    def read(
+        self,
+        batch: FingerprintedBatch,
+        *,
+        keep_scheduling: bool,
+        known: KnownFingerprints | None,
+    ) -> None:
         if self.con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise self.fail("the collection database is damaged")
         tables = self._plain_tables()
@@ -139,7 +154,9 @@ class _Reader:
         if keep_scheduling and "revlog" in tables:
             history = self._history(sched_ver)
         crt_day = datetime.fromtimestamp(int(crt)).date()
-        return self._cards(notetypes, decks, history, crt_day, keep_scheduling), self.skipped
+        self._cards(
+            batch, notetypes, decks, history, crt_day, keep_scheduling, known() if known else {}
+        )
 
     def _plain_tables(self) -> set[str]:
         names = set()
@@ -253,23 +270,29 @@ class _Reader:
 
     def _cards(
         self,
+        batch: FingerprintedBatch,
         notetypes: dict[int, NoteType],
         decks: dict[int, str],
         history: dict[int, list[ReviewRecord]],
         crt_day: date,
         keep_scheduling: bool,
-    ) -> list[CardRecord]:
+        known: Mapping[str, str],
+    ) -> None:
         notes = {
             row[0]: row
             for row in self.con.execute("SELECT id, guid, mid, mod, tags, flds FROM notes")
         }
-        records: list[CardRecord] = []
+        records = batch.cards
+        fingerprints = batch.fingerprints
+        unchanged = batch.unchanged
+        # Per (note type, ordinal): what the fingerprint needs to know of the note type.
+        template_keys: dict[tuple[int, int], str] = {}
         seen: set[str] = set()
         deck_names: dict[int, str] = {}
         # Notes added together share their edit time and tags: each is converted once.
         modified: dict[int, datetime] = {}
         tag_lists: dict[str, tuple[str, ...]] = {}
-        skipped = self.skipped
+        skipped = batch.skipped
         for (
             cid,
             nid,
@@ -303,6 +326,19 @@ class _Reader:
                 continue
             home = odid or did
             deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
+            template_key = template_keys.get((mid, ordinal))
+            if template_key is None:
+                template_key = template_keys[(mid, ordinal)] = _template_key(notetype, ordinal)
+            fingerprint = hashlib.blake2b(
+                f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
+                    "utf-8", "surrogatepass"
+                ),
+                digest_size=16,
+            ).hexdigest()
+            if known.get(card_id) == fingerprint:
+                seen.add(card_id)
+                unchanged[card_id] = fingerprint
+                continue
             sides = self._render(notetype, ordinal, str(flds), str(tags), deck)
             if sides is None:
                 skipped.append(f"card {card_id}: empty question")
@@ -333,7 +369,7 @@ class _Reader:
                     modified_at=stamp,
                 )
             )
-        return records
+            fingerprints[card_id] = fingerprint
 
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
@@ -362,6 +398,15 @@ class _Reader:
         if notetype.cloze and _is_blank(answer):
             answer = ", ".join(cloze_answers(fields.get(notetype.fields[0], ""), ordinal + 1))
         return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+
+
+def _template_key(notetype: NoteType, ordinal: int) -> str:
+    """What a card's rendering takes from its note type, as one string for its fingerprint."""
+    template = notetype.templates.get(0 if notetype.cloze else ordinal)
+    parts = [RENDERING_VERSION, notetype.name, notetype.cloze, notetype.fields, ordinal]
+    if template is not None:
+        parts += [template[0], template[1].source, template[2].source]
+    return hashlib.blake2b(json.dumps(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _answer_only(answer: str, question: str) -> str:

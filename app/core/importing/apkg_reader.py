@@ -24,7 +24,7 @@ from typing import IO, BinaryIO
 import zstandard
 
 from app.core.errors import InputError
-from app.core.importing import anki_protobuf
+from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
 from app.core.importing.anki_collection import read_collection
 from app.core.media import name_problem, shown_name
 from app.core.model import ImportBatch
@@ -49,9 +49,17 @@ class _Budget:
 
 
 def read_package(
-    path: Path, *, deck: str | None = None, keep_scheduling: bool = True
-) -> ImportBatch:
-    """Read an .apkg or .colpkg file into an ImportBatch; raise InputError for a bad package."""
+    path: Path,
+    *,
+    deck: str | None = None,
+    keep_scheduling: bool = True,
+    known: KnownFingerprints | None = None,
+) -> FingerprintedBatch:
+    """Read an .apkg or .colpkg file into a batch; raise InputError for a bad package.
+
+    With `known` (card id -> fingerprint of what the collection holds), cards whose raw note
+    data has that fingerprint are not rendered again but listed in the batch's `unchanged`.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -67,7 +75,7 @@ def read_package(
         if member not in members:
             raise InputError(f"the package has no {member}", path=path)
         budget = _Budget()
-        batch = ImportBatch(source=str(path))
+        batch = FingerprintedBatch(source=str(path))
         with tempfile.TemporaryDirectory(prefix="deckard-import-") as scratch:
             db_path = Path(scratch) / "collection.sqlite"
             with db_path.open("wb") as out:
@@ -80,15 +88,15 @@ def read_package(
                     budget=budget,
                     path=path,
                 )
-            cards, skipped = read_collection(
+            read_collection(
                 db_path,
+                batch,
                 source=path,
                 member=member,
                 deck_prefix=deck,
                 keep_scheduling=keep_scheduling,
+                known=known,
             )
-        batch.cards = cards
-        batch.skipped.extend(skipped)
         _read_media(archive, members, version, batch, budget, path)
     return batch
 
