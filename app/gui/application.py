@@ -110,6 +110,8 @@ def create_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Deckard")
     app.setOrganizationName("Deckard")
+    # Matches the installed desktop entry, so Wayland desktops give the window its icon and name.
+    app.setDesktopFileName("io.github.deckard.Deckard")
     app.setApplicationDisplayName("Deckard")
     font = QFont(app.font())
     font.setFamilies(UI_FONT_FAMILIES)
