@@ -38,6 +38,10 @@ from app.core.store import (
 )
 
 CHUNK = 500
+# Page cache (KiB) for writing a large batch: the default 2 MiB makes SQLite spill the cards'
+# index pages to the journal half-way through and read them back.
+LARGE_BATCH_CARDS = 2000
+LARGE_BATCH_CACHE_KIB = 32 * 1024
 
 
 def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
@@ -263,6 +267,10 @@ def merge_batch(
     unchanged: dict[str, str] = {}
     if isinstance(batch, FingerprintedBatch):
         fingerprints, unchanged = batch.fingerprints, batch.unchanged
+    cache_size = None
+    if len(records) >= LARGE_BATCH_CARDS:
+        cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-LARGE_BATCH_CACHE_KIB}")
     try:
         with transaction(conn):
             found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
@@ -348,6 +356,10 @@ def merge_batch(
     except BaseException:
         remove_files(created)
         raise
+    finally:
+        if cache_size is not None:
+            # Back to the usual size (an int SQLite gave), which frees the extra pages.
+            conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return result
 
 

@@ -61,6 +61,11 @@ _PLAIN_TAG = re.compile(
     r"|<img\s+src=\"(?!\.\.?\")[\w .-]+\"\s*/?>",
     re.IGNORECASE,
 )
+# Each "<" up to the first ">" after it: the text is plain when every one is a _PLAIN_TAG.
+_ANY_TAG = re.compile(r"<[^>]*>?")
+# Tags already judged (cards repeat the same few tags); cleared when it grows past the limit.
+_PLAIN_TAGS_SEEN: dict[str, bool] = {}
+_PLAIN_TAGS_LIMIT = 4096
 
 
 def _is_local(url: str) -> bool:
@@ -211,7 +216,7 @@ def sanitize_html(text: str) -> str:
     """Return `text` with scripts, event handlers and remote loads removed."""
     if "<" not in text:
         return text
-    if "<" not in _PLAIN_TAG.sub("", text):
+    if _only_plain_tags(text):
         return text
     parser = _Sanitizer()
     parser.feed(text)
@@ -220,6 +225,19 @@ def sanitize_html(text: str) -> str:
         # An unterminated <style> is dropped: its end is unknowable.
         parser.style_text = None
     return "".join(parser.out)
+
+
+def _only_plain_tags(text: str) -> bool:
+    seen = _PLAIN_TAGS_SEEN
+    for tag in _ANY_TAG.findall(text):
+        plain = seen.get(tag)
+        if plain is None:
+            if len(seen) >= _PLAIN_TAGS_LIMIT:
+                seen.clear()
+            plain = seen[tag] = _PLAIN_TAG.fullmatch(tag) is not None
+        if not plain:
+            return False
+    return True
 
 
 _CODE = re.compile(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.sanitize import sanitize_html, sanitize_markdown
 
@@ -80,3 +82,17 @@ def test_markdown_code_is_left_literal_and_remote_images_become_links():
         "Use `<script>` tags\n\n```html\n<iframe src=x></iframe>\n```\n"
         "[chart](https://evil.example/c.png) ![local](c.png)"
     )
+
+
+PIECES = ["a", " ", "<", ">", "/", '"', "<b>", "</b>", "<br/>", '<img src="a.png">',
+          '<img src="..">', '<div class="x y">', "<span ", "<script>", "<b <i>", "<HR>",
+          "<img src=x onerror=y>"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_only_text_with_nothing_but_plain_tags_skips_the_parser(text):
+    from app.core.sanitize import _PLAIN_TAG, _only_plain_tags
+
+    assert _only_plain_tags(text) == ("<" not in _PLAIN_TAG.sub("", text))
+    if _only_plain_tags(text):  # returned as it is: nothing in it may run
+        assert "onerror" not in text and "<script" not in text

@@ -19,7 +19,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -68,6 +68,8 @@ class NoteType:
     cloze: bool
     fields: list[str]
     templates: dict[int, tuple[str, Template, Template]]
+    # Per card ordinal: both templates as `Template.plain_parts`, or None if either is not.
+    plain: dict[int, tuple[list[str | int], list[str | int]] | None] = field(default_factory=dict)
 
 
 def read_collection(
@@ -376,6 +378,12 @@ class _Reader:
     ) -> tuple[str, str] | None:
         values = flds.split("\x1f")
         names = notetype.fields
+        if not notetype.cloze:
+            plain = notetype.plain.get(ordinal, False)
+            if plain is False:
+                plain = notetype.plain[ordinal] = _plain_templates(notetype, ordinal)
+            if plain is not None:
+                return _render_plain(plain, values, len(names))
         if len(values) < len(names):
             values += [""] * (len(names) - len(values))
         fields = dict(zip(names, values, strict=False))
@@ -398,6 +406,36 @@ class _Reader:
         if notetype.cloze and _is_blank(answer):
             answer = ", ".join(cloze_answers(fields.get(notetype.fields[0], ""), ordinal + 1))
         return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+
+
+def _plain_templates(
+    notetype: NoteType, ordinal: int
+) -> tuple[list[str | int], list[str | int]] | None:
+    template = notetype.templates.get(ordinal)
+    if template is None:
+        return None
+    question = template[1].plain_parts(notetype.fields)
+    answer = template[2].plain_parts(notetype.fields)
+    if question is None or answer is None:
+        return None
+    return question, answer
+
+
+def _render_plain(
+    plain: tuple[list[str | int], list[str | int]], values: list[str], count: int
+) -> tuple[str, str] | None:
+    """`_Reader._render` for templates made of text and fields only (`Template.plain_parts`)."""
+    if len(values) != count:
+        values = (values + [""] * count)[:count]
+    values.append("")  # {{FrontSide}}: empty on the question side
+    question = "".join([part if part.__class__ is str else values[part] for part in plain[0]])  # type: ignore[misc]
+    question = question.strip()
+    if _is_blank(question):
+        return None
+    values[count] = question
+    answer = "".join([part if part.__class__ is str else values[part] for part in plain[1]])  # type: ignore[misc]
+    answer = _answer_only(answer, question)
+    return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
 
 
 def _template_key(notetype: NoteType, ordinal: int) -> str:

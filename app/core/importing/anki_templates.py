@@ -69,6 +69,29 @@ class Template:
         _render(self.nodes, context, out)
         return "".join(out)
 
+    def plain_parts(self, fields: list[str]) -> list[str | int] | None:
+        """The template as text and field numbers, if it is nothing but text, the note's
+        fields and `{{FrontSide}}` (number `len(fields)`), all without filters; else None.
+
+        Most templates are like that, and joining the parts renders them in a fraction of
+        the time `render` takes.
+        """
+        numbers = {name: number for number, name in enumerate(fields)}
+        parts: list[str | int] = []
+        for node in self.nodes:
+            if isinstance(node, str):
+                parts.append(node)
+            elif isinstance(node, _Replacement) and not node.filters:
+                number = numbers.get(node.name)
+                if number is None and node.name == "FrontSide":
+                    number = len(fields)
+                if number is None:
+                    return None
+                parts.append(number)
+            else:
+                return None
+        return parts
+
 
 def _parse(source: str) -> list[_Node]:
     root: list[_Node] = []
