@@ -24,7 +24,7 @@ from pathlib import Path
 from app.core.collection_types import ImportResult
 from app.core.days import format_day
 from app.core.errors import CollectionError, InputError
-from app.core.importing import FingerprintedBatch
+from app.core.importing import FingerprintedBatch, paused_gc
 from app.core.model import CardRecord, ImportBatch
 from app.core.sm2 import check_quality, easiness_to_milli
 from app.core.store import (
@@ -255,6 +255,26 @@ def merge_batch(
     The cards are sorted into rows first and written with a few bulk statements; a known
     card whose content and place in its source are unchanged is not written at all.
     """
+    with paused_gc():
+        return _merge(
+            conn,
+            batch,
+            now=now,
+            day_of=day_of,
+            media_dir=media_dir,
+            check_media_name=check_media_name,
+        )
+
+
+def _merge(
+    conn: sqlite3.Connection,
+    batch: ImportBatch,
+    *,
+    now: datetime,
+    day_of: Callable[[datetime], date],
+    media_dir: Path,
+    check_media_name: Callable[[str], str],
+) -> ImportResult:
     result = ImportResult(skipped=list(batch.skipped))
     records = _validate(batch, result)
     created, renames = _write_media(batch, media_dir, check_media_name)
