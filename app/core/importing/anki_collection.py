@@ -379,9 +379,9 @@ class _Reader:
         values = flds.split("\x1f")
         names = notetype.fields
         if not notetype.cloze:
-            plain = notetype.plain.get(ordinal, False)
-            if plain is False:
-                plain = notetype.plain[ordinal] = _plain_templates(notetype, ordinal)
+            if ordinal not in notetype.plain:
+                notetype.plain[ordinal] = _plain_templates(notetype, ordinal)
+            plain = notetype.plain[ordinal]
             if plain is not None:
                 return _render_plain(plain, values, len(names))
         if len(values) < len(names):
@@ -428,12 +428,12 @@ def _render_plain(
     if len(values) != count:
         values = (values + [""] * count)[:count]
     values.append("")  # {{FrontSide}}: empty on the question side
-    question = "".join([part if part.__class__ is str else values[part] for part in plain[0]])  # type: ignore[misc]
+    question = "".join([part if isinstance(part, str) else values[part] for part in plain[0]])
     question = question.strip()
     if _is_blank(question):
         return None
     values[count] = question
-    answer = "".join([part if part.__class__ is str else values[part] for part in plain[1]])  # type: ignore[misc]
+    answer = "".join([part if isinstance(part, str) else values[part] for part in plain[1]])
     answer = _answer_only(answer, question)
     return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
 
