@@ -236,3 +236,17 @@ def test_collection_tables_and_records_give_the_same_package(collection, package
         (row[0], -1) for row in cards if row[3] == 0 and row[4] == -1
     ] + [(row[0], 0) for row in cards if row[3] == 0 and row[4] == -1]
     assert len(revlog) > 50
+
+
+def test_package_comes_back_into_deckard_as_the_same_cards(package, records, tmp_path):
+    with Collection.open(tmp_path / "back.deckard", import_builtin=False) as back:
+        result = back.import_file(package[0], now=NOW)
+        assert sorted(result.added) == sorted(records)
+        again = back.import_file(package[0], now=NOW)
+        assert again.added == [] and again.updated == []
+        returned = {record.spec.id: record for record in back.iter_records()}
+    studied = [card_id for card_id, record in records.items() if record.schedule]
+    assert studied
+    for card_id in studied:
+        assert returned[card_id].schedule.interval == records[card_id].schedule.interval
+        assert len(returned[card_id].history) == len(records[card_id].history)

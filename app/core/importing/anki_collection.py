@@ -15,6 +15,7 @@ already holds the card with the same fingerprint, the card is not rendered again
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import sqlite3
@@ -25,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.core.errors import InputError
+from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
 from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
 from app.core.importing.anki_templates import (
     CardContext,
@@ -318,7 +320,7 @@ class _Reader:
                 skipped.append(f"card {cid}: its note is missing from the package")
                 continue
             _, guid, mid, mod, tags, flds = note
-            card_id = f"anki-{guid}-{ordinal}"
+            card_id = _deckard_card_id(mid, flds) or f"anki-{guid}-{ordinal}"
             if card_id in seen:
                 skipped.append(f"card {card_id}: appears twice in the package")
                 continue
@@ -513,3 +515,21 @@ def _json(text: str | bytes) -> dict:
     if not isinstance(value, dict):
         raise ValueError("expected a JSON object")
     return value
+
+
+_DECKARD_ID = re.compile(r"[^\s<>]{1,200}")
+
+
+def _deckard_card_id(mid: int, flds: str) -> str | None:
+    """The card id a note exported by Deckard carries in its third field, if this is one.
+
+    A deck that went to Anki and comes back keeps its ids, so it updates the cards it came from
+    (with their history) instead of arriving as copies.
+    """
+    if mid != NOTETYPE_ID:
+        return None
+    fields = flds.split(FIELD_SEPARATOR)
+    if len(fields) != 3:
+        return None
+    value = html.unescape(fields[2]).strip()
+    return value if _DECKARD_ID.fullmatch(value) else None
