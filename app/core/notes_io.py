@@ -91,11 +91,11 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` (UTF-8) so that the file is either the old one or the complete new one."""
     target = Path(path)
     if target.is_dir():
-        raise InputError("this is a folder; give a file name for the deck", path=path)
+        raise InputError("this is a folder; give a file name for the deck", path=target)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
-        raise InputError(f"cannot write here ({error.strerror or error})", path=path) from None
+        raise InputError(f"cannot write here ({error.strerror or error})", path=target) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
