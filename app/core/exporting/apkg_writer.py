@@ -426,14 +426,16 @@ class PackageBuilder:
             "UPDATE cards SET due = due - ? WHERE type = ?",
             (self.earliest_day.toordinal(), TYPE_REVIEW),
         )
+        # Keyed by card id: without the key every new card's lookup scanned the whole table.
+        self.db.execute("CREATE TEMP TABLE new_order (id INTEGER PRIMARY KEY, position INTEGER)")
         self.db.execute(
-            "CREATE TEMP TABLE new_order AS SELECT id,"
-            " ROW_NUMBER() OVER (ORDER BY due, id) AS position FROM cards WHERE type = ?",
+            "INSERT INTO new_order SELECT id, ROW_NUMBER() OVER (ORDER BY due, id)"
+            " FROM cards WHERE type = ?",
             (TYPE_NEW,),
         )
         self.db.execute(
-            "UPDATE cards SET due = (SELECT position FROM new_order WHERE new_order.id = cards.id)"
-            " WHERE type = ?",
+            "UPDATE cards SET due = new_order.position FROM new_order"
+            " WHERE new_order.id = cards.id AND cards.type = ?",
             (TYPE_NEW,),
         )
         for statement in INDEXES.strip().splitlines():
