@@ -1,8 +1,8 @@
 """Export a collection, or one deck of it, to an Anki package, a Markdown deck or a CSV file.
 
 `export_collection` picks the format from the output file's extension (.apkg, .md, .csv) and
-reads the cards through `Collection.iter_records` (the .apkg export reads the collection's
-tables directly, see `from_collection`). Nothing is written when the request is
+reads the collection's tables directly: the .apkg export in `from_collection`, the text
+exports (cards only, no history) in `text_export.read_specs`. Nothing is written when the request is
 wrong (unknown extension, missing deck), and the output file only appears once complete.
 """
 
@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from app.core.errors import InputError
 from app.core.exporting.apkg_writer import write_apkg
 from app.core.exporting.from_collection import write_collection_apkg
-from app.core.exporting.text_export import render_csv, render_deck, write_text_atomically
+from app.core.exporting.text_export import (
+    read_specs,
+    render_csv,
+    render_deck,
+    write_text_atomically,
+)
 
 if TYPE_CHECKING:
     from app.core.collection import Collection
@@ -97,10 +102,10 @@ def _export(
             tz=collection.tz,
         )
         return ExportResult(path, fmt, summary.cards, summary.reviews, summary.media)
-    records = collection.iter_records(deck)
+    specs = read_specs(collection.conn, deck)
     if fmt == "markdown":
-        text, count = render_deck(records)
+        text, count = render_deck(specs)
     else:
-        text, count = render_csv(records)
+        text, count = render_csv(specs)
     write_text_atomically(text, path)
     return ExportResult(path, fmt, count)

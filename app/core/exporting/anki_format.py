@@ -96,12 +96,18 @@ _BASE91 = (
 )
 
 
+# Every pair of base-91 digits, so a number is written two digits per division.
+_BASE91_PAIRS = [high + low for high in _BASE91 for low in _BASE91]
+_BASE91_SQUARED = len(_BASE91_PAIRS)
+
+
 def _base91(number: int) -> str:
     out = []
     while number:
-        number, digit = divmod(number, len(_BASE91))
-        out.append(_BASE91[digit])
-    return "".join(reversed(out)) or _BASE91[0]
+        number, pair = divmod(number, _BASE91_SQUARED)
+        out.append(_BASE91_PAIRS[pair])
+    # The top pair may start with a zero digit ("a"), which the one-digit writing never had.
+    return "".join(reversed(out)).lstrip(_BASE91[0]) or _BASE91[0]
 
 
 def deck_entry(deck_id: int, name: str, mod: int) -> dict:

@@ -115,6 +115,9 @@ def simple_html(text: str) -> str | None:
         return None
     if not (text[0].isalpha() or text[0] in "*`"):
         return None
+    if "*" not in text and "`" not in text:
+        # Plain text is one token of the loop below; most sides are, so skip the loop.
+        return f"<p>{text}</p>" if _inert(text) else None
     out = []
     position = 0
     for match in _INLINE_TOKEN.finditer(text):
@@ -256,7 +259,6 @@ class PackageBuilder:
         self.day_start_hour = day_start_hour
         self.tz = tz
         self.note_ids = _IdAllocator()
-        self.card_ids = _IdAllocator()
         self.revlog_ids = _IdAllocator()
         self.decks: dict[str, int] = {}
         self.media: set[str] = set()
@@ -268,6 +270,8 @@ class PackageBuilder:
         self._cards: list[tuple] = []
         self._revlog: list[tuple] = []
         self._present_media: set[str] | None = None
+        self._bound_day: date | None = None
+        self._bound_ms = 0
 
     def add(
         self, record: CardRecord, *, position: int | None = None, suspended: bool = False
@@ -307,14 +311,16 @@ class PackageBuilder:
         """
         question = render_side(spec.question).replace(FIELD_SEPARATOR, "")
         answer = render_side(spec.answer).replace(FIELD_SEPARATOR, "")
-        if self.media_dir is not None:
+        if self.media_dir is not None and self._present_media != set():
             self._collect_media(question)
             self._collect_media(answer)
         deck_id = self._deck(spec.deck)
         note_mod = int((modified_at or self.now).timestamp())
         # The note id is its creation time in Anki: the first review if it predates the edit.
         note_id = self.note_ids.take(min(note_mod * 1000, reviews.first_ms or note_mod * 1000))
-        card_id = self.card_ids.take(note_id)
+        # Note ids are distinct, so taking each as a card id always gets it: one card per note,
+        # card id = note id.
+        card_id = note_id
         sort_field = _sort_field(question)
         self._notes.append(
             (
@@ -341,7 +347,7 @@ class PackageBuilder:
             state = (TYPE_NEW, queue, order, 0, 0, 0, 0)
         card_mod = max(note_mod, (reviews.last_ms or 0) // 1000)
         self._cards.append((card_id, note_id, deck_id, 0, card_mod, -1, *state, 0, 0, 0, 0, ""))
-        if reviews.first_ms is not None:
+        if reviews.first_ms is not None and reviews.first_ms < self._earliest_bound_ms():
             first_day = anki_day(
                 datetime.fromtimestamp(reviews.first_ms / 1000, UTC), self.day_start_hour, self.tz
             )
@@ -373,6 +379,15 @@ class PackageBuilder:
         )
         if len(self._revlog) >= _BATCH * 10:
             self.flush()
+
+    def _earliest_bound_ms(self) -> int:
+        """A moment (ms) from which on every day is at least `earliest_day`, with a day's margin
+        for clock changes: only earlier first reviews need their day worked out."""
+        if self._bound_day != self.earliest_day:
+            self._bound_day = self.earliest_day
+            start = day_start_timestamp(self.earliest_day, self.day_start_hour, self.tz)
+            self._bound_ms = (start + 86_400) * 1000
+        return self._bound_ms
 
     def _review_state(self, schedule: Schedule, review_count: int) -> tuple:
         """type, queue, due, ivl, factor, reps, lapses; due is an absolute day until `finish`."""

@@ -14,26 +14,59 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from app.core.exporting.anki_format import note_guid
-from app.core.model import CardRecord, CardSpec
+from app.core.model import DECK_SEPARATOR, CardSpec
 
 CSV_COLUMNS = ("guid", "deck", "Question", "Answer", "tags")
 
 
-def render_deck(records: Iterable[CardRecord], *, deck: str | None = None) -> tuple[str, int]:
-    """The Markdown deck text for `records` and the number of cards in it."""
+def read_specs(conn: sqlite3.Connection, deck: str | None = None) -> Iterator[CardSpec]:
+    """The cards of the collection (or of `deck` and its sub-decks) in id order, content only.
+
+    Text exports carry no scheduling, so unlike `Collection.iter_records` this reads neither
+    schedules nor the review history (on a large collection, most of the time it took).
+    """
+    where, params = "", ()  # type: tuple[str, tuple[object, ...]]
+    if deck is not None:
+        prefix = deck + DECK_SEPARATOR
+        where = " WHERE d.name = ? OR substr(d.name, 1, ?) = ?"
+        params = (deck, len(prefix), prefix)
+    rows = conn.execute(
+        "SELECT c.id, d.name, c.question, c.answer, c.tags, c.source_line"
+        f" FROM cards c JOIN decks d ON d.id = c.deck_id{where} ORDER BY c.id",
+        params,
+    )
+    tag_lists: dict[str | None, tuple[str, ...]] = {}
+    for card_id, deck_name, question, answer, tags, source_line in rows:
+        tag_list = tag_lists.get(tags)
+        if tag_list is None:
+            tag_list = tag_lists[tags] = tuple(json.loads(tags or "[]"))
+        yield CardSpec(
+            id=card_id,
+            deck=deck_name,
+            question=question,
+            answer=answer,
+            tags=tag_list,
+            source_line=source_line,
+        )
+
+
+def render_deck(specs: Iterable[CardSpec], *, deck: str | None = None) -> tuple[str, int]:
+    """The Markdown deck text for the cards `specs` and the number of cards in it."""
     from app.core.deckfile import write_deck
 
-    specs = [record.spec for record in records]
+    specs = list(specs)
     return write_deck(specs, deck=deck), len(specs)
 
 
-def render_csv(records: Iterable[CardRecord], *, delimiter: str = ",") -> tuple[str, int]:
-    """The Anki text-format CSV for `records` and the number of cards in it."""
+def render_csv(specs: Iterable[CardSpec], *, delimiter: str = ",") -> tuple[str, int]:
+    """The Anki text-format CSV for the cards `specs` and the number of cards in it."""
     buffer = io.StringIO(newline="")
     separator = {",": "Comma", "\t": "Tab", ";": "Semicolon"}[delimiter]
     headers = [
@@ -46,8 +79,8 @@ def render_csv(records: Iterable[CardRecord], *, delimiter: str = ",") -> tuple[
     buffer.write("\n".join(headers) + "\n")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     count = 0
-    for record in records:
-        writer.writerow(_csv_row(record.spec))
+    for spec in specs:
+        writer.writerow(_csv_row(spec))
         count += 1
     return buffer.getvalue(), count
 
