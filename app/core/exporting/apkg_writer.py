@@ -127,7 +127,8 @@ def simple_html(text: str) -> str | None:
         strong, code, plain = match.group("strong", "code", "plain")
         if strong is not None and _inert(strong):
             out.append(f"<strong>{strong}</strong>")
-        elif code is not None and code.isprintable():
+        # No "&" in code: Markdown rewrites entity-like text there (`&#1` gives "&amp;#1;").
+        elif code is not None and code.isprintable() and "&" not in code:
             out.append(f"<code>{html.escape(code, quote=False)}</code>")
         elif plain is not None and _inert(plain):
             out.append(plain)
@@ -253,6 +254,9 @@ class PackageBuilder:
         tz: tzinfo | None,
     ) -> None:
         self.db = db
+        # With a collection file attached: an empty database file, attached as `scratch`, that
+        # another connection may fill meanwhile (see `from_collection`).
+        self.scratch_path: Path | None = None
         self.media_dir = media_dir
         self.scheduling = scheduling
         self.now = now
@@ -536,7 +540,9 @@ def write_package(
     """Build a package with `fill(builder)` and zip it to `out_path` once it is complete.
 
     With `attach`, that SQLite file is attached read-only as `src` to the package database, and
-    everything `fill` reads from it happens in the one transaction that writes the package.
+    everything `fill` reads from it happens in the one transaction that writes the package; an
+    empty database file is attached as `scratch` too (`builder.scratch_path`), since nothing can
+    be attached once the transaction has begun.
     """
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -550,8 +556,10 @@ def write_package(
             db.execute("PRAGMA temp_store = MEMORY")
             db.execute("PRAGMA cache_size = -65536")
             db.executescript(SCHEMA)
+            scratch_path = Path(work).resolve() / "scratch.sqlite"
             if attach is not None:
                 db.execute("ATTACH DATABASE ? AS src", (f"{attach.resolve().as_uri()}?mode=ro",))
+                db.execute("ATTACH DATABASE ? AS scratch", (scratch_path.as_uri(),))
             db.execute("BEGIN")
             builder = PackageBuilder(
                 db,
@@ -561,6 +569,8 @@ def write_package(
                 day_start_hour=day_start_hour,
                 tz=tz,
             )
+            if attach is not None:
+                builder.scratch_path = scratch_path
             fill(builder)
             builder.finish()
             db.execute("COMMIT")

@@ -11,9 +11,11 @@ paths give the same package.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+import threading
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
@@ -31,40 +33,48 @@ from app.core.model import DECK_SEPARATOR, CardSpec, Schedule, quality_to_anki_e
 # double has about 20 microseconds of precision at today's dates, so rounding is exact.
 _MS = "CAST(ROUND((julianday({}) - 2440587.5) * 86400000.0) AS INTEGER)"
 
-_CARDS = f"""
+_CARDS = """
 SELECT c.id, d.name, c.question, c.answer, c.tags, c.source_line, c.repetitions, c.interval,
        c.easiness, c.due, c.lapses, c.suspended, c.modified_at, c.position,
-       r.reviews, r.first_ms, r.last_ms
+       {summary}
 FROM src.cards c
 JOIN src.decks d ON d.id = c.deck_id
+{join}
+{where}
+ORDER BY c.id
+"""
+_SUMMARY = "r.reviews, r.first_ms, r.last_ms"
+_SUMMARY_JOIN = f"""
 LEFT JOIN (
     SELECT card_id, COUNT(*) AS reviews, {_MS.format("MIN(reviewed_at)")} AS first_ms,
            {_MS.format("MAX(reviewed_at)")} AS last_ms
     FROM src.reviews NOT INDEXED GROUP BY card_id
 ) r ON r.card_id = c.id
-{{where}}
-ORDER BY c.id
 """
 
 # Revlog ids must be unique: in time order, each review takes its own millisecond or, when
 # that is taken, the first free one after the previous review's id (a running maximum). The
-# reviews are sorted once into a temporary table whose row number is their position, and the
-# running maximum is then taken in that table's own order, with no second sort. The reviews are
-# read in table order (NOT INDEXED): through the card index every row was a random page read.
+# reviews are sorted once into a table whose row number is their position, and the running
+# maximum is then taken in that table's own order, with no second sort. The reviews are read
+# in table order (NOT INDEXED): through the card index every row was a random page read.
+#
+# The sorting needs no Anki card ids, so it runs on a connection of its own, in another thread,
+# while this one reads and renders the cards (SQLite lets go of Python's lock while it works).
 _SORTED_REVIEWS = f"""
-INSERT INTO review_order (ms, cid, ease, ivl, lastIvl, factor, time, type)
-SELECT {_MS.format("r.reviewed_at")} AS ms, m.anki_id, {{ease}}, r.interval_after,
+INSERT INTO review_order (ms, card_id, ease, ivl, lastIvl, factor, time, type)
+SELECT {_MS.format("r.reviewed_at")} AS ms, r.card_id, {{ease}}, r.interval_after,
        r.interval_before, r.easiness_after, MAX(COALESCE(r.duration_ms, 0), 0),
        {{kind}}
-FROM src.reviews AS r NOT INDEXED JOIN card_map m ON m.deckard_id = r.card_id
+FROM src.reviews AS r NOT INDEXED {{join}}
 ORDER BY ms, r.id
 """
 
+# CROSS JOIN keeps review_order the outer loop, read in position order.
 _REVLOG = """
 INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)
 SELECT position + MAX(ms - position) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING),
-       cid, -1, ease, ivl, lastIvl, factor, time, type
-FROM review_order
+       m.anki_id, -1, ease, ivl, lastIvl, factor, time, type
+FROM scratch.review_order o CROSS JOIN card_map m ON m.deckard_id = o.card_id
 """
 
 
@@ -74,11 +84,54 @@ def _case(column: str, mapping: dict[int, int]) -> str:
     return f"CASE {column} {whens} END"
 
 
-def _revlog_statements() -> tuple[str, str]:
-    # Qualities are 0-5 (the schema checks it); the mappings are the ones records go through.
-    ease = _case("r.quality", {quality: quality_to_anki_ease(quality) for quality in range(6)})
-    kind = f"CASE WHEN r.interval_before = 0 THEN {revlog_kind(0)} ELSE {revlog_kind(1)} END"
-    return _SORTED_REVIEWS.format(ease=ease, kind=kind), _REVLOG
+class _ReviewSorter(threading.Thread):
+    """Fills `review_order` in the scratch database from the collection's reviews."""
+
+    def __init__(self, scratch: Path, collection: Path, where: str, params: tuple) -> None:
+        super().__init__(name="export-reviews", daemon=True)
+        # Qualities are 0-5 (the schema checks it); the mappings are the ones records go through.
+        ease = _case("r.quality", {quality: quality_to_anki_ease(quality) for quality in range(6)})
+        kind = f"CASE WHEN r.interval_before = 0 THEN {revlog_kind(0)} ELSE {revlog_kind(1)} END"
+        join = ""
+        if where:
+            # Only the reviews of the exported cards, so positions count those alone.
+            join = (
+                f"JOIN src.cards c ON c.id = r.card_id JOIN src.decks d ON d.id = c.deck_id {where}"
+            )
+        self.statement = _SORTED_REVIEWS.format(ease=ease, kind=kind, join=join)
+        self.params = params
+        self.error: BaseException | None = None
+        self.conn = sqlite3.connect(scratch, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode = OFF")
+        self.conn.execute("PRAGMA synchronous = OFF")
+        self.conn.execute("PRAGMA temp_store = MEMORY")
+        self.conn.execute("PRAGMA cache_size = -65536")
+        self.conn.execute("ATTACH DATABASE ? AS src", (f"{collection.resolve().as_uri()}?mode=ro",))
+        self.conn.execute(
+            "CREATE TABLE review_order (position INTEGER PRIMARY KEY, ms INTEGER,"
+            " card_id TEXT, ease INTEGER, ivl INTEGER, lastIvl INTEGER, factor INTEGER,"
+            " time INTEGER, type INTEGER)"
+        )
+
+    def run(self) -> None:
+        try:
+            self.conn.execute("BEGIN")
+            self.conn.execute(self.statement, self.params)
+            self.conn.execute("COMMIT")
+        except BaseException as error:  # handed to the exporting thread by `finish`
+            self.error = error
+        finally:
+            self.conn.close()
+
+    def finish(self, *, cancel: bool = False) -> None:
+        """Wait for the sorting (stopping it first with `cancel`); raise what went wrong."""
+        if cancel:
+            # A closed connection (the sorting had finished) cannot be interrupted.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                self.conn.interrupt()
+        self.join()
+        if self.error is not None and not cancel:
+            raise self.error
 
 
 def write_collection_apkg(
@@ -102,10 +155,33 @@ def write_collection_apkg(
             where = "WHERE d.name = ? OR substr(d.name, 1, ?) = ?"
             prefix = deck + DECK_SEPARATOR
             params = (deck, len(prefix), prefix)
+        if not scheduling:
+            fill_cards(builder, where, params)
+            return
+        assert builder.scratch_path is not None
+        sorter = _ReviewSorter(builder.scratch_path, collection_path, where, params)
+        sorter.start()
+        try:
+            mapping = fill_cards(builder, where, params)
+        except BaseException:
+            sorter.finish(cancel=True)
+            raise
+        sorter.finish()
+        db.executemany("INSERT INTO card_map VALUES (?, ?)", mapping)
+        db.execute(_REVLOG)
+
+    def fill_cards(
+        builder: PackageBuilder, where: str, params: tuple[object, ...]
+    ) -> list[tuple[str, int]]:
+        db = builder.db
+        summary_columns, summary_join = (
+            (_SUMMARY, _SUMMARY_JOIN) if scheduling else ("NULL, NULL, NULL", "")
+        )
+        cards = _CARDS.format(summary=summary_columns, join=summary_join, where=where)
         mapping = []
         # Many cards share the same tags; decode each distinct list once.
         tag_lists: dict[str | None, tuple[str, ...]] = {}
-        for row in db.execute(_CARDS.format(where=where), params).fetchall():
+        for row in db.execute(cards, params).fetchall():
             (card_id, deck_name, question, answer, tags, source_line, repetitions, interval,
              easiness, due, lapses, suspended, modified_at, position,
              reviews, first_ms, last_ms) = row  # fmt: skip
@@ -141,16 +217,7 @@ def write_collection_apkg(
             )
             mapping.append((card_id, anki_id))
         builder.flush()
-        if scheduling:
-            db.executemany("INSERT INTO card_map VALUES (?, ?)", mapping)
-            db.execute(
-                "CREATE TEMP TABLE review_order (position INTEGER PRIMARY KEY, ms INTEGER,"
-                " cid INTEGER, ease INTEGER, ivl INTEGER, lastIvl INTEGER, factor INTEGER,"
-                " time INTEGER, type INTEGER)"
-            )
-            for statement in _revlog_statements():
-                db.execute(statement)
-            db.execute("DROP TABLE review_order")
+        return mapping
 
     try:
         return write_package(
