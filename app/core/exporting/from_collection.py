@@ -35,7 +35,7 @@ _MS = "CAST(ROUND((julianday({}) - 2440587.5) * 86400000.0) AS INTEGER)"
 
 _CARDS = """
 SELECT c.id, d.name, c.question, c.answer, c.tags, c.source_line, c.repetitions, c.interval,
-       c.easiness, c.due, c.lapses, c.suspended, c.modified_at, c.position,
+       c.easiness, c.due, c.lapses, c.suspended, c.modified_at, c.position, c.rowid,
        {summary}
 FROM src.cards c
 JOIN src.decks d ON d.id = c.deck_id
@@ -61,20 +61,21 @@ LEFT JOIN (
 # The sorting needs no Anki card ids, so it runs on a connection of its own, in another thread,
 # while this one reads and renders the cards (SQLite lets go of Python's lock while it works).
 _SORTED_REVIEWS = f"""
-INSERT INTO review_order (ms, card_id, ease, ivl, lastIvl, factor, time, type)
-SELECT {_MS.format("r.reviewed_at")} AS ms, r.card_id, {{ease}}, r.interval_after,
+INSERT INTO review_order (ms, card, ease, ivl, lastIvl, factor, time, type)
+SELECT {_MS.format("r.reviewed_at")} AS ms, c.rowid, {{ease}}, r.interval_after,
        r.interval_before, r.easiness_after, MAX(COALESCE(r.duration_ms, 0), 0),
        {{kind}}
-FROM src.reviews AS r NOT INDEXED {{join}}
+FROM src.reviews AS r NOT INDEXED JOIN src.cards c ON c.id = r.card_id {{join}}
 ORDER BY ms, r.id
 """
 
-# CROSS JOIN keeps review_order the outer loop, read in position order.
+# CROSS JOIN keeps review_order the outer loop, read in position order. Cards are matched by
+# their row number in the collection: a million lookups by integer rather than by text id.
 _REVLOG = """
 INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)
 SELECT position + MAX(ms - position) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING),
        m.anki_id, -1, ease, ivl, lastIvl, factor, time, type
-FROM scratch.review_order o CROSS JOIN card_map m ON m.deckard_id = o.card_id
+FROM scratch.review_order o CROSS JOIN card_map m ON m.card = o.card
 """
 
 
@@ -95,9 +96,7 @@ class _ReviewSorter(threading.Thread):
         join = ""
         if where:
             # Only the reviews of the exported cards, so positions count those alone.
-            join = (
-                f"JOIN src.cards c ON c.id = r.card_id JOIN src.decks d ON d.id = c.deck_id {where}"
-            )
+            join = f"JOIN src.decks d ON d.id = c.deck_id {where}"
         self.statement = _SORTED_REVIEWS.format(ease=ease, kind=kind, join=join)
         self.params = params
         self.error: BaseException | None = None
@@ -109,7 +108,7 @@ class _ReviewSorter(threading.Thread):
         self.conn.execute("ATTACH DATABASE ? AS src", (f"{collection.resolve().as_uri()}?mode=ro",))
         self.conn.execute(
             "CREATE TABLE review_order (position INTEGER PRIMARY KEY, ms INTEGER,"
-            " card_id TEXT, ease INTEGER, ivl INTEGER, lastIvl INTEGER, factor INTEGER,"
+            " card INTEGER, ease INTEGER, ivl INTEGER, lastIvl INTEGER, factor INTEGER,"
             " time INTEGER, type INTEGER)"
         )
 
@@ -149,7 +148,7 @@ def write_collection_apkg(
 
     def fill(builder: PackageBuilder) -> None:
         db = builder.db
-        db.execute("CREATE TEMP TABLE card_map (deckard_id TEXT PRIMARY KEY, anki_id INTEGER)")
+        db.execute("CREATE TEMP TABLE card_map (card INTEGER PRIMARY KEY, anki_id INTEGER)")
         where, params = "", ()  # type: tuple[str, tuple[object, ...]]
         if deck is not None:
             where = "WHERE d.name = ? OR substr(d.name, 1, ?) = ?"
@@ -172,7 +171,7 @@ def write_collection_apkg(
 
     def fill_cards(
         builder: PackageBuilder, where: str, params: tuple[object, ...]
-    ) -> list[tuple[str, int]]:
+    ) -> list[tuple[int, int]]:
         db = builder.db
         summary_columns, summary_join = (
             (_SUMMARY, _SUMMARY_JOIN) if scheduling else ("NULL, NULL, NULL", "")
@@ -183,7 +182,7 @@ def write_collection_apkg(
         tag_lists: dict[str | None, tuple[str, ...]] = {}
         for row in db.execute(cards, params).fetchall():
             (card_id, deck_name, question, answer, tags, source_line, repetitions, interval,
-             easiness, due, lapses, suspended, modified_at, position,
+             easiness, due, lapses, suspended, modified_at, position, row_number,
              reviews, first_ms, last_ms) = row  # fmt: skip
             tag_list = tag_lists.get(tags)
             if tag_list is None:
@@ -215,7 +214,7 @@ def write_collection_apkg(
                 position=position,
                 suspended=bool(suspended),
             )
-            mapping.append((card_id, anki_id))
+            mapping.append((row_number, anki_id))
         builder.flush()
         return mapping
 
