@@ -20,6 +20,7 @@ from app.core.collection import Collection
 from app.core.errors import InputError
 from app.core.importing import anki_collection, apkg_reader
 from app.core.model import CardRecord, CardSpec, ImportBatch
+from tests.core.package_builders import altered, make_package
 
 
 @pytest.fixture(scope="module")
@@ -40,30 +41,6 @@ def anki_collection_bytes(tmp_path_factory) -> bytes:
     genanki.Package(deck).write_to_file(str(base / "deck.apkg"))
     with zipfile.ZipFile(base / "deck.apkg") as archive:
         return archive.read("collection.anki2")
-
-
-def make_package(path: Path, members: dict[str, bytes], *, symlinks=()) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            if name in symlinks:
-                info.external_attr = 0o120777 << 16
-            archive.writestr(info, data)
-    return path
-
-
-def altered(data: bytes, scratch: Path, *statements: str) -> bytes:
-    db = scratch / "altered.anki2"
-    db.write_bytes(data)
-    connection = sqlite3.connect(db)
-    for statement in statements:
-        connection.execute(statement)
-    connection.commit()
-    connection.close()
-    data = db.read_bytes()
-    db.unlink()
-    return data
 
 
 def files_under(folder: Path) -> set[Path]:

@@ -4,7 +4,6 @@ member, or read safely; nothing is ever written, and memory stays bounded."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 
 from app.core.errors import InputError
 from app.core.importing import anki_collection, apkg_reader, read_batch
+from tests.core.package_builders import altered, make_package
 
 
 @pytest.fixture(scope="module")
@@ -44,28 +44,6 @@ class _Database(bytes):
         return f"<collection, {len(self)} bytes>"
 
 
-def make_zip(path: Path, members: dict[str, bytes], *, symlinks: tuple[str, ...] = ()) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            if name in symlinks:
-                info.external_attr = 0o120777 << 16
-            archive.writestr(info, data)
-    return path
-
-
-def altered(collection: bytes, tmp_path: Path, *statements: str) -> bytes:
-    db = tmp_path / "altered.anki2"
-    db.write_bytes(collection)
-    con = sqlite3.connect(db)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-    return db.read_bytes()
-
-
 def refused(path: Path, *fragments: str, **options) -> InputError:
     with pytest.raises(InputError) as caught:
         read_batch(path, **options)
@@ -78,7 +56,9 @@ def refused(path: Path, *fragments: str, **options) -> InputError:
 
 
 def test_the_baseline_package_is_fine(collection_bytes, tmp_path):
-    path = make_zip(tmp_path / "ok.apkg", {"collection.anki2": collection_bytes, "media": b"{}"})
+    path = make_package(
+        tmp_path / "ok.apkg", {"collection.anki2": collection_bytes, "media": b"{}"}
+    )
     (card,) = read_batch(path).cards
     assert card.spec.question == "<div>question</div>"
 
@@ -90,36 +70,36 @@ def test_not_a_zip(tmp_path):
 
 
 def test_a_zip_without_a_collection(tmp_path):
-    refused(make_zip(tmp_path / "x.apkg", {"readme.txt": b"hi"}), "no collection")
+    refused(make_package(tmp_path / "x.apkg", {"readme.txt": b"hi"}), "no collection")
 
 
 def test_a_corrupt_collection(tmp_path):
-    path = make_zip(
+    path = make_package(
         tmp_path / "x.apkg", {"collection.anki2": b"SQLite format 3\x00" + b"\xff" * 5000}
     )
     refused(path, "collection.anki2")
 
 
 def test_a_collection_that_is_not_sqlite(tmp_path):
-    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": b"hello"}), "collection.anki2")
+    refused(make_package(tmp_path / "x.apkg", {"collection.anki2": b"hello"}), "collection.anki2")
 
 
 def test_a_truncated_zip(collection_bytes, tmp_path):
-    path = make_zip(tmp_path / "x.apkg", {"collection.anki2": collection_bytes})
+    path = make_package(tmp_path / "x.apkg", {"collection.anki2": collection_bytes})
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
     refused(path)
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "/etc/evil", "..\\evil.txt", "dir/evil", "C:evil"])
 def test_member_names_that_are_paths_are_refused(collection_bytes, tmp_path, name):
-    path = make_zip(tmp_path / "x.apkg", {"collection.anki2": collection_bytes, name: b"x"})
+    path = make_package(tmp_path / "x.apkg", {"collection.anki2": collection_bytes, name: b"x"})
     refused(path, "unsafe member name", repr(name))
 
 
 @pytest.mark.parametrize("name", ["../../evil.png", "/abs/evil.png", "a\\..\\b.png", "..", ""])
 def test_media_names_that_are_paths_are_refused(collection_bytes, tmp_path, name):
     members = {"collection.anki2": collection_bytes, "media": json.dumps({"0": name}).encode()}
-    path = make_zip(tmp_path / "x.apkg", {**members, "0": b"data"})
+    path = make_package(tmp_path / "x.apkg", {**members, "0": b"data"})
     refused(path, "media")
 
 
@@ -134,7 +114,7 @@ def test_modern_media_names_are_checked_too(collection_bytes, tmp_path):
         "media": zstd.compress(entries.SerializeToString()),
         "0": zstd.compress(b"x"),
     }
-    refused(make_zip(tmp_path / "x.apkg", members), "unsafe media name", "'../x.png'")
+    refused(make_package(tmp_path / "x.apkg", members), "unsafe media name", "'../x.png'")
 
 
 def test_symlink_members_are_refused(collection_bytes, tmp_path):
@@ -143,12 +123,12 @@ def test_symlink_members_are_refused(collection_bytes, tmp_path):
         "media": b'{"0": "a.png"}',
         "0": b"/etc/passwd",
     }
-    refused(make_zip(tmp_path / "x.apkg", members, symlinks=("0",)), "symbolic link", "'0'")
+    refused(make_package(tmp_path / "x.apkg", members, symlinks=("0",)), "symbolic link", "'0'")
 
 
 def test_a_newer_package_version_is_refused(collection_bytes, tmp_path):
     members = {"meta": b"\x08\x63", "collection.anki2": collection_bytes}
-    refused(make_zip(tmp_path / "x.apkg", members), "version 99", "meta")
+    refused(make_package(tmp_path / "x.apkg", members), "version 99", "meta")
 
 
 def _bomb(path: Path, member: str, size: int, *, zstd: bool = False, extra=None) -> Path:
@@ -206,7 +186,7 @@ def test_a_zstd_bomb_in_the_collection_is_stopped(tmp_path, monkeypatch):
 def test_too_many_members_are_refused(collection_bytes, tmp_path, monkeypatch):
     monkeypatch.setattr(apkg_reader, "MAX_MEMBERS", 3)
     members = {"collection.anki2": collection_bytes, **{str(i): b"x" for i in range(5)}}
-    refused(make_zip(tmp_path / "x.apkg", members), "members")
+    refused(make_package(tmp_path / "x.apkg", members), "members")
 
 
 def test_triggers_and_views_in_the_collection_never_run(collection_bytes, tmp_path):
@@ -219,7 +199,7 @@ def test_triggers_and_views_in_the_collection_never_run(collection_bytes, tmp_pa
         "CREATE VIEW everything AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
         " SELECT n FROM r",
     )
-    path = make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile})
+    path = make_package(tmp_path / "x.apkg", {"collection.anki2": hostile})
     (card,) = read_batch(path).cards
     assert card.spec.answer == "<div>answer</div>"
 
@@ -231,7 +211,7 @@ def test_a_notes_table_replaced_by_a_view_is_refused(collection_bytes, tmp_path)
         "ALTER TABLE notes RENAME TO real_notes",
         "CREATE VIEW notes AS SELECT * FROM real_notes",
     )
-    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "no notes table")
+    refused(make_package(tmp_path / "x.apkg", {"collection.anki2": hostile}), "no notes table")
 
 
 def test_generated_columns_are_refused(collection_bytes, tmp_path):
@@ -242,7 +222,7 @@ def test_generated_columns_are_refused(collection_bytes, tmp_path):
         "CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT, mid INTEGER, mod INTEGER,"
         " tags TEXT, flds TEXT GENERATED ALWAYS AS (zeroblob(100000000)) VIRTUAL)",
     )
-    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "no notes table")
+    refused(make_package(tmp_path / "x.apkg", {"collection.anki2": hostile}), "no notes table")
 
 
 def test_a_huge_field_is_refused(collection_bytes, tmp_path, monkeypatch):
@@ -252,33 +232,33 @@ def test_a_huge_field_is_refused(collection_bytes, tmp_path, monkeypatch):
         tmp_path,
         "UPDATE notes SET flds = 'q' || char(31) || hex(zeroblob(2000000))",
     )
-    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "larger than")
+    refused(make_package(tmp_path / "x.apkg", {"collection.anki2": hostile}), "larger than")
 
 
 def test_invalid_utf8_in_a_field_is_refused(collection_bytes, tmp_path):
     hostile = altered(
         collection_bytes, tmp_path, "UPDATE notes SET flds = CAST(x'71ff1f61' AS TEXT)"
     )
-    refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}), "collection.anki2")
+    refused(make_package(tmp_path / "x.apkg", {"collection.anki2": hostile}), "collection.anki2")
 
 
 def test_a_card_whose_question_renders_empty_is_skipped(collection_bytes, tmp_path):
     empty = altered(collection_bytes, tmp_path, "UPDATE notes SET flds = '' || char(31) || 'a'")
-    batch = read_batch(make_zip(tmp_path / "x.apkg", {"collection.anki2": empty}))
+    batch = read_batch(make_package(tmp_path / "x.apkg", {"collection.anki2": empty}))
     assert batch.cards == []
     assert batch.skipped == ["card anki-g1-0: empty question"]
 
 
 def test_media_listed_but_missing_is_reported(collection_bytes, tmp_path):
     members = {"collection.anki2": collection_bytes, "media": b'{"0": "a.png", "1": "b.png"}'}
-    batch = read_batch(make_zip(tmp_path / "x.apkg", {**members, "0": b"png"}))
+    batch = read_batch(make_package(tmp_path / "x.apkg", {**members, "0": b"png"}))
     assert batch.media == {"a.png": b"png"}
     assert batch.skipped == ["media 'b.png': listed but missing from the package"]
 
 
 def test_a_damaged_media_list_is_refused(collection_bytes, tmp_path):
     members = {"collection.anki2": collection_bytes, "media": b"{not json"}
-    refused(make_zip(tmp_path / "x.apkg", members), "media list", "member 'media'")
+    refused(make_package(tmp_path / "x.apkg", members), "media list", "member 'media'")
 
 
 @settings(max_examples=25, deadline=None)
@@ -288,13 +268,13 @@ def test_damaged_packages_give_only_input_errors(collection_bytes, tmp_path_fact
     damage_database = data.draw(st.booleans())
     blob = bytearray(collection_bytes)
     if not damage_database:
-        path = make_zip(tmp_path_factory.mktemp("z") / "x.apkg", {"collection.anki2": blob})
+        path = make_package(tmp_path_factory.mktemp("z") / "x.apkg", {"collection.anki2": blob})
         blob = bytearray(path.read_bytes())
     for _ in range(data.draw(st.integers(1, 30))):
         blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.integers(0, 255))
     path = tmp_path_factory.mktemp("fuzz") / "damaged.apkg"
     if damage_database:
-        make_zip(path, {"collection.anki2": bytes(blob)})
+        make_package(path, {"collection.anki2": bytes(blob)})
     else:
         path.write_bytes(bytes(blob))
     try:
@@ -309,8 +289,8 @@ def test_no_temporary_files_are_left_behind(collection_bytes, tmp_path, monkeypa
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    good = make_zip(tmp_path / "ok.apkg", {"collection.anki2": collection_bytes})
-    bad = make_zip(tmp_path / "bad.apkg", {"collection.anki2": b"SQLite format 3\x00junk"})
+    good = make_package(tmp_path / "ok.apkg", {"collection.anki2": collection_bytes})
+    bad = make_package(tmp_path / "bad.apkg", {"collection.anki2": b"SQLite format 3\x00junk"})
     read_batch(good)
     with pytest.raises(InputError):
         read_batch(bad)
@@ -325,5 +305,5 @@ def test_library_messages_quoting_damaged_data_stay_on_one_line(collection_bytes
         "INSERT INTO x VALUES (CAST(x'41ff0a0a42' AS TEXT))",
         "UPDATE notes SET flds = (SELECT a FROM x) || char(31) || 'a'",
     )
-    error = refused(make_zip(tmp_path / "x.apkg", {"collection.anki2": hostile}))
+    error = refused(make_package(tmp_path / "x.apkg", {"collection.anki2": hostile}))
     assert len(str(error)) < 600
