@@ -16,8 +16,6 @@ of rows on stdout and nothing else.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import sys
@@ -167,16 +165,7 @@ def measure(cards: int, reviews: int) -> list[dict]:
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print one JSON list of rows")
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--reviews", type=int, default=1_000_000)
-    args = parser.parse_args(argv)
-    rows = measure(args.cards, args.reviews)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False))
-        return 0
+def print_table(rows: list[dict]) -> int:
     width = max(len(r["what"]) for r in rows)
     print(f"{'what':<{width}}  {'target':>10}  {'Deckard':>10}  {'(CPU)':>10}  ok")
     for r in rows:
@@ -185,6 +174,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{CPU_MS[r['what']]:>7.1f} ms  {'yes' if r['ok'] else 'NO'}"
         )
     return 0 if all(r["ok"] for r in rows) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench._report import run_main
+
+    options = {"--cards": 100_000, "--reviews": 1_000_000}
+    return run_main(__doc__, argv, options, measure, print_table, ensure_ascii=False)
 
 
 if __name__ == "__main__":

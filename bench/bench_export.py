@@ -20,8 +20,6 @@ Target: Deckard's .apkg export takes less time than Anki's (ratio below 1).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 import time
@@ -115,25 +113,10 @@ def row(what: str, target: str, deckard_s: float, anki_s: float | None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print one JSON list of rows")
-    parser.add_argument("--cards", type=int, default=100_000)
-    parser.add_argument("--reviews", type=int, default=1_000_000)
-    args = parser.parse_args(argv)
-    rows = measure(args.cards, args.reviews)
-    if args.json:
-        print(json.dumps(rows))
-        return 0
-    width = max(len(r["what"]) for r in rows)
-    print(f"{'what':<{width}}  {'Deckard':>9}  {'Anki':>9}  {'ratio':>6}  target")
-    for r in rows:
-        anki = "—" if r["anki"] is None else f"{r['anki']:.2f} s"
-        ratio = "—" if r["anki"] is None else f"{r['deckard'] / r['anki']:.2f}"
-        print(
-            f"{r['what']:<{width}}  {r['deckard']:>7.2f} s  {anki:>9}  {ratio:>6}  {r['target']}"
-            f"{'' if r['ok'] else '  (missed)'}"
-        )
-    return 0
+    from bench._report import anki_table, run_main
+
+    options = {"--cards": 100_000, "--reviews": 1_000_000}
+    return run_main(__doc__, argv, options, measure, anki_table(decimals=2))
 
 
 if __name__ == "__main__":

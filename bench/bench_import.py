@@ -18,8 +18,6 @@ about the work done than the wall-clock time.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 import time
@@ -172,25 +170,10 @@ def row(what: str, target: str, deckard_s: float, anki_s: float | None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print one JSON list of rows")
-    parser.add_argument("--notes", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    rows = measure(args.notes, args.repeat)
-    if args.json:
-        print(json.dumps(rows))
-        return 0
-    width = max(len(r["what"]) for r in rows)
-    print(f"{'what':<{width}}  {'Deckard':>9}  {'Anki':>9}  {'ratio':>6}  target")
-    for r in rows:
-        anki = "—" if r["anki"] is None else f"{r['anki']:.3f} s"
-        ratio = "—" if r["anki"] is None else f"{r['deckard'] / r['anki']:.2f}"
-        print(
-            f"{r['what']:<{width}}  {r['deckard']:>7.3f} s  {anki:>9}  {ratio:>6}  {r['target']}"
-            f"{'' if r['ok'] else '  (missed)'}"
-        )
-    return 0
+    from bench._report import anki_table, run_main
+
+    options = {"--notes": 10_000, "--repeat": 3}
+    return run_main(__doc__, argv, options, measure, anki_table(decimals=3))
 
 
 if __name__ == "__main__":
