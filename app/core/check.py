@@ -149,6 +149,12 @@ def _quick_check(connection: sqlite3.Connection, tables: set[str], *, whole: boo
     for a larger one, the quick check of every table but the two that grow with it, and
     bounded probes of those two (see the module docstring)."""
     if not whole:
+        # The probes go first: after a `PRAGMA quick_check` on the same connection, SQLite reads
+        # a damaged root page of another table without complaint, so probing after it could
+        # miss the damage the probes exist to find.
+        for table in LARGE_TABLES:
+            if table in tables:
+                _probe_edges(connection, table)
         try:
             problems = []
             for table in ["sqlite_schema", *sorted(tables - set(LARGE_TABLES))]:
@@ -158,9 +164,6 @@ def _quick_check(connection: sqlite3.Connection, tables: set[str], *, whole: boo
         except sqlite3.OperationalError:
             pass  # SQLite before 3.33 checks only whole files.
         else:
-            for table in LARGE_TABLES:
-                if table in tables:
-                    _probe_edges(connection, table)
             return problems
     return _problem_lines(connection.execute("PRAGMA quick_check(5)").fetchall())
 
