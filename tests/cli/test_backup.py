@@ -12,6 +12,7 @@ from app.cli import main
 from app.core.backup import list_backups
 from app.core.collection import Collection
 from app.core.model import CardRecord, CardSpec, ImportBatch
+from tests.core.collection_helpers import damage_btree_root
 
 
 def run(capsys, *args):
@@ -126,17 +127,7 @@ def test_check_repairs_orphans_and_backs_up_first(capsys, collection_path):
 
 
 def test_check_of_a_damaged_collection_exits_1(capsys, collection_path):
-    import sqlite3
-
-    connection = sqlite3.connect(collection_path)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'cards'"
-    ).fetchone()
-    connection.close()
-    with collection_path.open("r+b") as handle:
-        handle.seek((root - 1) * page_size + 8)
-        handle.write(b"\xff" * 200)
+    damage_btree_root(collection_path, "cards", b"\xff", offset=8, length=200)
     code, out, _ = run(capsys, "--collection", str(collection_path), "check")
     assert code == 1
     assert "restore a backup" in out

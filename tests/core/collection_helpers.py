@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -48,3 +49,20 @@ def study_all(collection: Collection, now: datetime, quality: int = 4, deck: str
         collection.answer(card.id, quality, now=moment)
         moment += timedelta(seconds=10)
     return shown
+
+
+def damage_btree_root(
+    path: Path, name: str, pattern: bytes, *, offset: int = 0, length: int | None = None
+) -> None:
+    """Overwrite the root page of table or index `name` with `pattern` repeated, from `offset`
+    for `length` bytes (the rest of the page by default): damage SQLite will notice."""
+    connection = sqlite3.connect(path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)
+    ).fetchone()
+    connection.close()
+    size = page_size - offset if length is None else length
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size + offset)
+        handle.write((pattern * (size // len(pattern) + 1))[:size])

@@ -9,6 +9,7 @@ import pytest
 from app.core import schema
 from app.core.check import RECOVERED_DECK, check_before_open, run_full_check
 from app.core.errors import CollectionError
+from tests.core.collection_helpers import damage_btree_root
 
 LATEST = schema.LATEST_VERSION
 STAMP = "2026-11-27T20:26:32.123Z"
@@ -103,15 +104,7 @@ def test_a_truncated_collection_is_refused(tmp_path, keep):
 
 
 def test_a_corrupt_page_is_refused(collection_file):
-    connection = sqlite3.connect(collection_file)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'cards'"
-    ).fetchone()
-    connection.close()
-    with collection_file.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
+    damage_btree_root(collection_file, "cards", b"\x0d\xff\xff\xff")
     message = refused_unchanged(collection_file, "damaged")
     assert "deckard restore" in message
 
@@ -220,15 +213,7 @@ def test_full_check_rebuilds_a_stale_index(collection_file):
 
 
 def test_full_check_reports_damage_it_cannot_repair(collection_file):
-    connection = sqlite3.connect(collection_file)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'config'"
-    ).fetchone()
-    connection.close()
-    with collection_file.open("r+b") as handle:
-        handle.seek((root - 1) * page_size + 8)
-        handle.write(b"\xff" * 64)
+    damage_btree_root(collection_file, "config", b"\xff", offset=8, length=64)
     report = full_check(collection_file)
     assert not report.ok
     assert report.unrepaired
@@ -296,18 +281,10 @@ def test_a_large_collection_still_has_its_cards_checked_on_open(collection_file,
 
     monkeypatch.setattr(check, "FULL_QUICK_CHECK_BYTES", 0)
     assert check_before_open(collection_file, latest_version=LATEST) is False
-    connection = sqlite3.connect(collection_file)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = 'cards'"
-    ).fetchone()
-    connection.close()
     # Overwrite the root page's header: its page type and cell pointers. Damage that leaves the
     # header's cell pointers readable can happen to decode as an empty row, depending on where
     # the cells landed, so the page type is the part that makes the damage certain to show.
-    with collection_file.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\xff" * 200)
+    damage_btree_root(collection_file, "cards", b"\xff", length=200)
     refused_unchanged(collection_file, "damaged")
 
 
@@ -328,13 +305,5 @@ def test_a_large_collection_has_its_big_tables_and_indexes_probed_on_open(
     from app.core import check
 
     monkeypatch.setattr(check, "FULL_QUICK_CHECK_BYTES", 0)
-    connection = sqlite3.connect(collection_file)
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name = ?", (btree,)
-    ).fetchone()
-    connection.close()
-    with collection_file.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
+    damage_btree_root(collection_file, btree, b"\x0d\xff\xff\xff")
     refused_unchanged(collection_file, "damaged")
