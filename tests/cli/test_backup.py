@@ -8,21 +8,11 @@ import textwrap
 
 import pytest
 
-from app.cli import main
 from app.core.backup import list_backups
 from app.core.collection import Collection
 from app.core.model import CardRecord, CardSpec, ImportBatch
+from tests.cli.cli_helpers import run
 from tests.core.collection_helpers import damage_btree_root
-
-
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

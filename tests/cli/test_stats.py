@@ -6,18 +6,8 @@ import json
 
 import pytest
 
-from app.cli import main
+from tests.cli.cli_helpers import run
 from tests.core.sample_collection import make_sample
-
-
-def run(capsys, *args):
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -95,24 +95,17 @@ def test_menus_offer_the_documented_commands(window):
     assert texts(window.help_menu) == ["&Keyboard shortcuts", "&About Deckard"]
 
 
+def run_self_test(path):
+    """`deckard --self-test` on the collection at `path`, in a process of its own."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "app", "--collection", str(path), "--self-test"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+
 def test_self_test_reviews_one_card_and_leaves_the_collection_as_it_was(tmp_path):
     collection = make_collection(tmp_path)
     collection.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "--collection",
-            str(tmp_path / "test.deckard"),
-            "--self-test",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    done = run_self_test(tmp_path / "test.deckard")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("self-test ok: reviewed card docker-")
     from app.core.collection import Collection
@@ -166,21 +159,7 @@ def test_periodic_backup_runs_in_the_background_only_when_needed(qtbot, window):
 
 def test_a_second_app_on_a_collection_in_use_says_who_holds_it(tmp_path):
     collection = make_collection(tmp_path)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "--collection",
-            str(tmp_path / "test.deckard"),
-            "--self-test",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    done = run_self_test(tmp_path / "test.deckard")
     collection.close()
     assert done.returncode == 1
     assert "self-test failed" in done.stderr
