@@ -30,7 +30,7 @@ from app.core.lock import CollectionLock, acquire_lock
 from app.core.model import ImportBatch, ReviewRecord
 from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
-from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_row
+from app.core.scheduler import Allowance, DeckTree, StudyQueue, compute_counts, done_today
 from app.core.scheduler import deck_counts as compute_deck_counts
 from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
@@ -86,6 +86,10 @@ class Collection:
         self._lock: CollectionLock | None = None
         # The card next_card returned last: (id, (rowid, deck id, schedule as read)).
         self._shown: tuple[str, tuple[int, int, tuple[Any, ...]]] | None = None
+        self._queue = StudyQueue()
+        # The connection's count of changed rows after the last write this object made: any
+        # other write through the connection (without `refresh()`) changes it.
+        self._changes = conn.total_changes
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -177,6 +181,7 @@ class Collection:
         self._forget()
 
     def _forget(self) -> None:
+        self._queue.clear()
         self._tree = None
         self._config = None
         self._done_day = None
@@ -302,6 +307,9 @@ class Collection:
     def next_card(self, deck: str | None = None, now: datetime | None = None) -> Card | None:
         """The card to show next (in `deck` and its sub-decks, or anywhere), None when done."""
         self._sync()
+        if self.conn.total_changes != self._changes:
+            self._queue.clear()
+            self._changes = self.conn.total_changes
         _, today = self._today(now)
         today_text = days.format_day(today)
         tree = self._deck_tree()
@@ -310,7 +318,7 @@ class Collection:
             if deck not in tree.ids:
                 raise CollectionError(f"no deck named {deck!r}")
             deck_id = tree.ids[deck]
-        row = next_card_row(
+        row = self._queue.next_row(
             self.conn, tree, self._allowance_for(today_text), today_text, deck_id, QUEUE_COLUMNS
         )
         if row is None:
@@ -342,6 +350,7 @@ class Collection:
             card = None
             self._sync()
         moment, today = self._today(now)
+        unchanged = self.conn.total_changes == self._changes
         done = record_answer(
             self.conn,
             card_id,
@@ -351,6 +360,11 @@ class Collection:
             duration_ms=duration_ms,
             shown=card,
         )
+        if unchanged:
+            self._queue.answered(card_id)
+        else:
+            self._queue.clear()
+        self._changes = self.conn.total_changes
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
         if done.kind != "repeat" and self._done_day == done.day:
@@ -365,7 +379,10 @@ class Collection:
         self._sync()
         while self._undo:
             step = self._undo.pop()
-            if not undo_answer(self.conn, step):
+            self._queue.clear()  # the card is back in a queue
+            undone = undo_answer(self.conn, step)
+            self._changes = self.conn.total_changes
+            if not undone:
                 continue  # that answer is gone already (another program undid or changed it)
             if step.kind != "repeat" and self._done_day == step.day:
                 self._count_done(step.deck_id, step.kind, -1)
