@@ -13,6 +13,7 @@ Threads: one `Collection` may be used from any thread, but by one thread at a ti
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from app.core import days
 from app.core.answering import RecordedAnswer, record_answer, undo_answer
 from app.core.check import check_before_open
+from app.core.checkpoint import FALLBACK_PAGES, Checkpointer
 from app.core.collection_types import Card, DaySummary, DeckCounts, ImportResult
 from app.core.errors import CollectionError, InputError
 from app.core.lock import CollectionLock, acquire_lock
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
+# Answers between two background checkpoints: an answer adds about ten pages to the log.
+CHECKPOINT_EVERY = 64
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 
@@ -90,6 +94,9 @@ class Collection:
         # The connection's count of changed rows after the last write this object made: any
         # other write through the connection (without `refresh()`) changes it.
         self._changes = conn.total_changes
+        conn.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_PAGES}")
+        self._checkpointer = Checkpointer(path)
+        self._answers_since_checkpoint = 0
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -145,6 +152,7 @@ class Collection:
 
     def close(self) -> None:
         """Close the file (further calls fail) and let another program open it."""
+        self._checkpointer.close()
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -367,8 +375,22 @@ class Collection:
         self._changes = self.conn.total_changes
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
+        self._answers_since_checkpoint += 1
+        if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
+            self._answers_since_checkpoint = 0
+            self._checkpointer.request()
+        elif self._checkpointer.take_finished():
+            # Copy what was committed during the background checkpoint (see app.core.checkpoint).
+            # The answer is saved already: a failure here only leaves the log longer.
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         if done.kind != "repeat" and self._done_day == done.day:
             self._count_done(done.deck_id, done.kind, +1)
+
+    def settle(self) -> None:
+        """Wait until background work (copying the log into the file, see `app.core.checkpoint`)
+        is done: for tools that measure the collection's work or copy its file."""
+        self._checkpointer.wait()
 
     def can_undo(self) -> bool:
         """True when there is an answer `undo()` can take back."""
