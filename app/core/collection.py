@@ -463,8 +463,8 @@ class Collection:
         week = days.format_day(days.add_days(today, 7))
         by_tomorrow, by_week = self.conn.execute(
             "SELECT count(*) FILTER (WHERE due <= ?), count(*) FROM cards"
-            " INDEXED BY cards_review_queue"
-            " WHERE due IS NOT NULL AND suspended = 0 AND due <= ?",
+            " INDEXED BY cards_deck_due WHERE deck_id IN (SELECT id FROM decks)"
+            " AND due IS NOT NULL AND suspended = 0 AND due <= ?",
             (tomorrow, week),
         ).fetchone()
         return DaySummary(reviewed, milliseconds / 1000, by_tomorrow, by_week)

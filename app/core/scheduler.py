@@ -175,21 +175,45 @@ def _first(
     return conn.execute(sql, params).fetchall()
 
 
+_DUE_TODAY = (
+    "due IS NOT NULL AND suspended = 0 AND due <= ? AND (buried_until IS NULL OR buried_until <= ?)"
+)
+# SQLite allows at most 500 SELECTs in one compound statement.
+_DECKS_PER_QUERY = 200
+
+
 def _review_rows(
     conn: sqlite3.Connection, tree: DeckTree, decks: list[int], today: str, columns: str, limit: int
 ) -> list[tuple[Any, ...]]:
-    return _first(
-        conn,
-        "due IS NOT NULL AND suspended = 0 AND due <= ?"
-        " AND (buried_until IS NULL OR buried_until <= ?)",
-        "due, position",
-        (today, today),
-        decks,
-        len(decks) == len(tree.names),
-        ("cards_review_queue", "cards_deck_due"),
-        columns,
-        limit,
-    )
+    """`columns` of the first `limit` reviews due in `decks`: most overdue first, then in deck
+    order. Several decks are read through each deck's own index (its first `limit` entries)
+    and the first `limit` of all those kept."""
+    if len(decks) == 1:
+        sql = (
+            f"SELECT {columns} FROM cards INDEXED BY cards_deck_due"
+            f" WHERE deck_id = {int(decks[0])} AND {_DUE_TODAY}"
+            f" ORDER BY due, position LIMIT {int(limit)}"
+        )
+        return conn.execute(sql, (today, today)).fetchall()
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(decks), _DECKS_PER_QUERY):
+        chunk = decks[start : start + _DECKS_PER_QUERY]
+        firsts = " UNION ALL ".join(
+            "SELECT * FROM (SELECT rowid AS card, due AS day, position AS place"
+            f" FROM cards INDEXED BY cards_deck_due WHERE deck_id = {int(deck)}"
+            f" AND {_DUE_TODAY} ORDER BY due, position LIMIT {int(limit)})"
+            for deck in chunk
+        )
+        sql = (
+            f"SELECT due, position, {columns} FROM cards WHERE rowid IN"
+            f" (SELECT card FROM ({firsts}) ORDER BY day, place LIMIT {int(limit)})"
+            " ORDER BY due, position"
+        )
+        rows += conn.execute(sql, (today, today) * len(chunk)).fetchall()
+    if len(decks) > _DECKS_PER_QUERY:
+        rows.sort(key=lambda row: (row[0], row[1]))
+        del rows[limit:]
+    return [row[2:] for row in rows]
 
 
 def _new_rows(
