@@ -32,7 +32,7 @@ from app.core.lock import CollectionLock, acquire_lock
 from app.core.model import ImportBatch, ReviewRecord
 from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
-from app.core.scheduler import Allowance, DeckTree, StudyQueue, compute_counts, done_today
+from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today
 from app.core.scheduler import deck_counts as compute_deck_counts
 from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
@@ -48,6 +48,7 @@ from app.core.store import (
     transaction,
     utc_stamp,
 )
+from app.core.study_queue import StudyQueue
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -13,7 +13,6 @@ counts from the caller, which caches both between answers.
 from __future__ import annotations
 
 import sqlite3
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,14 +174,14 @@ def _first(
     return conn.execute(sql, params).fetchall()
 
 
-_DUE_TODAY = (
+DUE_TODAY = (
     "due IS NOT NULL AND suspended = 0 AND due <= ? AND (buried_until IS NULL OR buried_until <= ?)"
 )
 # SQLite allows at most 500 SELECTs in one compound statement.
 _DECKS_PER_QUERY = 200
 
 
-def _review_rows(
+def review_rows(
     conn: sqlite3.Connection, tree: DeckTree, decks: list[int], today: str, columns: str, limit: int
 ) -> list[tuple[Any, ...]]:
     """`columns` of the first `limit` reviews due in `decks`: most overdue first, then in deck
@@ -191,7 +190,7 @@ def _review_rows(
     if len(decks) == 1:
         sql = (
             f"SELECT {columns} FROM cards INDEXED BY cards_deck_due"
-            f" WHERE deck_id = {int(decks[0])} AND {_DUE_TODAY}"
+            f" WHERE deck_id = {int(decks[0])} AND {DUE_TODAY}"
             f" ORDER BY due, position LIMIT {int(limit)}"
         )
         return conn.execute(sql, (today, today)).fetchall()
@@ -201,7 +200,7 @@ def _review_rows(
         firsts = " UNION ALL ".join(
             "SELECT * FROM (SELECT rowid AS card, due AS day, position AS place"
             f" FROM cards INDEXED BY cards_deck_due WHERE deck_id = {int(deck)}"
-            f" AND {_DUE_TODAY} ORDER BY due, position LIMIT {int(limit)})"
+            f" AND {DUE_TODAY} ORDER BY due, position LIMIT {int(limit)})"
             for deck in chunk
         )
         sql = (
@@ -216,7 +215,7 @@ def _review_rows(
     return [row[2:] for row in rows]
 
 
-def _new_rows(
+def new_rows(
     conn: sqlite3.Connection, tree: DeckTree, decks: list[int], today: str, columns: str, limit: int
 ) -> list[tuple[Any, ...]]:
     return _first(
@@ -232,7 +231,7 @@ def _new_rows(
     )
 
 
-def _repeat_row(
+def repeat_row(
     conn: sqlite3.Connection, scope: list[int] | None, today: str, columns: str
 ) -> tuple[Any, ...] | None:
     restrict = "" if scope is None else f" AND deck_id IN ({_in_clause(scope)})"
@@ -261,115 +260,15 @@ def next_card_row(
     scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
     reviewable = [d for d in scope if allowance.review[d] > 0]
     if reviewable:
-        rows = _review_rows(conn, tree, reviewable, today, columns, 1)
+        rows = review_rows(conn, tree, reviewable, today, columns, 1)
         if rows:
             return rows[0]
     learnable = [d for d in scope if allowance.new[d] > 0]
     if learnable:
-        rows = _new_rows(conn, tree, learnable, today, columns, 1)
+        rows = new_rows(conn, tree, learnable, today, columns, 1)
         if rows:
             return rows[0]
-    return _repeat_row(conn, None if deck_id is None else scope, today, columns)
-
-
-# How many cards of the review or new queue one read fetches ahead.
-READ_AHEAD = 16
-# Where a row read with QUEUE_COLUMNS holds the card's id and its deck's id.
-_ID, _DECK = 1, 2
-
-
-class StudyQueue:
-    """The next few cards of today's review and new queues, read ahead in one query each.
-
-    Answering the card at the head of a queue never puts another card into today's review or
-    new queue (an answered card is due tomorrow at the earliest; a failed one goes to the
-    repeats, which are read afresh every time), and a deck that runs out of allowance only
-    hides its own cards. So after such an answer the rest of the rows read ahead are still the
-    next ones, in order, once cards of decks without allowance are skipped. Anything else that
-    changes cards, decks, limits or the day must `clear()` the queue (the collection does so
-    whenever it drops its other caches, and whenever its connection was written to by anyone
-    but its own answers).
-    """
-
-    __slots__ = ("_head", "_key", "_phases")
-
-    def __init__(self) -> None:
-        self._key: tuple[str, int | None] | None = None
-        # Per phase ('review', 'new'): rows still ahead, and whether they are all there are.
-        self._phases: dict[str, tuple[deque[tuple[Any, ...]], bool]] = {}
-        self._head: str | None = None  # the phase the last card shown came from
-
-    def clear(self) -> None:
-        """Forget every row read ahead."""
-        self._key = None
-        self._phases.clear()
-        self._head = None
-
-    def next_row(
-        self,
-        conn: sqlite3.Connection,
-        tree: DeckTree,
-        allowance: Allowance,
-        today: str,
-        deck_id: int | None,
-        columns: str,
-    ) -> tuple[Any, ...] | None:
-        """What `next_card_row` returns for the same arguments (`columns` as QUEUE_COLUMNS)."""
-        key = (today, deck_id)
-        if key != self._key:
-            self.clear()
-            self._key = key
-        scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
-        for phase, allowed, read in (
-            ("review", allowance.review, _review_rows),
-            ("new", allowance.new, _new_rows),
-        ):
-            row = self._first_allowed(conn, tree, scope, today, columns, phase, allowed, read)
-            if row is not None:
-                self._head = phase
-                return row
-        self._head = None
-        return _repeat_row(conn, None if deck_id is None else scope, today, columns)
-
-    def _first_allowed(
-        self,
-        conn: sqlite3.Connection,
-        tree: DeckTree,
-        scope: list[int],
-        today: str,
-        columns: str,
-        phase: str,
-        allowed: dict[int, int],
-        read: Any,
-    ) -> tuple[Any, ...] | None:
-        while True:
-            ahead = self._phases.get(phase)
-            if ahead is None:
-                decks = [d for d in scope if allowed[d] > 0]
-                rows = read(conn, tree, decks, today, columns, READ_AHEAD) if decks else []
-                ahead = (deque(rows), len(rows) < READ_AHEAD)
-                self._phases[phase] = ahead
-            rows, complete = ahead
-            while rows and allowed[rows[0][_DECK]] <= 0:
-                rows.popleft()
-            if rows:
-                return rows[0]
-            if complete:
-                return None
-            del self._phases[phase]  # read the next rows
-
-    def answered(self, card_id: str) -> None:
-        """The card with this id was just answered: drop its row. If it was not the card last
-        shown from the rows read ahead, it may be anywhere among them: drop them all (rows of
-        a queue known to be empty stay so, as no answer adds cards to today's queues)."""
-        head, self._head = self._head, None
-        ahead = self._phases.get(head) if head is not None else None
-        if ahead is not None and ahead[0] and ahead[0][0][_ID] == card_id:
-            ahead[0].popleft()
-            return
-        for phase, (rows, _) in list(self._phases.items()):
-            if rows:
-                del self._phases[phase]
+    return repeat_row(conn, None if deck_id is None else scope, today, columns)
 
 
 def _own_capped(conn: sqlite3.Connection, sql: str, params: tuple[object, ...], cap: int) -> int:

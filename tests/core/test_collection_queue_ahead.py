@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from app.core import days
 from app.core.collection import Collection
 from app.core.model import CardRecord, ImportBatch, Schedule
-from app.core.scheduler import READ_AHEAD, Allowance, DeckTree, done_today, next_card_row
+from app.core.scheduler import Allowance, DeckTree, done_today, next_card_row
+from app.core.study_queue import READ_AHEAD
 from tests.core.collection_helpers import BERLIN, NOON, spec, with_cards
 
 DECKS = ["P", "P::A", "P::B", "Q"]
@@ -125,3 +126,26 @@ def test_a_card_suspended_through_the_connection_is_not_offered(tmp_path):
     collection.conn.execute("UPDATE cards SET suspended = 1 WHERE id = 'Docker-1'")
     card = collection.next_card(now=NOON)
     assert card is not None and card.id == "Docker-2"
+
+
+def test_reviews_across_decks_come_most_overdue_first_past_the_entries_read_ahead(tmp_path):
+    count = READ_AHEAD * 2 + 3
+    collection = Collection.open(tmp_path / "c.deckard", tz=BERLIN, import_builtin=False)
+    records = [
+        CardRecord(
+            spec(f"{deck}-{n}", deck=deck),
+            Schedule(2, 6, Decimal("2.5"), TODAY - timedelta(days=(n * 3 + shift) % 40)),
+        )
+        for deck, shift in (("P::A", 0), ("P::B", 1), ("Q", 2))
+        for n in range(count)
+    ]
+    collection.apply_batch(ImportBatch(source="p.md", cards=records), now=NOON)
+    for deck in ("P", "P::A", "P::B", "Q"):
+        collection.set_deck_limits(deck, 0, 3 * count)
+    shown = []
+    while (card := collection.next_card(now=NOON)) is not None:
+        shown.append(card)
+        collection.answer(card.id, 5, now=NOON)
+    assert len(shown) == 3 * count
+    assert [(c.due, c.position) for c in shown] == sorted((c.due, c.position) for c in shown)
+    collection.close()
