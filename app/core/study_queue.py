@@ -100,7 +100,12 @@ class _Reviews:
             row: tuple[Any, ...] | None = conn.execute(
                 f"SELECT {columns} FROM cards WHERE rowid = ?", (heap[0][2],)
             ).fetchone()
-            self.shown = row[_ID] if row is not None else None
+            if row is None:  # gone without the queue being told: read that deck again
+                heapq.heappop(heap)
+                self.complete.discard(deck)
+                self._read_deck(conn, deck, today)
+                continue
+            self.shown = row[_ID]
             return row
         self.shown = None
         return None
