@@ -1,33 +1,35 @@
-"""Copying the write-ahead log back into the collection file on a thread of its own.
+"""Copying the write-ahead log back into the collection file on a thread of its own, while the
+person studying is reading a card rather than answering one.
 
 In WAL mode every commit is appended (and synced) to the `-wal` file beside the collection, and
 now and then the log has to be copied back into the database file and that file synced: a
 checkpoint. By default SQLite runs it inside whichever commit makes the log pass 1,000 pages, so
-every hundredth answer or so would take tens of milliseconds instead of one. The collection
-instead asks this thread, after every few dozen answers, to run a passive checkpoint on a
-connection of its own: that never blocks the reviewer, never waits for it, and runs on the other
-core while SQLite works with Python's lock released.
+every hundred-odd answers one takes tens of milliseconds instead of one. The collection instead
+asks this thread, every few dozen answers, for a passive checkpoint on a connection of its own,
+which the thread runs once no answer has come for `IDLE_SECONDS`: people take seconds over each
+card, so the copy happens while they read and never holds up an answer or competes with its
+sync. It never blocks the collection's connection either, and runs on the other core while
+SQLite works with Python's lock released. A program that answers without pause never leaves it
+an idle moment, and gets SQLite's own checkpoint at 1,000 pages, as before.
 
-Durability does not depend on it: an answer is in the synced log before `answer()` returns, and a
-crash during a checkpoint loses nothing (SQLite finishes the copy from the log on the next open).
-The collection's own connection keeps an automatic checkpoint at a higher limit
-(`FALLBACK_PAGES`) in case this thread falls behind, and bulk writes such as imports still
-checkpoint by themselves.
+Durability does not depend on it: an answer is in the synced log before `answer()` returns, and
+a crash during a checkpoint loses nothing (SQLite finishes the copy from the log on the next
+open).
 
 SQLite starts the log afresh, instead of letting the file grow, only when a write begins with
-every page of the log copied. While answers keep coming, some are always committed during a
-background checkpoint, so once it is done the collection copies those last few pages itself
-(`take_finished`), a short checkpoint between two answers.
+every page of the log copied. Should answers come in during a background checkpoint, the
+collection copies those last few pages itself once it is done (`take_finished`).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
-# The log size (pages) at which the collection's connection checkpoints by itself.
-FALLBACK_PAGES = 4000
+# How long no answer must have come before a requested checkpoint runs.
+IDLE_SECONDS = 0.05
 
 
 class Checkpointer:
@@ -40,7 +42,12 @@ class Checkpointer:
         self._running = False
         self._stopping = False
         self._finished = False
+        self._last_activity = time.monotonic()
         self._thread: threading.Thread | None = None
+
+    def note_activity(self) -> None:
+        """The collection has just written: hold back checkpoints until it pauses."""
+        self._last_activity = time.monotonic()
 
     def request(self) -> None:
         """Ask for a checkpoint soon; returns at once."""
@@ -64,7 +71,7 @@ class Checkpointer:
         return True
 
     def wait(self) -> None:
-        """Return once no checkpoint is asked for or running."""
+        """Return once no checkpoint is asked for or running (after the pause it waits for)."""
         with self._condition:
             while (self._requested or self._running) and self._thread is not None:
                 self._condition.wait()
@@ -90,6 +97,11 @@ class Checkpointer:
                     self._condition.notify_all()
                     while not self._requested and not self._stopping:
                         self._condition.wait()
+                    while not self._stopping:
+                        quiet = time.monotonic() - self._last_activity
+                        if quiet >= IDLE_SECONDS:
+                            break
+                        self._condition.wait(IDLE_SECONDS - quiet)
                     if self._stopping:
                         return
                     self._requested = False

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from app.core import days
 from app.core.answering import RecordedAnswer, record_answer, undo_answer
 from app.core.check import check_before_open
-from app.core.checkpoint import FALLBACK_PAGES, Checkpointer
+from app.core.checkpoint import Checkpointer
 from app.core.collection_types import Card, DaySummary, DeckCounts, ImportResult
 from app.core.errors import CollectionError, InputError
 from app.core.lock import CollectionLock, acquire_lock
@@ -56,7 +56,8 @@ if TYPE_CHECKING:
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
-# Answers between two background checkpoints: an answer adds about ten pages to the log.
+# Answers between two background checkpoints: an answer adds about seven pages to the log, and
+# SQLite checkpoints by itself at 1,000.
 CHECKPOINT_EVERY = 64
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
@@ -95,7 +96,6 @@ class Collection:
         # The connection's count of changed rows after the last write this object made: any
         # other write through the connection (without `refresh()`) changes it.
         self._changes = conn.total_changes
-        conn.execute(f"PRAGMA wal_autocheckpoint = {FALLBACK_PAGES}")
         self._checkpointer = Checkpointer(path)
         self._answers_since_checkpoint = 0
 
@@ -376,6 +376,7 @@ class Collection:
         self._changes = self.conn.total_changes
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
+        self._checkpointer.note_activity()
         self._answers_since_checkpoint += 1
         if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
             self._answers_since_checkpoint = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from app.core import checkpoint
 from app.core.collection import CHECKPOINT_EVERY, Collection
 from tests.core.collection_helpers import NOON, with_cards
 
@@ -21,7 +22,8 @@ def _answer(collection, count: int) -> None:
         collection.answer(card.id, 5, now=NOON)
 
 
-def test_the_log_stops_growing_during_a_long_session(tmp_path):
+def test_the_log_stops_growing_during_a_long_session(tmp_path, monkeypatch):
+    monkeypatch.setattr(checkpoint, "IDLE_SECONDS", 0.0)
     cards = CHECKPOINT_EVERY * 5
     collection = with_cards(tmp_path, {"Docker": cards})
     collection.set_deck_limits("Docker", cards, 0)
