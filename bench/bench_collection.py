@@ -12,11 +12,15 @@ and, in the same run, the same steps in Anki (the `anki` package) on a collectio
 same cards with the same due days and the same review log: opening it, its deck tree with counts,
 and `get_queued_cards(fetch_limit=1)` + `build_answer` + `answer_card`. The last rows are the
 ratios of Deckard's mean time per answer to Anki's, wall-clock and CPU (target below 1); with
-both waiting on the same fsync, the CPU ratio shows the work each does around it. CPU time is
-the whole process's, so it includes Deckard's background checkpoint thread (see
-app.core.checkpoint), waited for after each block of answers and counted with them. Anki's daily
-limits are raised to 9999 (its queue is one parent deck, which would stop at 200); Deckard keeps
-its defaults, which allow 1,100 cards on this collection. Figures are medians unless marked p95.
+both waiting on the same fsync, the CPU ratio shows the work each does around it. Answers run in
+alternating blocks of 50; Deckard copies its log into the file on a background thread when
+answering pauses (app.core.checkpoint), which here is after each block: the benchmark waits for
+that copy before Anki's block starts (so the two never share the disk or the CPU time), leaves
+its wall time out of the per-answer times (a person reading the next card does not wait for it
+either) and counts its CPU time with Deckard's answers. Anki checkpoints inside its answers.
+Anki's daily limits are raised to 9999 (its queue is one parent deck, which would stop at 200);
+Deckard keeps its defaults, which allow 1,100 cards on this collection. Figures are medians
+unless marked p95.
 """
 
 from __future__ import annotations
