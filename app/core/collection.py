@@ -359,6 +359,12 @@ class Collection:
             card = None
             self._sync()
         moment, today = self._today(now)
+        if self._checkpointer.take_finished():
+            # Copy what was committed while the background checkpoint ran, if anything, so that
+            # this answer starts the log afresh (see app.core.checkpoint). A failure here only
+            # leaves the log longer.
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         unchanged = self.conn.total_changes == self._changes
         done = record_answer(
             self.conn,
@@ -381,11 +387,6 @@ class Collection:
         if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
             self._answers_since_checkpoint = 0
             self._checkpointer.request()
-        elif self._checkpointer.take_finished():
-            # Copy what was committed during the background checkpoint (see app.core.checkpoint).
-            # The answer is saved already: a failure here only leaves the log longer.
-            with contextlib.suppress(sqlite3.Error):
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         if done.kind != "repeat" and self._done_day == done.day:
             self._count_done(done.deck_id, done.kind, +1)
 
