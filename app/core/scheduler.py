@@ -159,6 +159,7 @@ def _first(
 
     One deck is read through its own (deck_id, ...) index; several decks through the global
     queue index in order, skipping other decks' entries; all decks need no deck test at all.
+    (New cards only: due reviews have no global index, see `review_rows`.)
     """
     if len(decks) == 1:
         sql = (
@@ -178,7 +179,7 @@ DUE_TODAY = (
     "due IS NOT NULL AND suspended = 0 AND due <= ? AND (buried_until IS NULL OR buried_until <= ?)"
 )
 # SQLite allows at most 500 SELECTs in one compound statement.
-_DECKS_PER_QUERY = 200
+DECKS_PER_QUERY = 200
 
 
 def review_rows(
@@ -195,8 +196,8 @@ def review_rows(
         )
         return conn.execute(sql, (today, today)).fetchall()
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(decks), _DECKS_PER_QUERY):
-        chunk = decks[start : start + _DECKS_PER_QUERY]
+    for start in range(0, len(decks), DECKS_PER_QUERY):
+        chunk = decks[start : start + DECKS_PER_QUERY]
         firsts = " UNION ALL ".join(
             "SELECT * FROM (SELECT rowid AS card, due AS day, position AS place"
             f" FROM cards INDEXED BY cards_deck_due WHERE deck_id = {int(deck)}"
@@ -209,7 +210,7 @@ def review_rows(
             " ORDER BY due, position"
         )
         rows += conn.execute(sql, (today, today) * len(chunk)).fetchall()
-    if len(decks) > _DECKS_PER_QUERY:
+    if len(decks) > DECKS_PER_QUERY:
         rows.sort(key=lambda row: (row[0], row[1]))
         del rows[limit:]
     return [row[2:] for row in rows]
@@ -218,6 +219,7 @@ def review_rows(
 def new_rows(
     conn: sqlite3.Connection, tree: DeckTree, decks: list[int], today: str, columns: str, limit: int
 ) -> list[tuple[Any, ...]]:
+    """`columns` of the first `limit` new cards in `decks`, in deck order."""
     return _first(
         conn,
         "due IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)",
@@ -234,6 +236,7 @@ def new_rows(
 def repeat_row(
     conn: sqlite3.Connection, scope: list[int] | None, today: str, columns: str
 ) -> tuple[Any, ...] | None:
+    """`columns` of the first of today's same-day repeats (in `scope`, or anywhere)."""
     restrict = "" if scope is None else f" AND deck_id IN ({_in_clause(scope)})"
     repeat: tuple[Any, ...] | None = conn.execute(
         f"SELECT {columns} FROM cards INDEXED BY cards_repeats"
@@ -255,7 +258,8 @@ def next_card_row(
 ) -> tuple[Any, ...] | None:
     """`columns` of the card to show next in deck `deck_id` (all decks when None), or None.
 
-    The queue query reads the card's columns itself, so showing a card is one statement.
+    The order rule read afresh from the database in a few statements; studying goes through
+    `app.core.study_queue`, which keeps the queue between answers and must agree with this.
     """
     scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
     reviewable = [d for d in scope if allowance.review[d] > 0]

@@ -22,6 +22,7 @@ from collections import deque
 from typing import Any
 
 from app.core.scheduler import (
+    DECKS_PER_QUERY,
     DUE_TODAY,
     Allowance,
     DeckTree,
@@ -34,8 +35,6 @@ from app.core.scheduler import (
 READ_AHEAD = 16
 # Where a row read with QUEUE_COLUMNS holds the card's id and its deck's id.
 _ID, _DECK = 1, 2
-# SQLite allows at most 500 SELECTs in one compound statement.
-_DECKS_PER_QUERY = 200
 
 
 class _Reviews:
@@ -51,8 +50,8 @@ class _Reviews:
         self.shown: str | None = None  # id of the card last returned
 
     def start(self, conn: sqlite3.Connection, decks: list[int], today: str) -> None:
-        for start in range(0, len(decks), _DECKS_PER_QUERY):
-            chunk = decks[start : start + _DECKS_PER_QUERY]
+        for start in range(0, len(decks), DECKS_PER_QUERY):
+            chunk = decks[start : start + DECKS_PER_QUERY]
             firsts = " UNION ALL ".join(
                 f"SELECT * FROM (SELECT deck_id, due, position, rowid FROM cards"
                 f" INDEXED BY cards_deck_due WHERE deck_id = {int(deck)} AND {DUE_TODAY}"
