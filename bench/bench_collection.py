@@ -12,9 +12,15 @@ and, in the same run, the same steps in Anki (the `anki` package) on a collectio
 same cards with the same due days and the same review log: opening it, its deck tree with counts,
 and `get_queued_cards(fetch_limit=1)` + `build_answer` + `answer_card`. The last rows are the
 ratios of Deckard's mean time per answer to Anki's, wall-clock and CPU (target below 1); with
-both waiting on the same fsync, the CPU ratio shows the work each does around it. Anki's daily
-limits are raised to 9999 (its queue is one parent deck, which would stop at 200); Deckard keeps
-its defaults, which allow 1,100 cards on this collection. Figures are medians unless marked p95.
+both waiting on the same fsync, the CPU ratio shows the work each does around it. Answers run in
+alternating blocks of 50; Deckard copies its log into the file on a background thread when
+answering pauses (app.core.checkpoint), which here is after each block: the benchmark waits for
+that copy before Anki's block starts (so the two never share the disk or the CPU time), leaves
+its wall time out of the per-answer times (a person reading the next card does not wait for it
+either) and counts its CPU time with Deckard's answers. Anki checkpoints inside its answers.
+Anki's daily limits are raised to 9999 (its queue is one parent deck, which would stop at 200);
+Deckard keeps its defaults, which allow 1,100 cards on this collection. Figures are medians
+unless marked p95.
 """
 
 from __future__ import annotations
@@ -95,6 +101,11 @@ class DeckardSide:
     def counts(self) -> float:
         assert self.collection is not None
         return timed(self.collection.deck_counts)
+
+    def settle(self) -> None:
+        """Let background work the answers started (the log checkpoint) finish."""
+        assert self.collection is not None
+        self.collection.settle()
 
     def answer(self, number: int) -> float:
         assert self.collection is not None
@@ -216,6 +227,9 @@ class AnkiSide:
         assert self.col is not None
         return timed(self.col.sched.deck_due_tree)
 
+    def settle(self) -> None:
+        """Anki does all its work inside each call."""
+
     def answer(self, number: int) -> float:
         assert self.col is not None
         sched = self.col.sched
@@ -247,6 +261,9 @@ def run_sides(sides: list, answers: int) -> list[dict[str, float]]:
     per_answer: list[list[float]] = [[] for _ in sides]
     answer_cpu: list[list[float]] = [[] for _ in sides]
     counts: list[list[float]] = [[] for _ in sides]
+    # CPU time of work the answers left running on another thread, waited for after each block
+    # (so that it is not counted in the other side's time) and counted with the answers.
+    background_cpu = [0.0 for _ in sides]
     try:
         for block in range(0, answers, BLOCK):
             for index, side in enumerate(sides):
@@ -254,6 +271,9 @@ def run_sides(sides: list, answers: int) -> list[dict[str, float]]:
                     started = time.process_time()
                     per_answer[index].append(side.answer(number))
                     answer_cpu[index].append((time.process_time() - started) * 1000)
+                started = time.process_time()
+                side.settle()
+                background_cpu[index] += (time.process_time() - started) * 1000
                 counts[index].append(side.counts())
     finally:
         for side in sides:
@@ -268,7 +288,7 @@ def run_sides(sides: list, answers: int) -> list[dict[str, float]]:
             "answer_p50": statistics.median(per_answer[index]),
             "answer_p95": percentile(per_answer[index], 0.95),
             "answer_mean": statistics.fmean(per_answer[index]),
-            "answer_cpu": statistics.fmean(answer_cpu[index]),
+            "answer_cpu": (sum(answer_cpu[index]) + background_cpu[index]) / len(answer_cpu[index]),
         }
         for index in range(len(sides))
     ]

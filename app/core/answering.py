@@ -10,7 +10,7 @@ from typing import Any
 
 from app.core import days
 from app.core.errors import CollectionError
-from app.core.sm2 import REPEAT_BELOW_QUALITY, Sm2State, milli_to_easiness, review
+from app.core.sm2 import REPEAT_BELOW_QUALITY, review_milli
 from app.core.store import SCHEDULE_COLUMNS, transaction, utc_stamp
 
 _SELECT = f"SELECT rowid, deck_id, {', '.join(SCHEDULE_COLUMNS)} FROM cards WHERE id = ?"
@@ -85,19 +85,19 @@ def _write(
     rowid, deck_id, snapshot = card
     repetitions, interval, easiness, due, lapses, _, repeat_day, _ = snapshot
     today_text = days.format_day(today)
-    before = Sm2State(repetitions, interval, milli_to_easiness(easiness))
     if repeat_day == today_text:
         # SM-2's same-day repeat: logged, but interval and easiness stay as they are.
-        kind, after, new_due = "repeat", before, due
+        kind, new_due = "repeat", due
+        after = (repetitions, interval, easiness)
     else:
         kind = "new" if due is None else "review"
-        after = review(before, quality)
-        new_due = days.format_day(days.add_days(today, after.interval))
+        after = review_milli(repetitions, interval, easiness, quality)
+        new_due = days.format_day(days.add_days(today, after[1]))
         if kind == "review" and quality < 3:
             lapses += 1
     stamp = utc_stamp(moment)
     pending = quality < REPEAT_BELOW_QUALITY
-    values = (after.repetitions, after.interval, after.easiness_milli, new_due, lapses,
+    values = (*after, new_due, lapses,
               today_text if pending else None, stamp if pending else None, rowid)  # fmt: skip
     with transaction(conn):
         if guarded:
@@ -110,8 +110,8 @@ def _write(
             "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
             " interval_after, easiness_before, easiness_after, duration_ms)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (card_id, stamp, today_text, quality, kind, interval, after.interval, easiness,
-             after.easiness_milli, duration_ms),
+            (card_id, stamp, today_text, quality, kind, interval, after[1], easiness, after[2],
+             duration_ms),
         )  # fmt: skip
     return RecordedAnswer(int(cursor.lastrowid or 0), card_id, deck_id, snapshot, kind, today_text)
 

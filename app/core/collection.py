@@ -13,6 +13,7 @@ Threads: one `Collection` may be used from any thread, but by one thread at a ti
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -24,13 +25,14 @@ from typing import TYPE_CHECKING, Any
 from app.core import days
 from app.core.answering import RecordedAnswer, record_answer, undo_answer
 from app.core.check import check_before_open
+from app.core.checkpoint import Checkpointer
 from app.core.collection_types import Card, DaySummary, DeckCounts, ImportResult
 from app.core.errors import CollectionError, InputError
 from app.core.lock import CollectionLock, acquire_lock
 from app.core.model import ImportBatch, ReviewRecord
 from app.core.paths import media_dir_for
 from app.core.records import card_history, iter_card_records
-from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today, next_card_row
+from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today
 from app.core.scheduler import deck_counts as compute_deck_counts
 from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
@@ -46,6 +48,7 @@ from app.core.store import (
     transaction,
     utc_stamp,
 )
+from app.core.study_queue import StudyQueue
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -53,6 +56,9 @@ if TYPE_CHECKING:
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
+# Answers between two background checkpoints: an answer adds about seven pages to the log, and
+# SQLite checkpoints by itself at 1,000.
+CHECKPOINT_EVERY = 64
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 
@@ -86,6 +92,12 @@ class Collection:
         self._lock: CollectionLock | None = None
         # The card next_card returned last: (id, (rowid, deck id, schedule as read)).
         self._shown: tuple[str, tuple[int, int, tuple[Any, ...]]] | None = None
+        self._queue = StudyQueue()
+        # The connection's count of changed rows after the last write this object made: any
+        # other write through the connection (without `refresh()`) changes it.
+        self._changes = conn.total_changes
+        self._checkpointer = Checkpointer(path)
+        self._answers_since_checkpoint = 0
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -141,6 +153,7 @@ class Collection:
 
     def close(self) -> None:
         """Close the file (further calls fail) and let another program open it."""
+        self._checkpointer.close()
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -177,6 +190,7 @@ class Collection:
         self._forget()
 
     def _forget(self) -> None:
+        self._queue.clear()
         self._tree = None
         self._config = None
         self._done_day = None
@@ -302,6 +316,9 @@ class Collection:
     def next_card(self, deck: str | None = None, now: datetime | None = None) -> Card | None:
         """The card to show next (in `deck` and its sub-decks, or anywhere), None when done."""
         self._sync()
+        if self.conn.total_changes != self._changes:
+            self._queue.clear()
+            self._changes = self.conn.total_changes
         _, today = self._today(now)
         today_text = days.format_day(today)
         tree = self._deck_tree()
@@ -310,7 +327,7 @@ class Collection:
             if deck not in tree.ids:
                 raise CollectionError(f"no deck named {deck!r}")
             deck_id = tree.ids[deck]
-        row = next_card_row(
+        row = self._queue.next_row(
             self.conn, tree, self._allowance_for(today_text), today_text, deck_id, QUEUE_COLUMNS
         )
         if row is None:
@@ -342,6 +359,13 @@ class Collection:
             card = None
             self._sync()
         moment, today = self._today(now)
+        if self._checkpointer.take_finished():
+            # Copy what was committed while the background checkpoint ran, if anything, so that
+            # this answer starts the log afresh (see app.core.checkpoint). A failure here only
+            # leaves the log longer.
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        unchanged = self.conn.total_changes == self._changes
         done = record_answer(
             self.conn,
             card_id,
@@ -351,10 +375,25 @@ class Collection:
             duration_ms=duration_ms,
             shown=card,
         )
+        if unchanged:
+            self._queue.answered(card_id)
+        else:
+            self._queue.clear()
+        self._changes = self.conn.total_changes
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
+        self._checkpointer.note_activity()
+        self._answers_since_checkpoint += 1
+        if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
+            self._answers_since_checkpoint = 0
+            self._checkpointer.request()
         if done.kind != "repeat" and self._done_day == done.day:
             self._count_done(done.deck_id, done.kind, +1)
+
+    def settle(self) -> None:
+        """Wait until background work (copying the log into the file, see `app.core.checkpoint`)
+        is done: for tools that measure the collection's work or copy its file."""
+        self._checkpointer.wait()
 
     def can_undo(self) -> bool:
         """True when there is an answer `undo()` can take back."""
@@ -365,7 +404,10 @@ class Collection:
         self._sync()
         while self._undo:
             step = self._undo.pop()
-            if not undo_answer(self.conn, step):
+            self._queue.clear()  # the card is back in a queue
+            undone = undo_answer(self.conn, step)
+            self._changes = self.conn.total_changes
+            if not undone:
                 continue  # that answer is gone already (another program undid or changed it)
             if step.kind != "repeat" and self._done_day == step.day:
                 self._count_done(step.deck_id, step.kind, -1)
@@ -424,8 +466,8 @@ class Collection:
         week = days.format_day(days.add_days(today, 7))
         by_tomorrow, by_week = self.conn.execute(
             "SELECT count(*) FILTER (WHERE due <= ?), count(*) FROM cards"
-            " INDEXED BY cards_review_queue"
-            " WHERE due IS NOT NULL AND suspended = 0 AND due <= ?",
+            " INDEXED BY cards_deck_due WHERE deck_id IN (SELECT id FROM decks)"
+            " AND due IS NOT NULL AND suspended = 0 AND due <= ?",
             (tomorrow, week),
         ).fetchone()
         return DaySummary(reviewed, milliseconds / 1000, by_tomorrow, by_week)

@@ -153,25 +153,99 @@ def _first(
     everywhere: bool,
     indexes: tuple[str, str],
     columns: str,
-) -> tuple[Any, ...] | None:
-    """`columns` of the first card meeting `condition` in `order` within `decks`.
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """`columns` of the first `limit` cards meeting `condition` in `order` within `decks`.
 
     One deck is read through its own (deck_id, ...) index; several decks through the global
     queue index in order, skipping other decks' entries; all decks need no deck test at all.
+    (New cards only: due reviews have no global index, see `review_rows`.)
     """
     if len(decks) == 1:
         sql = (
             f"SELECT {columns} FROM cards INDEXED BY {indexes[1]}"
-            f" WHERE deck_id = {int(decks[0])} AND {condition} ORDER BY {order} LIMIT 1"
+            f" WHERE deck_id = {int(decks[0])} AND {condition} ORDER BY {order} LIMIT {int(limit)}"
         )
     else:
         restrict = "" if everywhere else f" AND deck_id IN ({_in_clause(decks)})"
         sql = (
             f"SELECT {columns} FROM cards INDEXED BY {indexes[0]}"
-            f" WHERE {condition}{restrict} ORDER BY {order} LIMIT 1"
+            f" WHERE {condition}{restrict} ORDER BY {order} LIMIT {int(limit)}"
         )
-    row: tuple[Any, ...] | None = conn.execute(sql, params).fetchone()
-    return row
+    return conn.execute(sql, params).fetchall()
+
+
+DUE_TODAY = (
+    "due IS NOT NULL AND suspended = 0 AND due <= ? AND (buried_until IS NULL OR buried_until <= ?)"
+)
+# SQLite allows at most 500 SELECTs in one compound statement.
+DECKS_PER_QUERY = 200
+
+
+def review_rows(
+    conn: sqlite3.Connection, tree: DeckTree, decks: list[int], today: str, columns: str, limit: int
+) -> list[tuple[Any, ...]]:
+    """`columns` of the first `limit` reviews due in `decks`: most overdue first, then in deck
+    order. Several decks are read through each deck's own index (its first `limit` entries)
+    and the first `limit` of all those kept."""
+    if len(decks) == 1:
+        sql = (
+            f"SELECT {columns} FROM cards INDEXED BY cards_deck_due"
+            f" WHERE deck_id = {int(decks[0])} AND {DUE_TODAY}"
+            f" ORDER BY due, position LIMIT {int(limit)}"
+        )
+        return conn.execute(sql, (today, today)).fetchall()
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(decks), DECKS_PER_QUERY):
+        chunk = decks[start : start + DECKS_PER_QUERY]
+        firsts = " UNION ALL ".join(
+            "SELECT * FROM (SELECT rowid AS card, due AS day, position AS place"
+            f" FROM cards INDEXED BY cards_deck_due WHERE deck_id = {int(deck)}"
+            f" AND {DUE_TODAY} ORDER BY due, position LIMIT {int(limit)})"
+            for deck in chunk
+        )
+        sql = (
+            f"SELECT due, position, {columns} FROM cards WHERE rowid IN"
+            f" (SELECT card FROM ({firsts}) ORDER BY day, place LIMIT {int(limit)})"
+            " ORDER BY due, position"
+        )
+        rows += conn.execute(sql, (today, today) * len(chunk)).fetchall()
+    if len(decks) > DECKS_PER_QUERY:
+        rows.sort(key=lambda row: (row[0], row[1]))
+        del rows[limit:]
+    return [row[2:] for row in rows]
+
+
+def new_rows(
+    conn: sqlite3.Connection, tree: DeckTree, decks: list[int], today: str, columns: str, limit: int
+) -> list[tuple[Any, ...]]:
+    """`columns` of the first `limit` new cards in `decks`, in deck order."""
+    return _first(
+        conn,
+        "due IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)",
+        "position",
+        (today,),
+        decks,
+        len(decks) == len(tree.names),
+        ("cards_new_queue", "cards_deck_new"),
+        columns,
+        limit,
+    )
+
+
+def repeat_row(
+    conn: sqlite3.Connection, scope: list[int] | None, today: str, columns: str
+) -> tuple[Any, ...] | None:
+    """`columns` of the first of today's same-day repeats (in `scope`, or anywhere)."""
+    restrict = "" if scope is None else f" AND deck_id IN ({_in_clause(scope)})"
+    repeat: tuple[Any, ...] | None = conn.execute(
+        f"SELECT {columns} FROM cards INDEXED BY cards_repeats"
+        " WHERE repeat_day = ? AND suspended = 0"
+        " AND (buried_until IS NULL OR buried_until <= ?)"
+        f"{restrict} ORDER BY repeat_since LIMIT 1",
+        (today, today),
+    ).fetchone()
+    return repeat
 
 
 def next_card_row(
@@ -184,47 +258,21 @@ def next_card_row(
 ) -> tuple[Any, ...] | None:
     """`columns` of the card to show next in deck `deck_id` (all decks when None), or None.
 
-    The queue query reads the card's columns itself, so showing a card is one statement.
+    The order rule read afresh from the database in a few statements; studying goes through
+    `app.core.study_queue`, which keeps the queue between answers and must agree with this.
     """
     scope = tree.subtree(deck_id) if deck_id is not None else tree.top_down()
     reviewable = [d for d in scope if allowance.review[d] > 0]
     if reviewable:
-        row = _first(
-            conn,
-            "due IS NOT NULL AND suspended = 0 AND due <= ?"
-            " AND (buried_until IS NULL OR buried_until <= ?)",
-            "due, position",
-            (today, today),
-            reviewable,
-            len(reviewable) == len(tree.names),
-            ("cards_review_queue", "cards_deck_due"),
-            columns,
-        )
-        if row is not None:
-            return row
+        rows = review_rows(conn, tree, reviewable, today, columns, 1)
+        if rows:
+            return rows[0]
     learnable = [d for d in scope if allowance.new[d] > 0]
     if learnable:
-        row = _first(
-            conn,
-            "due IS NULL AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)",
-            "position",
-            (today,),
-            learnable,
-            len(learnable) == len(tree.names),
-            ("cards_new_queue", "cards_deck_new"),
-            columns,
-        )
-        if row is not None:
-            return row
-    restrict = "" if deck_id is None else f" AND deck_id IN ({_in_clause(scope)})"
-    repeat: tuple[Any, ...] | None = conn.execute(
-        f"SELECT {columns} FROM cards INDEXED BY cards_repeats"
-        " WHERE repeat_day = ? AND suspended = 0"
-        " AND (buried_until IS NULL OR buried_until <= ?)"
-        f"{restrict} ORDER BY repeat_since LIMIT 1",
-        (today, today),
-    ).fetchone()
-    return repeat
+        rows = new_rows(conn, tree, learnable, today, columns, 1)
+        if rows:
+            return rows[0]
+    return repeat_row(conn, None if deck_id is None else scope, today, columns)
 
 
 def _own_capped(conn: sqlite3.Connection, sql: str, params: tuple[object, ...], cap: int) -> int:

@@ -32,9 +32,18 @@ def easiness_to_milli(easiness: Decimal) -> int:
     return int(milli)
 
 
+# Decimals are immutable, so the few easiness values cards actually have are made once each.
+_EASINESS: dict[int, Decimal] = {}
+
+
 def milli_to_easiness(milli: int) -> Decimal:
     """The `Decimal` easiness for whole thousandths (2500 -> Decimal('2.5'))."""
-    return Decimal(milli) / 1000
+    easiness = _EASINESS.get(milli)
+    if easiness is None:
+        easiness = Decimal(milli) / 1000
+        if type(milli) is int and len(_EASINESS) < 10_000:
+            _EASINESS[milli] = easiness
+    return easiness
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +82,29 @@ def check_quality(quality: int) -> int:
 
 def review(state: Sm2State, quality: int) -> Sm2State:
     """The state after answering a card in `state` with `quality` (0-5)."""
+    repetitions, interval, easiness = review_milli(
+        state.repetitions, state.interval, state.easiness_milli, quality
+    )
+    return Sm2State(repetitions, interval, milli_to_easiness(easiness))
+
+
+def review_milli(
+    repetitions: int, interval: int, easiness_milli: int, quality: int
+) -> tuple[int, int, int]:
+    """`review` on a state given as (repetitions, interval, easiness in thousandths), in whole
+    numbers only: what the collection uses on every answer, without building Decimals."""
     check_quality(quality)
-    easiness = state.easiness_milli
     if quality >= PASSING_QUALITY:
-        if state.repetitions == 0:
+        if repetitions == 0:
             interval = 1
-        elif state.repetitions == 1:
+        elif repetitions == 1:
             interval = 6
         else:
             # ceil(interval x EF) in integers, with EF as it was before this review.
-            interval = -(-state.interval * easiness // 1000)
-        repetitions = state.repetitions + 1
+            interval = -(-interval * easiness_milli // 1000)
+        repetitions += 1
     else:
         repetitions = 0
         interval = 1
-    new_easiness = max(MIN_EASINESS_MILLI, easiness + easiness_delta_milli(quality))
-    return Sm2State(repetitions, interval, milli_to_easiness(new_easiness))
+    easiness_milli = max(MIN_EASINESS_MILLI, easiness_milli + easiness_delta_milli(quality))
+    return repetitions, interval, easiness_milli

@@ -136,7 +136,7 @@ def utc_stamp(moment: datetime) -> str:
 
 def parse_stamp(text: str) -> datetime:
     """A stored UTC stamp back as an aware datetime."""
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return datetime.fromisoformat(text)  # reads the Z as UTC since Python 3.11
 
 
 def check_deck_name(name: str, *, where: str | None = None) -> str:
@@ -221,7 +221,7 @@ def row_to_card(row: tuple[Any, ...]) -> Card:
         deck=row[1],
         question=row[2],
         answer=row[3],
-        tags=tuple(json.loads(row[4] or "[]")),
+        tags=tuple(json.loads(row[4])) if row[4] and row[4] != "[]" else (),
         repetitions=row[5],
         interval=row[6],
         easiness=milli_to_easiness(row[7]),

@@ -298,7 +298,7 @@ def test_a_cut_short_copy_is_caught_by_its_header(tmp_path, monkeypatch):
     refused_unchanged(path, "damaged .the file is truncated")
 
 
-@pytest.mark.parametrize("btree", ["reviews", "reviews_day", "cards_review_queue"])
+@pytest.mark.parametrize("btree", ["reviews", "reviews_day", "cards_deck_due"])
 def test_a_large_collection_has_its_big_tables_and_indexes_probed_on_open(
     collection_file, monkeypatch, btree
 ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 
@@ -96,6 +97,30 @@ def test_a_version_2_collection_keeps_its_cards_with_no_raw_source_fingerprint(t
         assert collection.card("c1").question == "q"
 
 
+@pytest.mark.parametrize("start", [1, 2, 3])
+def test_an_older_collection_queues_its_due_reviews_without_the_global_index(tmp_path, start):
+    path = tmp_path / "c.deckard"
+    conn = connect(path)
+    migrate(conn, target=start)
+    fill_version_1(conn)
+    # Two reviews due in each deck, the most overdue in the second deck.
+    for number, due in enumerate(["2026-01-03", "2026-01-01", "2026-01-04", "2026-01-02"]):
+        conn.execute(
+            "UPDATE cards SET due = ?, repetitions = 2, interval = 6, easiness = 2500 WHERE id = ?",
+            (due, f"c{number + 1}"),
+        )
+    conn.close()
+    with Collection.open(path, import_builtin=False) as collection:
+        indexes = {row[0] for row in collection.conn.execute("SELECT name FROM sqlite_master")}
+        assert "cards_review_queue" not in indexes
+        now = datetime(2026, 1, 10, 12, tzinfo=UTC)
+        shown = []
+        while (card := collection.next_card(now=now)) is not None and not card.is_new:
+            shown.append(card.id)
+            collection.answer(card.id, 4, now=now)
+        assert shown == ["c2", "c4", "c1", "c3"]
+
+
 def test_deck_totals_follow_inserts_moves_and_deletes(tmp_path):
     conn = connect(tmp_path / "c.db")
     migrate(conn)
@@ -176,11 +201,6 @@ def test_open_sets_wal_full_sync_and_foreign_keys(tmp_path):
 @pytest.mark.parametrize(
     ("query", "index"),
     [
-        (
-            "SELECT rowid FROM cards WHERE due IS NOT NULL AND suspended = 0"
-            " AND due <= '2026-01-01' ORDER BY due, position LIMIT 1",
-            "cards_review_queue",
-        ),
         (
             "SELECT rowid FROM cards WHERE due IS NULL AND suspended = 0 ORDER BY position LIMIT 1",
             "cards_new_queue",

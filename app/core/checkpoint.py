@@ -1,0 +1,122 @@
+"""Copying the write-ahead log back into the collection file on a thread of its own, while the
+person studying is reading a card rather than answering one.
+
+In WAL mode every commit is appended (and synced) to the `-wal` file beside the collection, and
+now and then the log has to be copied back into the database file and that file synced: a
+checkpoint. By default SQLite runs it inside whichever commit makes the log pass 1,000 pages, so
+every hundred-odd answers one takes tens of milliseconds instead of one. The collection instead
+asks this thread, every few dozen answers, for a passive checkpoint on a connection of its own,
+which the thread runs once no answer has come for `IDLE_SECONDS`: people take seconds over each
+card, so the copy happens while they read and never holds up an answer or competes with its
+sync. It never blocks the collection's connection either, and runs on the other core while
+SQLite works with Python's lock released. A program that answers without pause never leaves it
+an idle moment, and gets SQLite's own checkpoint at 1,000 pages, as before.
+
+Durability does not depend on it: an answer is in the synced log before `answer()` returns, and
+a crash during a checkpoint loses nothing (SQLite finishes the copy from the log on the next
+open).
+
+SQLite starts the log afresh, instead of letting the file grow, only when a write begins with
+every page of the log copied. Should answers come in during a background checkpoint, the
+collection copies those last few pages itself once it is done (`take_finished`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+# How long no answer must have come before a requested checkpoint runs.
+IDLE_SECONDS = 0.05
+
+
+class Checkpointer:
+    """A thread, started on first use, that checkpoints the collection whenever asked."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._condition = threading.Condition()
+        self._requested = False
+        self._running = False
+        self._stopping = False
+        self._finished = False
+        self._last_activity = time.monotonic()
+        self._thread: threading.Thread | None = None
+
+    def note_activity(self) -> None:
+        """The collection has just written: hold back checkpoints until it pauses."""
+        self._last_activity = time.monotonic()
+
+    def request(self) -> None:
+        """Ask for a checkpoint soon; returns at once."""
+        with self._condition:
+            if self._stopping:
+                return
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="deckard-checkpoint", daemon=True
+                )
+                self._thread.start()
+            self._requested = True
+            self._condition.notify_all()
+
+    def take_finished(self) -> bool:
+        """True (once) when a checkpoint has finished since the last call."""
+        if not self._finished:  # read without the lock: a late True is seen on the next call
+            return False
+        with self._condition:
+            self._finished = False
+        return True
+
+    def wait(self) -> None:
+        """Return once no checkpoint is asked for or running (after the pause it waits for)."""
+        with self._condition:
+            while (self._requested or self._running) and self._thread is not None:
+                self._condition.wait()
+
+    def close(self) -> None:
+        """Finish a checkpoint in progress, stop the thread and close its connection."""
+        with self._condition:
+            self._stopping = True
+            self._condition.notify_all()
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            conn = None  # the collection's own automatic checkpoint takes over
+        try:
+            while True:
+                with self._condition:
+                    self._running = False
+                    self._condition.notify_all()
+                    while not self._requested and not self._stopping:
+                        self._condition.wait()
+                    while not self._stopping:
+                        quiet = time.monotonic() - self._last_activity
+                        if quiet >= IDLE_SECONDS:
+                            break
+                        self._condition.wait(IDLE_SECONDS - quiet)
+                    if self._stopping:
+                        return
+                    self._requested = False
+                    self._running = True
+                if conn is not None:
+                    try:
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                        self._finished = True
+                    except sqlite3.Error:
+                        pass  # busy or failing: the next request, or the fallback, tries again
+        finally:
+            if conn is not None:
+                conn.close()
+            with self._condition:
+                # A later request starts a new thread should this one have failed.
+                self._running = self._requested = False
+                self._thread = None
+                self._condition.notify_all()
