@@ -63,8 +63,9 @@ _PLAIN_TAG = re.compile(
 )
 # Each "<" up to the first ">" after it: the text is plain when every one is a _PLAIN_TAG.
 _ANY_TAG = re.compile(r"<[^>]*>?")
-# Tags already judged (cards repeat the same few tags); cleared when it grows past the limit.
-_PLAIN_TAGS_SEEN: dict[str, bool] = {}
+# Tags already judged plain (cards repeat the same few tags); cleared when it grows past the
+# limit.
+_PLAIN_TAGS_SEEN: set[str] = set()
 _PLAIN_TAGS_LIMIT = 4096
 
 
@@ -228,15 +229,16 @@ def sanitize_html(text: str) -> str:
 
 
 def _only_plain_tags(text: str) -> bool:
+    tags = set(_ANY_TAG.findall(text))
     seen = _PLAIN_TAGS_SEEN
-    for tag in _ANY_TAG.findall(text):
-        plain = seen.get(tag)
-        if plain is None:
-            if len(seen) >= _PLAIN_TAGS_LIMIT:
-                seen.clear()
-            plain = seen[tag] = _PLAIN_TAG.fullmatch(tag) is not None
-        if not plain:
+    if tags <= seen:
+        return True
+    for tag in tags - seen:
+        if _PLAIN_TAG.fullmatch(tag) is None:
             return False
+        if len(seen) >= _PLAIN_TAGS_LIMIT:
+            seen.clear()
+        seen.add(tag)
     return True
 
 

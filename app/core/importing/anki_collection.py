@@ -49,6 +49,8 @@ MAX_VALUE_BYTES = 64 * 1024**2
 DEFAULT_EASE = Decimal("2.5")
 MIN_EASE = Decimal("1.3")
 _ANSWER_RULE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[\"']?[^>]*>", re.IGNORECASE)
+# Where an `_ANSWER_RULE` could begin.
+_RULE_START = re.compile(r"<hr", re.IGNORECASE)
 _BREAKS = ("<br>", "<br/>", "<br />")
 _TAGS = re.compile(r"<[^>]*>")
 # The first character that is neither whitespace nor inside a tag (possessive: no backtracking).
@@ -70,8 +72,23 @@ class NoteType:
     cloze: bool
     fields: list[str]
     templates: dict[int, tuple[str, Template, Template]]
-    # Per card ordinal: both templates as `Template.plain_parts`, or None if either is not.
-    plain: dict[int, tuple[list[str | int], list[str | int]] | None] = field(default_factory=dict)
+    # Per card ordinal: both templates as a `_PlainPlan`, or None if either is not plain.
+    plain: dict[int, _PlainPlan | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _PlainPlan:
+    """Templates made of text and fields only (`Template.plain_parts`), as `str.format`
+    patterns over the note's fields followed by {{FrontSide}}.
+
+    `answer_tail` is the part of the answer after its `<hr id=answer>` when the answer
+    template is `{{FrontSide}}` followed by text holding that rule (Anki's own layout): the
+    answer side is then that part alone, found without searching the rendered answer.
+    """
+
+    question: str
+    answer: str
+    answer_tail: str | None
 
 
 def read_collection(
@@ -289,14 +306,18 @@ class _Reader:
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
-        # Per (note type, ordinal): what the fingerprint needs to know of the note type.
-        template_keys: dict[tuple[int, int], str] = {}
+        skipped = batch.skipped
+        render = self._render
+        # Per (note type, ordinal): the note type and what the fingerprint needs of it.
+        kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
         seen: set[str] = set()
         deck_names: dict[int, str] = {}
-        # Notes added together share their edit time and tags: each is converted once.
+        # Notes added together share their edit time, tags and scheduling: each distinct
+        # value is converted once (the results are immutable, so cards can share them).
         modified: dict[int, datetime] = {}
         tag_lists: dict[str, tuple[str, ...]] = {}
-        skipped = batch.skipped
+        schedules: dict[tuple[int, ...], Schedule] = {}
+        blake2b = hashlib.blake2b
         for (
             cid,
             nid,
@@ -320,20 +341,25 @@ class _Reader:
                 skipped.append(f"card {cid}: its note is missing from the package")
                 continue
             _, guid, mid, mod, tags, flds = note
-            card_id = _deckard_card_id(mid, flds) or f"anki-{guid}-{ordinal}"
+            card_id = (
+                mid == NOTETYPE_ID and _deckard_card_id(mid, flds)
+            ) or f"anki-{guid}-{ordinal}"
             if card_id in seen:
                 skipped.append(f"card {card_id}: appears twice in the package")
                 continue
-            notetype = notetypes.get(mid)
-            if notetype is None:
+            kind = kinds.get((mid, ordinal))
+            if kind is None and (mid, ordinal) not in kinds:
+                notetype = notetypes.get(mid)
+                kind = kinds[(mid, ordinal)] = (
+                    None if notetype is None else (notetype, _template_key(notetype, ordinal))
+                )
+            if kind is None:
                 skipped.append(f"card {card_id}: its note type is missing from the package")
                 continue
+            notetype, template_key = kind
             home = odid or did
             deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
-            template_key = template_keys.get((mid, ordinal))
-            if template_key is None:
-                template_key = template_keys[(mid, ordinal)] = _template_key(notetype, ordinal)
-            fingerprint = hashlib.blake2b(
+            fingerprint = blake2b(
                 f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
                     "utf-8", "surrogatepass"
                 ),
@@ -343,34 +369,32 @@ class _Reader:
                 seen.add(card_id)
                 unchanged[card_id] = fingerprint
                 continue
-            sides = self._render(notetype, ordinal, str(flds), str(tags), deck)
+            sides = render(notetype, ordinal, str(flds), str(tags), deck)
             if sides is None:
                 skipped.append(f"card {card_id}: empty question")
                 continue
             seen.add(card_id)
             schedule = None
             if keep_scheduling and ctype != 0:
-                schedule = _schedule(
-                    odue if odid and odue else due, ivl, factor, reps, lapses, queue, crt_day
-                )
+                if odid and odue:
+                    due = odue
+                key = (due, ivl, factor, reps, lapses, queue)
+                schedule = schedules.get(key)
+                if schedule is None:
+                    schedule = schedules[key] = _schedule(*key, crt_day)
             tag_list = tag_lists.get(tags)
             if tag_list is None:
                 tag_list = tag_lists[tags] = tuple(str(tags).split())
             stamp = modified.get(mod)
             if stamp is None:
                 stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
+            reviews = history.get(cid)
             records.append(
                 CardRecord(
-                    spec=CardSpec(
-                        id=card_id,
-                        deck=deck,
-                        question=sides[0],
-                        answer=sides[1],
-                        tags=tag_list,
-                    ),
-                    schedule=schedule,
-                    history=tuple(history.get(cid, ())) if keep_scheduling else (),
-                    modified_at=stamp,
+                    CardSpec(card_id, deck, sides[0], sides[1], tag_list),
+                    schedule,
+                    tuple(reviews) if reviews else (),
+                    stamp,
                 )
             )
             fingerprints[card_id] = fingerprint
@@ -410,33 +434,47 @@ class _Reader:
         return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
 
 
-def _plain_templates(
-    notetype: NoteType, ordinal: int
-) -> tuple[list[str | int], list[str | int]] | None:
+def _plain_templates(notetype: NoteType, ordinal: int) -> _PlainPlan | None:
     template = notetype.templates.get(ordinal)
     if template is None:
         return None
+    count = len(notetype.fields)
     question = template[1].plain_parts(notetype.fields)
     answer = template[2].plain_parts(notetype.fields)
     if question is None or answer is None:
         return None
-    return question, answer
+    tail = None
+    if len(answer) >= 2 and answer[0] == count and isinstance(answer[1], str):
+        rule = _ANSWER_RULE.search(answer[1])
+        # `_answer_only` looks for the rule only when "answer" is written in lower case.
+        if rule is not None and "answer" in rule.group(0):
+            tail = _format_pattern([answer[1][rule.end() :], *answer[2:]])
+    return _PlainPlan(_format_pattern(question), _format_pattern(answer), tail)
 
 
-def _render_plain(
-    plain: tuple[list[str | int], list[str | int]], values: list[str], count: int
-) -> tuple[str, str] | None:
+def _format_pattern(parts: list[str | int]) -> str:
+    """Template parts as a `str.format` pattern: text with its braces doubled, fields `{n}`."""
+    return "".join(
+        part.replace("{", "{{").replace("}", "}}") if isinstance(part, str) else f"{{{part}}}"
+        for part in parts
+    )
+
+
+def _render_plain(plan: _PlainPlan, values: list[str], count: int) -> tuple[str, str] | None:
     """`_Reader._render` for templates made of text and fields only (`Template.plain_parts`)."""
     if len(values) != count:
         values = (values + [""] * count)[:count]
     values.append("")  # {{FrontSide}}: empty on the question side
-    question = "".join([part if isinstance(part, str) else values[part] for part in plain[0]])
-    question = question.strip()
+    question = plan.question.format(*values).strip()
     if _is_blank(question):
         return None
     values[count] = question
-    answer = "".join([part if isinstance(part, str) else values[part] for part in plain[1]])
-    answer = _answer_only(answer, question)
+    if plan.answer_tail is not None and _RULE_START.search(question) is None:
+        # The rendered answer is the question, then the template's text holding the rule:
+        # a rule can only start in the question, and this one has none.
+        answer = plan.answer_tail.format(*values).strip()
+    else:
+        answer = _answer_only(plan.answer.format(*values), question)
     return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
 
 
