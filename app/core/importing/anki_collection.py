@@ -19,6 +19,7 @@ import html
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -104,21 +105,26 @@ def read_collection(
     """Add the cards of the collection at `db_path` to `batch`, with the reasons for any card
     left out; cards whose fingerprint `known()` already holds go to `batch.unchanged`."""
     where = f"member {member!r}"
+    uri = f"file:{db_path}?mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
+        con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
         raise InputError(
             f"cannot open the collection ({error})", path=source, where=where
         ) from None
     try:
-        con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
-        con.create_collation(
-            "unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower())
-        )
-        con.execute("PRAGMA trusted_schema = OFF")
-        con.execute("PRAGMA query_only = ON")
-        reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
-        reader.read(batch, keep_scheduling=keep_scheduling, known=known)
+        # SQLite checks the file on a second connection and thread (it holds no GIL while it
+        # does) as the cards are read; what it finds decides the outcome first, as if it had
+        # run before any reading.
+        check = _IntegrityCheck(uri)
+        try:
+            _prepare(con)
+            reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
+            reader.read(batch, keep_scheduling=keep_scheduling, known=known)
+        except BaseException:
+            check.raise_problem(source, where)
+            raise
+        check.raise_problem(source, where)
     except InputError:
         raise
     except (sqlite3.Error, ValueError, KeyError, TypeError, OverflowError, OSError) as error:
@@ -128,6 +134,44 @@ def read_collection(
         raise InputError(f"damaged collection ({message})", path=source, where=where) from None
     finally:
         con.close()
+
+
+def _prepare(con: sqlite3.Connection) -> None:
+    """Limits and settings for reading an untrusted collection."""
+    con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    con.create_collation("unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    con.execute("PRAGMA trusted_schema = OFF")
+    con.execute("PRAGMA query_only = ON")
+
+
+class _IntegrityCheck:
+    """`PRAGMA quick_check` of the collection file, run on a thread of its own."""
+
+    def __init__(self, uri: str) -> None:
+        self.uri = uri
+        self.result: str | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="import-check", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            con = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
+            try:
+                _prepare(con)
+                self.result = con.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                con.close()
+        except BaseException as error:  # handed to the reading thread by raise_problem
+            self.error = error
+
+    def raise_problem(self, source: Path, where: str) -> None:
+        """Wait for the check; raise what it found wrong (its own error, or damage)."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        if self.result != "ok":
+            raise InputError("the collection database is damaged", path=source, where=where)
 
 
 class _Reader:
@@ -149,8 +193,6 @@ class _Reader:
         keep_scheduling: bool,
         known: KnownFingerprints | None,
     ) -> None:
-        if self.con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise self.fail("the collection database is damaged")
         tables = self._plain_tables()
         for required in ("col", "notes", "cards"):
             if required not in tables:
