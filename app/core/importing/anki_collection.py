@@ -34,6 +34,7 @@ from app.core.importing.anki_templates import (
     Template,
     TemplateError,
     cloze_answers,
+    render_cloze_parts,
 )
 from app.core.model import (
     CardRecord,
@@ -75,6 +76,19 @@ class NoteType:
     templates: dict[int, tuple[str, Template, Template]]
     # Per card ordinal: both templates as a `_PlainPlan`, or None if either is not plain.
     plain: dict[int, _PlainPlan | None] = field(default_factory=dict)
+    # A cloze note type's templates as `Template.cloze_parts` (made on first use), or None.
+    cloze_plan: _ClozePlan | None = None
+    cloze_planned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _ClozePlan:
+    """Both templates of a cloze note type as `Template.cloze_parts`."""
+
+    question: list[str | int | tuple[int]]
+    answer: list[str | int | tuple[int]]
+    # The number of the note type's first field (its last, if two share the name).
+    first_field: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +468,12 @@ class _Reader:
                 return _render_plain(plain, values, len(names))
         if len(values) < len(names):
             values += [""] * (len(names) - len(values))
+        if notetype.cloze:
+            if not notetype.cloze_planned:
+                notetype.cloze_plan = _cloze_templates(notetype)
+                notetype.cloze_planned = True
+            if notetype.cloze_plan is not None:
+                return _render_cloze(notetype.cloze_plan, values, len(names), ordinal + 1)
         fields = dict(zip(names, values, strict=False))
         if notetype.cloze:
             template = notetype.templates.get(0)
@@ -474,6 +494,34 @@ class _Reader:
         if notetype.cloze and _is_blank(answer):
             answer = ", ".join(cloze_answers(fields.get(notetype.fields[0], ""), ordinal + 1))
         return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+
+
+def _cloze_templates(notetype: NoteType) -> _ClozePlan | None:
+    template = notetype.templates.get(0)
+    if template is None or not notetype.fields:
+        return None
+    question = template[1].cloze_parts(notetype.fields)
+    answer = template[2].cloze_parts(notetype.fields)
+    if question is None or answer is None:
+        return None
+    numbers = {name: number for number, name in enumerate(notetype.fields)}
+    return _ClozePlan(question, answer, numbers[notetype.fields[0]])
+
+
+def _render_cloze(
+    plan: _ClozePlan, values: list[str], count: int, number: int
+) -> tuple[str, str] | None:
+    """`_Reader._render` for cloze templates made of text, fields and `{{cloze:Field}}`."""
+    values = values[:count]
+    values.append("")  # {{FrontSide}}: empty on the question side
+    question = render_cloze_parts(plan.question, values, number, answer=False).strip()
+    if _is_blank(question):
+        return None
+    values[count] = question
+    answer = _answer_only(render_cloze_parts(plan.answer, values, number, answer=True), question)
+    if _is_blank(answer):
+        answer = ", ".join(cloze_answers(values[plan.first_field], number))
+    return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
 
 
 def _plain_templates(notetype: NoteType, ordinal: int) -> _PlainPlan | None:
