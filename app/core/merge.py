@@ -460,7 +460,8 @@ def _merge_records(
         if renames:
             question = _rename_refs(question, renames)
             answer = _rename_refs(answer, renames)
-        modified = stamps.of(record.modified_at)
+        moment = record.modified_at
+        modified = stamp if moment is None else stamps.made.get(moment) or stamps.of(moment)
         deck_id = deck_ids[spec.deck]
         if known is None:
             if position is None:
@@ -469,10 +470,22 @@ def _merge_records(
                     0
                 ]
             position += 1
-            added.append(
-                _card_row(record, deck_id, question, answer, tags, digest, source,
-                          position, stamp, modified, fingerprint, milli)
-            )  # fmt: skip
+            schedule = record.schedule
+            if schedule is None:
+                added.append(
+                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                     position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)
+                )  # fmt: skip
+            else:
+                easiness = milli.get(schedule.easiness)
+                if easiness is None:
+                    easiness = milli[schedule.easiness] = easiness_to_milli(schedule.easiness)
+                added.append(
+                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                     position, stamp, modified, schedule.repetitions, schedule.interval, easiness,
+                     format_day(schedule.due), schedule.lapses, int(schedule.suspended),
+                     fingerprint)
+                )  # fmt: skip
             if len(added) == CHUNK:
                 inserts.add(_CARD_INSERT, added)
                 added = []
@@ -488,35 +501,6 @@ def _merge_records(
     inserts.add(_CARD_INSERT, added)
     inserts.add(_REVIEW_INSERT, history)
     return changed, moved
-
-
-def _card_row(
-    record: CardRecord,
-    deck_id: int,
-    question: str,
-    answer: str,
-    tags: str,
-    digest: str,
-    source: str,
-    position: int,
-    stamp: str,
-    modified: str,
-    fingerprint: str | None,
-    milli: dict[Decimal, int],
-) -> tuple[object, ...]:
-    spec = record.spec
-    schedule = record.schedule
-    if schedule is None:
-        return (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
-                position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)  # fmt: skip
-    easiness = milli.get(schedule.easiness)
-    if easiness is None:
-        easiness = milli[schedule.easiness] = easiness_to_milli(schedule.easiness)
-    return (
-        spec.id, deck_id, question, answer, tags, source, spec.source_line, digest, position,
-        stamp, modified, schedule.repetitions, schedule.interval, easiness,
-        format_day(schedule.due), schedule.lapses, int(schedule.suspended), fingerprint,
-    )  # fmt: skip
 
 
 def _history_rows(

@@ -88,3 +88,22 @@ def test_anki_layouts_take_the_fast_paths():
         '<div>a <b class="cloze">b</b><br>\nmore</div>',
     )
     assert cloze.cloze_plan is not None
+
+
+SIDE_PIECES = ["a", " ", "\n", "\u3000", "<br>", "<br/>", "<BR />", ">", "<", "&nbsp;", "&amp;",
+               "<b>", "</b>", "<img src=a.png>", "[sound:a.mp3]", "x>", ""]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(SIDE_PIECES), max_size=8).map("".join))
+def test_the_wrapping_and_blank_shortcuts_change_nothing(side):
+    from app.core.importing import anki_collection as reader
+
+    stripped = reader._strip_trailing_breaks(side)
+    assert reader._wrap(side) == (f"<div>{stripped}</div>" if stripped else "")
+    first = reader._FIRST_TEXT.match(side)
+    visible = first is not None and first.group(1) != "&"
+    media = reader._MEDIA_TAG.search(side) or reader._SOUND.search(side)
+    blank = (
+        not visible and not media and not reader._TAGS.sub("", side).replace("&nbsp;", "").strip()
+    )
+    assert reader._is_blank(side) == blank

@@ -493,7 +493,7 @@ class _Reader:
         answer = _answer_only(afmt.render(context), question)
         if notetype.cloze and _is_blank(answer):
             answer = ", ".join(cloze_answers(fields.get(notetype.fields[0], ""), ordinal + 1))
-        return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+        return _sides(question, answer)
 
 
 def _cloze_templates(notetype: NoteType) -> _ClozePlan | None:
@@ -521,7 +521,7 @@ def _render_cloze(
     answer = _answer_only(render_cloze_parts(plan.answer, values, number, answer=True), question)
     if _is_blank(answer):
         answer = ", ".join(cloze_answers(values[plan.first_field], number))
-    return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+    return _sides(question, answer)
 
 
 def _plain_templates(notetype: NoteType, ordinal: int) -> _PlainPlan | None:
@@ -565,7 +565,7 @@ def _render_plain(plan: _PlainPlan, values: list[str], count: int) -> tuple[str,
         answer = plan.answer_tail.format(*values).strip()
     else:
         answer = _answer_only(plan.answer.format(*values), question)
-    return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+    return _sides(question, answer)
 
 
 def _template_key(notetype: NoteType, ordinal: int) -> str:
@@ -587,7 +587,19 @@ def _answer_only(answer: str, question: str) -> str:
     return answer.strip()
 
 
+def _sides(question: str, answer: str) -> tuple[str, str]:
+    """Both rendered sides, made safe and wrapped."""
+    if "<" in question:
+        question = sanitize_html(question)
+    if "<" in answer:
+        answer = sanitize_html(answer)
+    return _wrap(question), _wrap(answer)
+
+
 def _is_blank(side: str) -> bool:
+    start = side[:1]
+    if start and start not in "<&" and not start.isspace():
+        return False  # visible text right at the start
     first = _FIRST_TEXT.match(side)
     if first is not None and first.group(1) != "&":
         # Visible text outside the tags (an entity might be a lone &nbsp;: checked below).
@@ -613,6 +625,9 @@ def _strip_trailing_breaks(side: str) -> str:
 
 def _wrap(side: str) -> str:
     """Anki's HTML as a raw HTML block, so Markdown leaves its text and line breaks alone."""
+    end = side[-1:]
+    if end and end != ">" and not end.isspace():
+        return f"<div>{side}</div>"  # no trailing blanks or breaks to drop
     side = _strip_trailing_breaks(side)
     return f"<div>{side}</div>" if side else ""
 
