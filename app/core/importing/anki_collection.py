@@ -320,8 +320,13 @@ class _Reader:
     def _history(self, sched_ver: int) -> dict[int, list[ReviewRecord]]:
         history: dict[int, list[ReviewRecord]] = {}
         previous: dict[int, Decimal] = {}
+        # Rows that are certainly not answers (whole-number button or kind out of range) are
+        # left out by SQLite already; the checks below still see every other row.
         for rid, cid, ease, ivl, last_ivl, factor, duration, kind in self.con.execute(
-            "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id"
+            "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog"
+            " WHERE NOT (typeof(ease) = 'integer' AND typeof(type) = 'integer'"
+            " AND (ease NOT BETWEEN 1 AND 4 OR type NOT IN (0, 1, 2, 3)))"
+            " ORDER BY cid, id"
         ):
             if not 1 <= ease <= 4 or kind not in (0, 1, 2, 3):
                 continue  # manual reschedules and resets are not answers
