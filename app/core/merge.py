@@ -201,6 +201,7 @@ class _Inserts:
     def __init__(self, conn: sqlite3.Connection, *, background: bool) -> None:
         self.conn = conn
         self.error: BaseException | None = None
+        self.stopping = False
         self.pending: queue.SimpleQueue[tuple[str, list[tuple[object, ...]]] | None] | None = None
         self.thread: threading.Thread | None = None
         if background:
@@ -221,11 +222,23 @@ class _Inserts:
 
     def finish(self, *, raising: bool = True) -> None:
         """Wait until every insert has run; re-raise the first error one of them raised
-        (unless `raising` is false: the caller is already handling an error of its own)."""
+        (unless `raising` is false: the caller is already handling an error of its own).
+
+        Returns only once the writing thread has stopped, even when interrupted (Ctrl+C):
+        the transaction must not be rolled back while that thread is still inserting.
+        """
         if self.pending is not None and self.thread is not None:
             self.pending.put(None)
-            self.thread.join()
+            interrupted: BaseException | None = None
+            while self.thread.is_alive():
+                try:
+                    self.thread.join()
+                except BaseException as error:
+                    self.stopping = True  # the chunks not yet inserted are dropped
+                    interrupted = interrupted or error
             self.pending = None
+            if interrupted is not None:
+                raise interrupted
         if self.error is not None and raising:
             error, self.error = self.error, None
             raise error
@@ -233,7 +246,7 @@ class _Inserts:
     def _run(self) -> None:
         assert self.pending is not None
         while (item := self.pending.get()) is not None:
-            if self.error is None:
+            if self.error is None and not self.stopping:
                 try:
                     insert_rows(self.conn, *item)
                 except BaseException as error:  # handed to the merging thread by finish()

@@ -14,6 +14,7 @@ already holds the card with the same fingerprint, the card is not rendered again
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -162,26 +163,44 @@ class _IntegrityCheck:
     """`PRAGMA quick_check` of the collection file, run on a thread of its own."""
 
     def __init__(self, uri: str) -> None:
-        self.uri = uri
         self.result: str | None = None
         self.error: BaseException | None = None
+        self.con: sqlite3.Connection | None = None
+        try:
+            self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as error:
+            self.error = error
         self.thread = threading.Thread(target=self._run, name="import-check", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
+        if self.con is None:
+            return
         try:
-            con = sqlite3.connect(self.uri, uri=True, check_same_thread=False)
-            try:
-                _prepare(con)
-                self.result = con.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                con.close()
+            _prepare(self.con)
+            self.result = self.con.execute("PRAGMA quick_check").fetchone()[0]
         except BaseException as error:  # handed to the reading thread by raise_problem
             self.error = error
+        finally:
+            self.con.close()
 
     def raise_problem(self, source: Path, where: str) -> None:
-        """Wait for the check; raise what it found wrong (its own error, or damage)."""
-        self.thread.join()
+        """Wait for the check; raise what it found wrong (its own error, or damage).
+
+        Interrupted (Ctrl+C), it stops the check and still waits for the thread, so that the
+        file is closed before its folder is removed.
+        """
+        interrupted: BaseException | None = None
+        while self.thread.is_alive():
+            try:
+                self.thread.join()
+            except BaseException as error:
+                if self.con is not None:
+                    with contextlib.suppress(sqlite3.Error):  # already closed: the check is over
+                        self.con.interrupt()
+                interrupted = interrupted or error
+        if interrupted is not None:
+            raise interrupted
         if self.error is not None:
             raise self.error
         if self.result != "ok":
