@@ -89,22 +89,31 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
     return records
 
 
-def _write_media(
-    batch: ImportBatch, media_dir: Path, check_name: Callable[[str], str]
-) -> tuple[list[Path], dict[str, str]]:
-    """Write the batch's media files; returns the files created and any renames (old -> new).
+class _MediaWrite:
+    """Writing the batch's media files, on a thread of its own beside the database work.
 
-    A different file already stored under the same name is kept; the new one is stored as
-    `stem-<hash>.ext` and the cards' references are rewritten to it.
+    The names, and any renames, are settled up front (bad names raise InputError before
+    anything is written): a different file already stored under the same name is kept and the
+    new one is stored as `stem-<hash>.ext`, with the cards' references rewritten to it. The
+    files themselves are written, flushed to disk and moved into place while the cards are
+    merged; `wait` (before the commit) re-raises any error, and `remove` takes back what was
+    written when the import fails.
     """
-    names = {name: check_name(name) for name in batch.media}
-    created: list[Path] = []
-    renames: dict[str, str] = {}
-    if not batch.media:
-        return created, renames
-    media_dir.mkdir(parents=True, exist_ok=True)
-    pending: list[tuple[Path, Path]] = []
-    try:
+
+    def __init__(
+        self, batch: ImportBatch, media_dir: Path, check_name: Callable[[str], str]
+    ) -> None:
+        names = {name: check_name(name) for name in batch.media}
+        self.media_dir = media_dir
+        self.renames: dict[str, str] = {}
+        self.created: list[Path] = []
+        self.error: BaseException | None = None
+        # (temporary, target, data) for each file to write.
+        self.pending: list[tuple[Path, Path, bytes]] = []
+        self.thread: threading.Thread | None = None
+        if not batch.media:
+            return
+        media_dir.mkdir(parents=True, exist_ok=True)
         for original, data in batch.media.items():
             name = names[original]
             target = media_dir / name
@@ -115,24 +124,45 @@ def _write_media(
                 digest = hashlib.sha1(data).hexdigest()[:8]
                 name = f"{stem}-{digest}.{ext}" if dot and stem else f"{name}-{digest}"
                 target = media_dir / name
-                renames[original] = name
+                self.renames[original] = name
                 if target.exists():
                     continue
-            temporary = target.with_name(f".{name}.partial")
-            pending.append((temporary, target))
-            with open(temporary, "wb") as handle:
-                handle.write(data)
-        _sync_files([temporary for temporary, _ in pending])
-        for temporary, target in pending:
-            os.replace(temporary, target)
-            created.append(target)
-        if created:
-            _sync_folder(media_dir)
-    except BaseException:
-        remove_files([temporary for temporary, _ in pending])
-        remove_files(created)
-        raise
-    return created, renames
+            self.pending.append((target.with_name(f".{name}.partial"), target, data))
+        if self.pending:
+            self.thread = threading.Thread(target=self._run, name="import-media", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for temporary, _, data in self.pending:
+                with open(temporary, "wb") as handle:
+                    handle.write(data)
+            _sync_files([temporary for temporary, _, _ in self.pending])
+            for temporary, target, _ in self.pending:
+                os.replace(temporary, target)
+                self.created.append(target)
+            _sync_folder(self.media_dir)
+        except BaseException as error:  # handed to the merging thread by wait()
+            self.error = error
+
+    def wait(self) -> None:
+        """Return once every file is written and durable; re-raise the writing error."""
+        if self.thread is not None:
+            while self.thread.is_alive():
+                self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            raise self.error
+
+    def remove(self) -> None:
+        """Wait for the writing thread, then remove whatever it wrote."""
+        while self.thread is not None and self.thread.is_alive():
+            try:
+                self.thread.join()
+            except BaseException:  # interrupted again: the files must still go
+                continue
+        remove_files([temporary for temporary, _, _ in self.pending])
+        remove_files(self.created)
 
 
 def _sync_files(paths: list[Path]) -> None:
@@ -352,8 +382,8 @@ def _merge(
 ) -> ImportResult:
     result = ImportResult(skipped=list(batch.skipped))
     records = _validate(batch, result)
-    created, renames = _write_media(batch, media_dir, check_media_name)
-    result.media = sorted(path.name for path in created)
+    media = _MediaWrite(batch, media_dir, check_media_name)
+    renames = media.renames
     source = batch.source
     stamp = utc_stamp(now)
     fingerprints: dict[str, str] = {}
@@ -408,13 +438,15 @@ def _merge(
             present = {r.spec.id for r in records}
             present.update(unchanged)
             result.suspended = _suspend_missing(conn, found.active, present)
+            media.wait()  # the files are on disk before the cards that show them
     except BaseException:
-        remove_files(created)
+        media.remove()
         raise
     finally:
         if cache_size is not None:
             # Back to the usual size (an int SQLite gave), which frees the extra pages.
             conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+    result.media = sorted(path.name for path in media.created)
     return result
 
 

@@ -109,3 +109,23 @@ def test_an_interruption_while_rows_are_prepared_leaves_everything_as_it_was(
     assert not (collection.media_dir / "big.png").exists()
     monkeypatch.setattr(merge, "format_day", real_format_day)
     assert len(collection.apply_batch(large_batch("big"), now=NOON).added) == CARDS
+
+
+def test_media_failing_to_write_beside_the_merge_leaves_everything_as_it_was(
+    collection, monkeypatch
+):
+    before = snapshot(collection)
+    real_replace = merge.os.replace
+
+    def failing_replace(source, target):
+        if str(target).endswith("b.png"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(merge.os, "replace", failing_replace)
+    batch = large_batch("big")
+    batch.media = {"a.png": b"a", "b.png": b"b", "c.png": b"c"}
+    with pytest.raises(OSError, match="No space left"):
+        collection.apply_batch(batch, now=NOON)
+    assert snapshot(collection) == before
+    assert sorted(p.name for p in collection.media_dir.iterdir()) == []
