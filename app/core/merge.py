@@ -263,9 +263,9 @@ class _Inserts:
             while self.thread.is_alive():
                 try:
                     self.thread.join()
-                except BaseException as error:
+                except BaseException as stop:
                     self.stopping = True  # the chunks not yet inserted are dropped
-                    interrupted = interrupted or error
+                    interrupted = interrupted or stop
             self.pending = None
             if interrupted is not None:
                 raise interrupted
