@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from app.core.importing.anki_collection import NoteType, _Reader
+from app.core.importing.anki_collection import _Reader
+from app.core.importing.anki_sides import NoteType
 from app.core.importing.anki_templates import Template, TemplateError
 
 TEMPLATE_PIECES = [
@@ -96,7 +97,7 @@ SIDE_PIECES = ["a", " ", "\n", "\u3000", "<br>", "<br/>", "<BR />", ">", "<", "&
 
 @given(st.lists(st.sampled_from(SIDE_PIECES), max_size=8).map("".join))
 def test_the_wrapping_and_blank_shortcuts_change_nothing(side):
-    from app.core.importing import anki_collection as reader
+    from app.core.importing import anki_sides as reader
 
     stripped = reader._strip_trailing_breaks(side)
     assert reader._wrap(side) == (f"<div>{stripped}</div>" if stripped else "")
