@@ -174,14 +174,27 @@ def import_command(
     before anything is written.
     """
     import json
+    from collections.abc import Callable, Mapping
 
     from app.core.collection import Collection
-    from app.core.importing import read_batch
+    from app.core.importing import read_batches
+    from app.core.merge import known_fingerprints
+    from app.core.model import ImportBatch
 
-    batches = [
-        read_batch(name, fmt=fmt, deck=deck, keep_scheduling=not no_scheduling) for name in files
-    ]
-    with Collection.open(ctx.obj["collection"]) as collection:
+    def read(known: Callable[[], Mapping[str, str]] | None = None) -> list[ImportBatch]:
+        return read_batches(
+            list(files), fmt=fmt, deck=deck, keep_scheduling=not no_scheduling, known=known
+        )
+
+    path = ctx.obj["collection"]
+    exists = path.is_file() and path.stat().st_size > 0
+    # A collection that does not exist yet is created only once every file has been read.
+    batches = [] if exists else read()
+    with Collection.open(path) as collection:
+        if exists:
+            # Read while holding the collection, so that the cards of an Anki package that it
+            # already holds unchanged are not converted again (see `FingerprintedBatch`).
+            batches = read(lambda: known_fingerprints(collection.conn))
         for name, batch in zip(files, batches, strict=True):
             result = collection.apply_batch(batch)
             if as_json:

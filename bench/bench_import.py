@@ -52,7 +52,8 @@ def build_package(path: Path, work: Path, notes: int) -> int:
                     f"<b>Question {index}</b>: what does <code>docker run -p"
                     f" {index % 9000 + 1000}:80 nginx</code> publish? 问题 {index}"
                 )
-                image = f'<img src="figure{index % 50}.png">' if index % 100 == 0 else ""
+                # Every hundredth note shows a figure: 100 notes share the 50 files.
+                image = f'<img src="figure{index // 100 % 50}.png">' if index % 100 == 0 else ""
                 note["Back"] = (
                     f"Container port 80 on host port {index % 9000 + 1000}; the answer to"
                     f" card {index} has a little more text, 答案 {index}.{image}"

@@ -14,11 +14,16 @@ collection already holds (`known_fingerprints`): those count as unchanged withou
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
+from decimal import Decimal
+from hashlib import sha256
 from pathlib import Path
 
 from app.core.collection_types import ImportResult
@@ -37,6 +42,9 @@ from app.core.store import (
     utc_stamp,
 )
 
+# JSON's string encoder as json.dumps(..., ensure_ascii=False) uses it (see `content_hash`).
+_quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
 CHUNK = 500
 # Page cache (KiB) for writing a large batch: the default 2 MiB makes SQLite spill the cards'
 # index pages to the journal half-way through and read them back.
@@ -48,6 +56,7 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
     """The records to merge, each id once; bad records raise InputError before any write."""
     seen: set[str] = set()
     checked_decks: set[str] = set()
+    checked_easiness: set[Decimal] = set()
     records: list[CardRecord] = []
     for record in batch.cards:
         spec = record.spec
@@ -67,7 +76,9 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
                 raise InputError(
                     "negative repetitions or interval", path=batch.source, where=f"card {card_id!r}"
                 )
-            easiness_to_milli(schedule.easiness)
+            if schedule.easiness not in checked_easiness:
+                easiness_to_milli(schedule.easiness)
+                checked_easiness.add(schedule.easiness)
         for review in record.history:
             try:
                 check_quality(review.quality)
@@ -78,22 +89,31 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
     return records
 
 
-def _write_media(
-    batch: ImportBatch, media_dir: Path, check_name: Callable[[str], str]
-) -> tuple[list[Path], dict[str, str]]:
-    """Write the batch's media files; returns the files created and any renames (old -> new).
+class _MediaWrite:
+    """Writing the batch's media files, on a thread of its own beside the database work.
 
-    A different file already stored under the same name is kept; the new one is stored as
-    `stem-<hash>.ext` and the cards' references are rewritten to it.
+    The names, and any renames, are settled up front (bad names raise InputError before
+    anything is written): a different file already stored under the same name is kept and the
+    new one is stored as `stem-<hash>.ext`, with the cards' references rewritten to it. The
+    files themselves are written, flushed to disk and moved into place while the cards are
+    merged; `wait` (before the commit) re-raises any error, and `remove` takes back what was
+    written when the import fails.
     """
-    names = {name: check_name(name) for name in batch.media}
-    created: list[Path] = []
-    renames: dict[str, str] = {}
-    if not batch.media:
-        return created, renames
-    media_dir.mkdir(parents=True, exist_ok=True)
-    pending: list[tuple[Path, Path]] = []
-    try:
+
+    def __init__(
+        self, batch: ImportBatch, media_dir: Path, check_name: Callable[[str], str]
+    ) -> None:
+        names = {name: check_name(name) for name in batch.media}
+        self.media_dir = media_dir
+        self.renames: dict[str, str] = {}
+        self.created: list[Path] = []
+        self.error: BaseException | None = None
+        # (temporary, target, data) for each file to write.
+        self.pending: list[tuple[Path, Path, bytes]] = []
+        self.thread: threading.Thread | None = None
+        if not batch.media:
+            return
+        media_dir.mkdir(parents=True, exist_ok=True)
         for original, data in batch.media.items():
             name = names[original]
             target = media_dir / name
@@ -104,24 +124,45 @@ def _write_media(
                 digest = hashlib.sha1(data).hexdigest()[:8]
                 name = f"{stem}-{digest}.{ext}" if dot and stem else f"{name}-{digest}"
                 target = media_dir / name
-                renames[original] = name
+                self.renames[original] = name
                 if target.exists():
                     continue
-            temporary = target.with_name(f".{name}.partial")
-            pending.append((temporary, target))
-            with open(temporary, "wb") as handle:
-                handle.write(data)
-        _sync_files([temporary for temporary, _ in pending])
-        for temporary, target in pending:
-            os.replace(temporary, target)
-            created.append(target)
-        if created:
-            _sync_folder(media_dir)
-    except BaseException:
-        remove_files([temporary for temporary, _ in pending])
-        remove_files(created)
-        raise
-    return created, renames
+            self.pending.append((target.with_name(f".{name}.partial"), target, data))
+        if self.pending:
+            self.thread = threading.Thread(target=self._run, name="import-media", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            for temporary, _, data in self.pending:
+                with open(temporary, "wb") as handle:
+                    handle.write(data)
+            _sync_files([temporary for temporary, _, _ in self.pending])
+            for temporary, target, _ in self.pending:
+                os.replace(temporary, target)
+                self.created.append(target)
+            _sync_folder(self.media_dir)
+        except BaseException as error:  # handed to the merging thread by wait()
+            self.error = error
+
+    def wait(self) -> None:
+        """Return once every file is written and durable; re-raise the writing error."""
+        if self.thread is not None:
+            while self.thread.is_alive():
+                self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            raise self.error
+
+    def remove(self) -> None:
+        """Wait for the writing thread, then remove whatever it wrote."""
+        while self.thread is not None and self.thread.is_alive():
+            try:
+                self.thread.join()
+            except BaseException:  # interrupted again: the files must still go
+                continue
+        remove_files([temporary for temporary, _, _ in self.pending])
+        remove_files(self.created)
 
 
 def _sync_files(paths: list[Path]) -> None:
@@ -176,6 +217,70 @@ _REVIEW_INSERT = (
     "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
     " interval_after, easiness_before, easiness_after, duration_ms)"
 )
+
+
+class _Inserts:
+    """The merge's bulk inserts, run in order as the rows become ready.
+
+    For a large batch they run on a second thread: SQLite does the writing without holding
+    the GIL, so the inserts of one chunk of cards overlap with preparing the rows of the next.
+    Only this thread uses the connection until `finish` returns, and an error on either side
+    stops both before the transaction is rolled back.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, background: bool) -> None:
+        self.conn = conn
+        self.error: BaseException | None = None
+        self.stopping = False
+        self.pending: queue.SimpleQueue[tuple[str, list[tuple[object, ...]]] | None] | None = None
+        self.thread: threading.Thread | None = None
+        if background:
+            self.pending = queue.SimpleQueue()
+            self.thread = threading.Thread(target=self._run, name="import-inserts", daemon=True)
+            self.thread.start()
+
+    def add(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        """Insert `rows` with `sql` ("INSERT INTO t (a, b)"), now or on the writing thread."""
+        if not rows:
+            return
+        if self.pending is None:
+            insert_rows(self.conn, sql, rows)
+            return
+        if self.error is not None:
+            self.finish()  # raises the writing thread's error: no point preparing more rows
+        self.pending.put((sql, rows))
+
+    def finish(self, *, raising: bool = True) -> None:
+        """Wait until every insert has run; re-raise the first error one of them raised
+        (unless `raising` is false: the caller is already handling an error of its own).
+
+        Returns only once the writing thread has stopped, even when interrupted (Ctrl+C):
+        the transaction must not be rolled back while that thread is still inserting.
+        """
+        if self.pending is not None and self.thread is not None:
+            self.pending.put(None)
+            interrupted: BaseException | None = None
+            while self.thread.is_alive():
+                try:
+                    self.thread.join()
+                except BaseException as stop:
+                    self.stopping = True  # the chunks not yet inserted are dropped
+                    interrupted = interrupted or stop
+            self.pending = None
+            if interrupted is not None:
+                raise interrupted
+        if self.error is not None and raising:
+            error, self.error = self.error, None
+            raise error
+
+    def _run(self) -> None:
+        assert self.pending is not None
+        while (item := self.pending.get()) is not None:
+            if self.error is None and not self.stopping:
+                try:
+                    insert_rows(self.conn, *item)
+                except BaseException as error:  # handed to the merging thread by finish()
+                    self.error = error
 
 
 def known_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
@@ -277,12 +382,10 @@ def _merge(
 ) -> ImportResult:
     result = ImportResult(skipped=list(batch.skipped))
     records = _validate(batch, result)
-    created, renames = _write_media(batch, media_dir, check_media_name)
-    result.media = sorted(path.name for path in created)
+    media = _MediaWrite(batch, media_dir, check_media_name)
+    renames = media.renames
     source = batch.source
     stamp = utc_stamp(now)
-    stamps = _Stamps(stamp)
-    tag_texts: dict[tuple[str, ...], str] = {}
     fingerprints: dict[str, str] = {}
     unchanged: dict[str, str] = {}
     if isinstance(batch, FingerprintedBatch):
@@ -295,58 +398,22 @@ def _merge(
         with transaction(conn):
             found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
             existing = found.cards
-            deck_ids: dict[str, int] = {}
-            position: int | None = None
-            added: list[tuple[object, ...]] = []
-            history: list[tuple[object, ...]] = []
-            changed: list[tuple[object, ...]] = []
-            moved: list[tuple[object, ...]] = []
-            for record in records:
-                spec = record.spec
-                deck_id = deck_ids.get(spec.deck)
-                if deck_id is None:
-                    deck_id = deck_ids[spec.deck] = ensure_deck(conn, spec.deck)
-                digest = content_hash(spec)
-                known = existing.get(spec.id)
-                fingerprint = fingerprints.get(spec.id)
-                if known is not None and known[0] == digest:
-                    if (
-                        known[1] != source
-                        or known[2] != spec.source_line
-                        or (fingerprint is not None and known[3] != fingerprint)
-                    ):
-                        # Same content from other raw data (e.g. only the edit time changed):
-                        # remember the new fingerprint so the next import skips the card.
-                        moved.append((source, spec.source_line, fingerprint or known[3], spec.id))
-                    result.unchanged.append(spec.id)
-                    continue
-                tags = tag_texts.get(spec.tags)
-                if tags is None:
-                    tags = tag_texts[spec.tags] = tags_json(spec.tags)
-                question, answer = spec.question, spec.answer
-                if renames:
-                    question = _rename_refs(question, renames)
-                    answer = _rename_refs(answer, renames)
-                modified = stamps.of(record.modified_at)
-                if known is None:
-                    if position is None:
-                        position = conn.execute(
-                            "SELECT coalesce(max(position), 0) FROM cards"
-                        ).fetchone()[0]
-                    position += 1
-                    added.append(
-                        _card_row(record, deck_id, question, answer, tags, digest, source,
-                                  position, stamp, modified, fingerprint)
-                    )  # fmt: skip
-                    if record.history:
-                        history += _history_rows(record, day_of)
-                    result.added.append(spec.id)
-                else:
-                    changed.append(
-                        (deck_id, question, answer, tags, source, spec.source_line, digest,
-                         modified, fingerprint, spec.id)
-                    )  # fmt: skip
-                    result.updated.append(spec.id)
+            # Every deck up front: once the inserts run on their own thread, only that
+            # thread uses the connection until they are done.
+            deck_ids = {
+                deck: ensure_deck(conn, deck)
+                for deck in dict.fromkeys(r.spec.deck for r in records)
+            }
+            inserts = _Inserts(conn, background=len(records) >= LARGE_BATCH_CARDS)
+            try:
+                changed, moved = _merge_records(
+                    conn, records, inserts, result, existing, deck_ids, fingerprints, renames,
+                    source, stamp, day_of, _Stamps(stamp),
+                )  # fmt: skip
+            except BaseException:
+                inserts.finish(raising=False)
+                raise
+            inserts.finish()
             for card_id, fingerprint in unchanged.items():
                 known = existing.get(card_id)
                 if known is None or known[3] != fingerprint:
@@ -358,8 +425,6 @@ def _merge(
                 if known[1] != source or known[2] is not None:
                     moved.append((source, None, fingerprint, card_id))
                 result.unchanged.append(card_id)
-            insert_rows(conn, _CARD_INSERT, added)
-            insert_rows(conn, _REVIEW_INSERT, history)
             conn.executemany(
                 "UPDATE cards SET deck_id = ?, question = ?, answer = ?, tags = ?, source = ?,"
                 " source_line = ?, source_hash = ?, modified_at = ?, source_raw_hash = ?"
@@ -373,40 +438,114 @@ def _merge(
             present = {r.spec.id for r in records}
             present.update(unchanged)
             result.suspended = _suspend_missing(conn, found.active, present)
+            media.wait()  # the files are on disk before the cards that show them
     except BaseException:
-        remove_files(created)
+        media.remove()
         raise
     finally:
         if cache_size is not None:
             # Back to the usual size (an int SQLite gave), which frees the extra pages.
             conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+    result.media = sorted(path.name for path in media.created)
     return result
 
 
-def _card_row(
-    record: CardRecord,
-    deck_id: int,
-    question: str,
-    answer: str,
-    tags: str,
-    digest: str,
+def _merge_records(
+    conn: sqlite3.Connection,
+    records: list[CardRecord],
+    inserts: _Inserts,
+    result: ImportResult,
+    existing: dict[str, _Known],
+    deck_ids: dict[str, int],
+    fingerprints: dict[str, str],
+    renames: dict[str, str],
     source: str,
-    position: int,
     stamp: str,
-    modified: str,
-    fingerprint: str | None,
-) -> tuple[object, ...]:
-    spec = record.spec
-    schedule = record.schedule
-    if schedule is None:
-        return (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
-                position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)  # fmt: skip
-    return (
-        spec.id, deck_id, question, answer, tags, source, spec.source_line, digest, position,
-        stamp, modified, schedule.repetitions, schedule.interval,
-        easiness_to_milli(schedule.easiness), format_day(schedule.due), schedule.lapses,
-        int(schedule.suspended), fingerprint,
-    )  # fmt: skip
+    day_of: Callable[[datetime], date],
+    stamps: _Stamps,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Sort the records into added (inserted through `inserts` as they come), changed and
+    moved rows; returns the changed and moved rows for the caller to update."""
+    tag_texts: dict[tuple[str, ...], str] = {}
+    position: int | None = None
+    added: list[tuple[object, ...]] = []
+    history: list[tuple[object, ...]] = []
+    changed: list[tuple[object, ...]] = []
+    moved: list[tuple[object, ...]] = []
+    deck_texts: dict[str, str] = {}
+    milli: dict[Decimal, int] = {}
+    for record in records:
+        spec = record.spec
+        tags = tag_texts.get(spec.tags)
+        if tags is None:
+            tags = tag_texts[spec.tags] = tags_json(spec.tags)
+        deck_text = deck_texts.get(spec.deck)
+        if deck_text is None:
+            deck_text = deck_texts[spec.deck] = _quote(spec.deck)
+        try:
+            # `content_hash(spec)`, from the deck's and tags' JSON made once for all cards.
+            payload = f"[{deck_text}, {_quote(spec.question)}, {_quote(spec.answer)}, {tags}]"
+            digest = sha256(payload.encode("utf-8")).hexdigest()[:32]
+        except TypeError:  # not all text: let content_hash spell it
+            digest = content_hash(spec)
+        known = existing.get(spec.id)
+        fingerprint = fingerprints.get(spec.id)
+        if known is not None and known[0] == digest:
+            if (
+                known[1] != source
+                or known[2] != spec.source_line
+                or (fingerprint is not None and known[3] != fingerprint)
+            ):
+                # Same content from other raw data (e.g. only the edit time changed):
+                # remember the new fingerprint so the next import skips the card.
+                moved.append((source, spec.source_line, fingerprint or known[3], spec.id))
+            result.unchanged.append(spec.id)
+            continue
+        question, answer = spec.question, spec.answer
+        if renames:
+            question = _rename_refs(question, renames)
+            answer = _rename_refs(answer, renames)
+        moment = record.modified_at
+        modified = stamp if moment is None else stamps.made.get(moment) or stamps.of(moment)
+        deck_id = deck_ids[spec.deck]
+        if known is None:
+            if position is None:
+                # Read before the first insert is handed over, so never beside one.
+                position = conn.execute("SELECT coalesce(max(position), 0) FROM cards").fetchone()[
+                    0
+                ]
+            position += 1
+            schedule = record.schedule
+            if schedule is None:
+                added.append(
+                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                     position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)
+                )  # fmt: skip
+            else:
+                easiness = milli.get(schedule.easiness)
+                if easiness is None:
+                    easiness = milli[schedule.easiness] = easiness_to_milli(schedule.easiness)
+                added.append(
+                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                     position, stamp, modified, schedule.repetitions, schedule.interval, easiness,
+                     format_day(schedule.due), schedule.lapses, int(schedule.suspended),
+                     fingerprint)
+                )  # fmt: skip
+            if len(added) == CHUNK:
+                inserts.add(_CARD_INSERT, added)
+                added = []
+            if record.history:
+                history += _history_rows(record, day_of)
+            result.added.append(spec.id)
+        else:
+            changed.append(
+                (deck_id, question, answer, tags, source, spec.source_line, digest,
+                 modified, fingerprint, spec.id)
+            )  # fmt: skip
+            result.updated.append(spec.id)
+    inserts.add(_CARD_INSERT, added)
+    inserts.add(_REVIEW_INSERT, history)
+    return changed, moved
 
 
 def _history_rows(

@@ -55,17 +55,15 @@ _CSS_DANGER = re.compile(r"@import|expression\s*\(|javascript:|behavior\s*:|-moz
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 # Fast path: text whose only markup is tags of these kinds, with no attributes or only a class,
 # or an image with a plain file name, is already safe.
-_PLAIN_TAG = re.compile(
-    r"</?(?:b|i|u|s|em|strong|br|div|p|span|sub|sup|ul|ol|li|hr|code|pre|small|big|"
+_PLAIN_TAG_BODY = (
+    r"/?(?:b|i|u|s|em|strong|br|div|p|span|sub|sup|ul|ol|li|hr|code|pre|small|big|"
     r"table|tr|td|th|tbody|thead|blockquote|h[1-6])(?:\s+class=\"[\w -]*\")?\s*/?>"
-    r"|<img\s+src=\"(?!\.\.?\")[\w .-]+\"\s*/?>",
-    re.IGNORECASE,
+    r"|img\s+src=\"(?!\.\.?\")[\w .-]+\"\s*/?>"
 )
-# Each "<" up to the first ">" after it: the text is plain when every one is a _PLAIN_TAG.
-_ANY_TAG = re.compile(r"<[^>]*>?")
-# Tags already judged (cards repeat the same few tags); cleared when it grows past the limit.
-_PLAIN_TAGS_SEEN: dict[str, bool] = {}
-_PLAIN_TAGS_LIMIT = 4096
+_PLAIN_TAG = re.compile(rf"<(?:{_PLAIN_TAG_BODY})", re.IGNORECASE)
+# A "<" that does not start a _PLAIN_TAG. No plain tag holds a ">" before its end, so text is
+# plain exactly when every "<" up to the first ">" after it is a plain tag: when there is none.
+_NOT_PLAIN = re.compile(rf"<(?!{_PLAIN_TAG_BODY})", re.IGNORECASE)
 
 
 def _is_local(url: str) -> bool:
@@ -228,16 +226,7 @@ def sanitize_html(text: str) -> str:
 
 
 def _only_plain_tags(text: str) -> bool:
-    seen = _PLAIN_TAGS_SEEN
-    for tag in _ANY_TAG.findall(text):
-        plain = seen.get(tag)
-        if plain is None:
-            if len(seen) >= _PLAIN_TAGS_LIMIT:
-                seen.clear()
-            plain = seen[tag] = _PLAIN_TAG.fullmatch(tag) is not None
-        if not plain:
-            return False
-    return True
+    return _NOT_PLAIN.search(text) is None
 
 
 _CODE = re.compile(

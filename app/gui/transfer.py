@@ -61,9 +61,14 @@ class ImportFlow(QObject):
     def run(self, path: Path, *, confirm: Callable[[Any], bool] | None = None) -> None:
         """Read `path` in the background, then ask `confirm(batch)` (a dialog by default)."""
         from app.core.importing import read_batch
+        from app.core.merge import known_fingerprints
+
+        collection = self.window.collection
 
         def read(is_cancelled: Callable[[], bool]) -> Any:
-            batch = read_batch(path)
+            # Against what the collection holds, so that the cards of an Anki package it
+            # already has unchanged are not converted again (see `FingerprintedBatch`).
+            batch = read_batch(path, known=lambda: known_fingerprints(collection.conn))
             if is_cancelled():
                 raise Cancelled
             return batch
@@ -92,12 +97,7 @@ class ImportFlow(QObject):
         self.task.failed.connect(self._failed)
 
     def _ask(self, path: Path, batch: Any) -> bool:
-        text = (
-            self.tr("%1 holds %2 cards and %3 media files.")
-            .replace("%1", path.name)
-            .replace("%2", str(len(batch.cards)))
-            .replace("%3", str(len(batch.media)))
-        )
+        text = self.preview(path, batch)
         if batch.skipped:
             text += "\n\n" + self.tr("%1 items will be skipped:").replace(
                 "%1", str(len(batch.skipped))
@@ -107,6 +107,17 @@ class ImportFlow(QObject):
             "Cards already in the collection are updated and keep their history. Import now?"
         )
         return ask(self.window, self.tr("Import"), text)
+
+    def preview(self, path: Path, batch: Any) -> str:
+        """What the file holds, before anything is written."""
+        from app.core.importing import card_count
+
+        return (
+            self.tr("%1 holds %2 cards and %3 media files.")
+            .replace("%1", path.name)
+            .replace("%2", str(card_count(batch)))
+            .replace("%3", str(len(batch.media)))
+        )
 
     def _done(self, result: Any) -> None:
         self.window.refresh()

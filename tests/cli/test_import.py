@@ -74,6 +74,78 @@ def test_an_anki_package_brings_its_media_into_the_media_folder(collection, tmp_
         assert (card.deck, card.question) == ("Animals::Pets", "<div>Hund</div>")
 
 
+def make_package(path: Path, notes: dict[str, tuple[str, str]]) -> Path:
+    """A genanki package of Basic notes (guid -> (front, back)) in the deck "German"."""
+    import genanki
+
+    model = genanki.Model(
+        7,
+        "Basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}],
+    )
+    deck = genanki.Deck(8, "German")
+    for guid, fields in notes.items():
+        deck.add_note(genanki.Note(model=model, fields=list(fields), guid=guid))
+    genanki.Package(deck).write_to_file(str(path))
+    return path
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The first field of every Anki card the package reader converts, in order."""
+    from app.core.importing import anki_collection
+
+    seen: list[str] = []
+    original = anki_collection._Reader._render
+
+    def spy(self, notetype, ordinal, flds, tags, deck):
+        seen.append(flds.split("\x1f")[0])
+        return original(self, notetype, ordinal, flds, tags, deck)
+
+    monkeypatch.setattr(anki_collection._Reader, "_render", spy)
+    return seen
+
+
+def test_an_unchanged_package_is_not_converted_again(collection, tmp_path, rendered):
+    package = make_package(
+        tmp_path / "german.apkg", {"dog": ("Hund", "dog"), "cat": ("Katze", "cat")}
+    )
+    assert "2 added" in run(collection, str(package)).output
+    assert rendered == ["Hund", "Katze"]
+    rendered.clear()
+    result = run(collection, str(package))
+    assert result.output == f"{package}: 0 added, 0 updated, 2 unchanged, 0 suspended, 0 skipped\n"
+    assert rendered == []
+
+
+def test_an_older_and_a_newer_package_in_one_command_leave_the_newer_cards(
+    collection, tmp_path, rendered
+):
+    old = make_package(tmp_path / "old.apkg", {"dog": ("Hund", "dog"), "cat": ("Katze", "cat")})
+    new = make_package(tmp_path / "new.apkg", {"dog": ("der Hund", "dog"), "cat": ("Katze", "cat")})
+    run(collection, str(new))
+    rendered.clear()
+    result = run(collection, str(old), str(new))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{old}: 0 added, 1 updated, 1 unchanged, 0 suspended, 0 skipped",
+        f"{new}: 0 added, 1 updated, 1 unchanged, 0 suspended, 0 skipped",
+    ]
+    # Only the note that differs is converted, once from each file.
+    assert rendered == ["Hund", "der Hund"]
+    with Collection.open(collection) as opened:
+        assert opened.card("anki-dog-0").question == "<div>der Hund</div>"
+
+
+def test_a_bad_file_creates_no_collection(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("q,a\nq2,a2,extra\n", encoding="utf-8")
+    missing = tmp_path / "new.deckard"
+    assert run(missing, str(bad)).exit_code == 1
+    assert not missing.exists()
+
+
 def test_a_bad_file_is_one_line_and_nothing_is_imported(collection, tmp_path, capsys):
     good = tmp_path / "good.csv"
     good.write_text("q,a\nq2,a2\n", encoding="utf-8")

@@ -307,3 +307,20 @@ def test_library_messages_quoting_damaged_data_stay_on_one_line(collection_bytes
     )
     error = refused(make_package(tmp_path / "x.apkg", {"collection.anki2": hostile}))
     assert len(str(error)) < 600
+
+
+def test_damage_only_the_integrity_check_sees_is_refused(collection_bytes, tmp_path):
+    """The notes and cards read fine, but a page of another table is garbage: refused as
+    damaged, although the check runs beside the reading rather than before it."""
+    data = bytearray(
+        altered(
+            collection_bytes,
+            tmp_path,
+            "CREATE TABLE junk (a BLOB)",
+            "INSERT INTO junk VALUES (zeroblob(3000)), (zeroblob(3000)), (zeroblob(3000))",
+        )
+    )
+    page_size = int.from_bytes(data[16:18], "big")
+    data[-page_size:] = b"\xff" * page_size  # the last page is the junk table's
+    path = make_package(tmp_path / "x.apkg", {"collection.anki2": bytes(data)})
+    refused(path, "member 'collection.anki2'", "damaged")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -94,5 +96,8 @@ def test_only_text_with_nothing_but_plain_tags_skips_the_parser(text):
     from app.core.sanitize import _PLAIN_TAG, _only_plain_tags
 
     assert _only_plain_tags(text) == ("<" not in _PLAIN_TAG.sub("", text))
+    # The definition: each "<" up to the first ">" after it is one whole plain tag.
+    tags = re.findall(r"<[^>]*>?", text)
+    assert _only_plain_tags(text) == all(_PLAIN_TAG.fullmatch(tag) for tag in tags)
     if _only_plain_tags(text):  # returned as it is: nothing in it may run
         assert "onerror" not in text and "<script" not in text

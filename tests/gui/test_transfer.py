@@ -103,6 +103,48 @@ def test_a_bad_file_shows_the_core_message(qtbot, tmp_path, window):
     assert str(source) in window.messages[-1]
 
 
+def test_importing_a_package_again_previews_every_card_but_converts_none(
+    qtbot, tmp_path, window, monkeypatch
+):
+    import genanki
+
+    from app.core.importing import anki_collection
+
+    model = genanki.Model(
+        7,
+        "Basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}],
+    )
+    deck = genanki.Deck(8, "German")
+    for guid, front in (("dog", "Hund"), ("cat", "Katze")):
+        deck.add_note(genanki.Note(model=model, fields=[front, guid], guid=guid))
+    package = tmp_path / "german.apkg"
+    genanki.Package(deck).write_to_file(str(package))
+    rendered = []
+    original = anki_collection._Reader._render
+
+    def spy(self, notetype, ordinal, flds, tags, deck):
+        rendered.append(flds.split("\x1f")[0])
+        return original(self, notetype, ordinal, flds, tags, deck)
+
+    monkeypatch.setattr(anki_collection._Reader, "_render", spy)
+    previews = []
+    for _ in range(2):
+        flow = ImportFlow(window)
+
+        def confirm(batch, flow=flow):
+            previews.append(flow.preview(package, batch))
+            return True
+
+        with qtbot.waitSignal(flow.finished, timeout=10_000) as done:
+            flow.run(package, confirm=confirm)
+    assert previews == ["german.apkg holds 2 cards and 0 media files."] * 2
+    assert rendered == ["Hund", "Katze"]
+    assert "Added 0, updated 0, unchanged 2" in window.messages[-1]
+    assert len(done.args[0].unchanged) == 2
+
+
 def test_export_writes_a_markdown_deck(qtbot, tmp_path, window):
     out = tmp_path / "out" / "docker.md"
     out.parent.mkdir()

@@ -81,6 +81,62 @@ def read_batch(
     return batch
 
 
+def read_batches(
+    paths: list[str | os.PathLike[str]],
+    *,
+    fmt: str = "auto",
+    deck: str | None = None,
+    keep_scheduling: bool = True,
+    known: KnownFingerprints | None = None,
+) -> list[ImportBatch]:
+    """Read several files that will be applied to one collection in order, all before any write.
+
+    `known` returns the fingerprints the collection holds now. Each file after the first is
+    read against those fingerprints as the files before it will leave them, so a card that an
+    earlier file changes is never skipped as unchanged by a later one.
+    """
+    if known is None:
+        return [
+            read_batch(path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling) for path in paths
+        ]
+    expected: dict[str, str] | None = None
+
+    def expected_now() -> Mapping[str, str]:
+        nonlocal expected
+        if expected is None:
+            expected = dict(known())
+        return expected
+
+    batches = []
+    for path in paths:
+        batch = read_batch(
+            path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=expected_now
+        )
+        batches.append(batch)
+        if expected is not None:
+            _expect_after(batch, expected)
+    return batches
+
+
+def _expect_after(batch: ImportBatch, expected: dict[str, str]) -> None:
+    """Update `expected` (card id -> fingerprint) to what merging `batch` will store."""
+    if isinstance(batch, FingerprintedBatch):
+        # The merge stores the fingerprint of every card it sees in a fingerprinted batch.
+        expected.update(batch.unchanged)
+        expected.update(batch.fingerprints)
+        return
+    for record in batch.cards:
+        # Without a fingerprint, a changed card loses its stored one: never count on it.
+        expected.pop(record.spec.id, None)
+
+
+def card_count(batch: ImportBatch) -> int:
+    """The cards a file holds: those read, plus those not read again because the collection
+    already has them from the very same raw data."""
+    unchanged = batch.unchanged if isinstance(batch, FingerprintedBatch) else {}
+    return len(batch.cards) + len(unchanged)
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection inside: reading and merging make several objects per card
@@ -92,6 +148,11 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # What was made meanwhile mostly lives on (a batch, its records): moved straight
+            # to the oldest generation, so the first young collection after this does not
+            # walk through all of it. Freezing and unfreezing only splices lists.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -14,13 +14,14 @@ already holds the card with the same fingerprint, the card is not rendered again
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -28,12 +29,8 @@ from pathlib import Path
 from app.core.errors import InputError
 from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
 from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
-from app.core.importing.anki_templates import (
-    CardContext,
-    Template,
-    TemplateError,
-    cloze_answers,
-)
+from app.core.importing.anki_sides import NoteType, render_sides
+from app.core.importing.anki_templates import Template, TemplateError
 from app.core.model import (
     CardRecord,
     CardSpec,
@@ -41,37 +38,17 @@ from app.core.model import (
     Schedule,
     anki_ease_to_quality,
 )
-from app.core.sanitize import sanitize_html
 
 # Largest single value (a note's fields, a JSON column) the reader accepts.
 MAX_VALUE_BYTES = 64 * 1024**2
 
 DEFAULT_EASE = Decimal("2.5")
 MIN_EASE = Decimal("1.3")
-_ANSWER_RULE = re.compile(r"<hr[^>]*\bid\s*=\s*[\"']?answer\b[\"']?[^>]*>", re.IGNORECASE)
-_BREAKS = ("<br>", "<br/>", "<br />")
-_TAGS = re.compile(r"<[^>]*>")
-# The first character that is neither whitespace nor inside a tag (possessive: no backtracking).
-_FIRST_TEXT = re.compile(r"(?:\s|<[^>]*>)*+(\S)")
-_MEDIA_TAG = re.compile(r"<(?:img|audio|video)\b", re.IGNORECASE)
-_SOUND = re.compile(r"\[sound:[^\]]+\]")
 # A `due` above this is a unix time (learning cards), below it a day number.
 _TIMESTAMP_DUE = 1_000_000_000
 # Part of every card's fingerprint: change it whenever rendering changes what a note becomes
 # (templates, sanitizing, wrapping), so that the next import renders every card again.
 RENDERING_VERSION = 1
-
-
-@dataclass
-class NoteType:
-    """What rendering a note needs: field names and, per card ordinal, the two templates."""
-
-    name: str
-    cloze: bool
-    fields: list[str]
-    templates: dict[int, tuple[str, Template, Template]]
-    # Per card ordinal: both templates as `Template.plain_parts`, or None if either is not.
-    plain: dict[int, tuple[list[str | int], list[str | int]] | None] = field(default_factory=dict)
 
 
 def read_collection(
@@ -87,21 +64,26 @@ def read_collection(
     """Add the cards of the collection at `db_path` to `batch`, with the reasons for any card
     left out; cards whose fingerprint `known()` already holds go to `batch.unchanged`."""
     where = f"member {member!r}"
+    uri = f"file:{db_path}?mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True)
+        con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
         raise InputError(
             f"cannot open the collection ({error})", path=source, where=where
         ) from None
     try:
-        con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
-        con.create_collation(
-            "unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower())
-        )
-        con.execute("PRAGMA trusted_schema = OFF")
-        con.execute("PRAGMA query_only = ON")
-        reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
-        reader.read(batch, keep_scheduling=keep_scheduling, known=known)
+        # SQLite checks the file on a second connection and thread (it holds no GIL while it
+        # does) as the cards are read; what it finds decides the outcome first, as if it had
+        # run before any reading.
+        check = _IntegrityCheck(uri)
+        try:
+            _prepare(con)
+            reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
+            reader.read(batch, keep_scheduling=keep_scheduling, known=known)
+        except BaseException:
+            check.raise_problem(source, where)
+            raise
+        check.raise_problem(source, where)
     except InputError:
         raise
     except (sqlite3.Error, ValueError, KeyError, TypeError, OverflowError, OSError) as error:
@@ -111,6 +93,62 @@ def read_collection(
         raise InputError(f"damaged collection ({message})", path=source, where=where) from None
     finally:
         con.close()
+
+
+def _prepare(con: sqlite3.Connection) -> None:
+    """Limits and settings for reading an untrusted collection."""
+    con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    con.create_collation("unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+    con.execute("PRAGMA trusted_schema = OFF")
+    con.execute("PRAGMA query_only = ON")
+
+
+class _IntegrityCheck:
+    """`PRAGMA quick_check` of the collection file, run on a thread of its own."""
+
+    def __init__(self, uri: str) -> None:
+        self.result: str | None = None
+        self.error: BaseException | None = None
+        self.con: sqlite3.Connection | None = None
+        try:
+            self.con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as error:
+            self.error = error
+        self.thread = threading.Thread(target=self._run, name="import-check", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        if self.con is None:
+            return
+        try:
+            _prepare(self.con)
+            self.result = self.con.execute("PRAGMA quick_check").fetchone()[0]
+        except BaseException as error:  # handed to the reading thread by raise_problem
+            self.error = error
+        finally:
+            self.con.close()
+
+    def raise_problem(self, source: Path, where: str) -> None:
+        """Wait for the check; raise what it found wrong (its own error, or damage).
+
+        Interrupted (Ctrl+C), it stops the check and still waits for the thread, so that the
+        file is closed before its folder is removed.
+        """
+        interrupted: BaseException | None = None
+        while self.thread.is_alive():
+            try:
+                self.thread.join()
+            except BaseException as error:
+                if self.con is not None:
+                    with contextlib.suppress(sqlite3.Error):  # already closed: the check is over
+                        self.con.interrupt()
+                interrupted = interrupted or error
+        if interrupted is not None:
+            raise interrupted
+        if self.error is not None:
+            raise self.error
+        if self.result != "ok":
+            raise InputError("the collection database is damaged", path=source, where=where)
 
 
 class _Reader:
@@ -132,8 +170,6 @@ class _Reader:
         keep_scheduling: bool,
         known: KnownFingerprints | None,
     ) -> None:
-        if self.con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise self.fail("the collection database is damaged")
         tables = self._plain_tables()
         for required in ("col", "notes", "cards"):
             if required not in tables:
@@ -247,8 +283,13 @@ class _Reader:
     def _history(self, sched_ver: int) -> dict[int, list[ReviewRecord]]:
         history: dict[int, list[ReviewRecord]] = {}
         previous: dict[int, Decimal] = {}
+        # Rows that are certainly not answers (whole-number button or kind out of range) are
+        # left out by SQLite already; the checks below still see every other row.
         for rid, cid, ease, ivl, last_ivl, factor, duration, kind in self.con.execute(
-            "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id"
+            "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog"
+            " WHERE NOT (typeof(ease) = 'integer' AND typeof(type) = 'integer'"
+            " AND (ease NOT BETWEEN 1 AND 4 OR type NOT IN (0, 1, 2, 3)))"
+            " ORDER BY cid, id"
         ):
             if not 1 <= ease <= 4 or kind not in (0, 1, 2, 3):
                 continue  # manual reschedules and resets are not answers
@@ -289,14 +330,18 @@ class _Reader:
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
-        # Per (note type, ordinal): what the fingerprint needs to know of the note type.
-        template_keys: dict[tuple[int, int], str] = {}
+        skipped = batch.skipped
+        render = self._render
+        # Per (note type, ordinal): the note type and what the fingerprint needs of it.
+        kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
         seen: set[str] = set()
         deck_names: dict[int, str] = {}
-        # Notes added together share their edit time and tags: each is converted once.
+        # Notes added together share their edit time, tags and scheduling: each distinct
+        # value is converted once (the results are immutable, so cards can share them).
         modified: dict[int, datetime] = {}
         tag_lists: dict[str, tuple[str, ...]] = {}
-        skipped = batch.skipped
+        schedules: dict[tuple[int, ...], Schedule] = {}
+        blake2b = hashlib.blake2b
         for (
             cid,
             nid,
@@ -320,20 +365,25 @@ class _Reader:
                 skipped.append(f"card {cid}: its note is missing from the package")
                 continue
             _, guid, mid, mod, tags, flds = note
-            card_id = _deckard_card_id(mid, flds) or f"anki-{guid}-{ordinal}"
+            card_id = (
+                mid == NOTETYPE_ID and _deckard_card_id(mid, flds)
+            ) or f"anki-{guid}-{ordinal}"
             if card_id in seen:
                 skipped.append(f"card {card_id}: appears twice in the package")
                 continue
-            notetype = notetypes.get(mid)
-            if notetype is None:
+            kind = kinds.get((mid, ordinal))
+            if kind is None and (mid, ordinal) not in kinds:
+                notetype = notetypes.get(mid)
+                kind = kinds[(mid, ordinal)] = (
+                    None if notetype is None else (notetype, _template_key(notetype, ordinal))
+                )
+            if kind is None:
                 skipped.append(f"card {card_id}: its note type is missing from the package")
                 continue
+            notetype, template_key = kind
             home = odid or did
             deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
-            template_key = template_keys.get((mid, ordinal))
-            if template_key is None:
-                template_key = template_keys[(mid, ordinal)] = _template_key(notetype, ordinal)
-            fingerprint = hashlib.blake2b(
+            fingerprint = blake2b(
                 f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
                     "utf-8", "surrogatepass"
                 ),
@@ -343,34 +393,32 @@ class _Reader:
                 seen.add(card_id)
                 unchanged[card_id] = fingerprint
                 continue
-            sides = self._render(notetype, ordinal, str(flds), str(tags), deck)
+            sides = render(notetype, ordinal, str(flds), str(tags), deck)
             if sides is None:
                 skipped.append(f"card {card_id}: empty question")
                 continue
             seen.add(card_id)
             schedule = None
             if keep_scheduling and ctype != 0:
-                schedule = _schedule(
-                    odue if odid and odue else due, ivl, factor, reps, lapses, queue, crt_day
-                )
+                if odid and odue:
+                    due = odue
+                key = (due, ivl, factor, reps, lapses, queue)
+                schedule = schedules.get(key)
+                if schedule is None:
+                    schedule = schedules[key] = _schedule(*key, crt_day)
             tag_list = tag_lists.get(tags)
             if tag_list is None:
                 tag_list = tag_lists[tags] = tuple(str(tags).split())
             stamp = modified.get(mod)
             if stamp is None:
                 stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
+            reviews = history.get(cid)
             records.append(
                 CardRecord(
-                    spec=CardSpec(
-                        id=card_id,
-                        deck=deck,
-                        question=sides[0],
-                        answer=sides[1],
-                        tags=tag_list,
-                    ),
-                    schedule=schedule,
-                    history=tuple(history.get(cid, ())) if keep_scheduling else (),
-                    modified_at=stamp,
+                    CardSpec(card_id, deck, sides[0], sides[1], tag_list),
+                    schedule,
+                    tuple(reviews) if reviews else (),
+                    stamp,
                 )
             )
             fingerprints[card_id] = fingerprint
@@ -378,66 +426,8 @@ class _Reader:
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
     ) -> tuple[str, str] | None:
-        values = flds.split("\x1f")
-        names = notetype.fields
-        if not notetype.cloze:
-            if ordinal not in notetype.plain:
-                notetype.plain[ordinal] = _plain_templates(notetype, ordinal)
-            plain = notetype.plain[ordinal]
-            if plain is not None:
-                return _render_plain(plain, values, len(names))
-        if len(values) < len(names):
-            values += [""] * (len(names) - len(values))
-        fields = dict(zip(names, values, strict=False))
-        if notetype.cloze:
-            template = notetype.templates.get(0)
-            cloze_number: int | None = ordinal + 1
-        else:
-            template = notetype.templates.get(ordinal)
-            cloze_number = None
-        if template is None:
-            return None
-        name, qfmt, afmt = template
-        context = CardContext(fields, cloze_number, tags.strip(), notetype.name, deck, name)
-        question = qfmt.render(context).strip()
-        if _is_blank(question):
-            return None
-        context.front_side = question
-        context.answer_side = True
-        answer = _answer_only(afmt.render(context), question)
-        if notetype.cloze and _is_blank(answer):
-            answer = ", ".join(cloze_answers(fields.get(notetype.fields[0], ""), ordinal + 1))
-        return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
-
-
-def _plain_templates(
-    notetype: NoteType, ordinal: int
-) -> tuple[list[str | int], list[str | int]] | None:
-    template = notetype.templates.get(ordinal)
-    if template is None:
-        return None
-    question = template[1].plain_parts(notetype.fields)
-    answer = template[2].plain_parts(notetype.fields)
-    if question is None or answer is None:
-        return None
-    return question, answer
-
-
-def _render_plain(
-    plain: tuple[list[str | int], list[str | int]], values: list[str], count: int
-) -> tuple[str, str] | None:
-    """`_Reader._render` for templates made of text and fields only (`Template.plain_parts`)."""
-    if len(values) != count:
-        values = (values + [""] * count)[:count]
-    values.append("")  # {{FrontSide}}: empty on the question side
-    question = "".join([part if isinstance(part, str) else values[part] for part in plain[0]])
-    question = question.strip()
-    if _is_blank(question):
-        return None
-    values[count] = question
-    answer = "".join([part if isinstance(part, str) else values[part] for part in plain[1]])
-    answer = _answer_only(answer, question)
-    return _wrap(sanitize_html(question)), _wrap(sanitize_html(answer))
+        """The sides of one card (see `anki_sides.render_sides`)."""
+        return render_sides(notetype, ordinal, flds, tags, deck)
 
 
 def _template_key(notetype: NoteType, ordinal: int) -> str:
@@ -447,46 +437,6 @@ def _template_key(notetype: NoteType, ordinal: int) -> str:
     if template is not None:
         parts += [template[0], template[1].source, template[2].source]
     return hashlib.blake2b(json.dumps(parts).encode("utf-8"), digest_size=16).hexdigest()
-
-
-def _answer_only(answer: str, question: str) -> str:
-    """The answer side without the repeated question: Deckard shows the question above it."""
-    rule = _ANSWER_RULE.search(answer) if "answer" in answer else None
-    if rule:
-        return answer[rule.end() :].strip()
-    if question and answer.startswith(question):
-        return answer[len(question) :].strip()
-    return answer.strip()
-
-
-def _is_blank(side: str) -> bool:
-    first = _FIRST_TEXT.match(side)
-    if first is not None and first.group(1) != "&":
-        # Visible text outside the tags (an entity might be a lone &nbsp;: checked below).
-        return False
-    if _MEDIA_TAG.search(side) or _SOUND.search(side):
-        return False
-    return not _TAGS.sub("", side).replace("&nbsp;", "").strip()
-
-
-def _strip_trailing_breaks(side: str) -> str:
-    while True:
-        side = side.rstrip()
-        if not side.endswith(">"):
-            return side
-        tail = side[-6:].lower()
-        for br in _BREAKS:
-            if tail.endswith(br):
-                side = side[: -len(br)]
-                break
-        else:
-            return side
-
-
-def _wrap(side: str) -> str:
-    """Anki's HTML as a raw HTML block, so Markdown leaves its text and line breaks alone."""
-    side = _strip_trailing_breaks(side)
-    return f"<div>{side}</div>" if side else ""
 
 
 def _ease(factor: int, fallback: Decimal) -> Decimal:

@@ -92,6 +92,43 @@ class Template:
                 return None
         return parts
 
+    def cloze_parts(self, fields: list[str]) -> list[str | int | tuple[int]] | None:
+        """`plain_parts` that may also hold `{{cloze:Field}}`, as the 1-tuple `(number,)`.
+
+        Anki's own Cloze templates are like that; `render_cloze_parts` renders them.
+        """
+        numbers = {name: number for number, name in enumerate(fields)}
+        parts: list[str | int | tuple[int]] = []
+        for node in self.nodes:
+            if isinstance(node, str):
+                parts.append(node)
+                continue
+            if not isinstance(node, _Replacement) or node.filters not in ((), ("cloze",)):
+                return None
+            number = numbers.get(node.name)
+            if number is None and node.name == "FrontSide" and not node.filters:
+                number = len(fields)
+            if number is None:
+                return None
+            parts.append((number,) if node.filters else number)
+        return parts
+
+
+def render_cloze_parts(
+    parts: list[str | int | tuple[int]], values: list[str], number: int, *, answer: bool
+) -> str:
+    """A template's `cloze_parts` for cloze card `number`, fields (then FrontSide) in `values`."""
+    return "".join(
+        [
+            part
+            if isinstance(part, str)
+            else values[part]
+            if isinstance(part, int)
+            else render_cloze(values[part[0]], number, answer=answer)
+            for part in parts
+        ]
+    )
+
 
 def _parse(source: str) -> list[_Node]:
     root: list[_Node] = []
