@@ -18,15 +18,13 @@ Design decisions (see docs/exporting.md for the user-facing side):
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
-import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -50,6 +48,14 @@ from app.core.exporting.anki_format import (
     note_guid,
     notetype_entry,
 )
+from app.core.exporting.note_fields import (
+    anki_tags,
+    checksum,
+    is_plain_name,
+    media_references,
+    render_side,
+    sort_field,
+)
 from app.core.model import (
     DECK_SEPARATOR,
     CardRecord,
@@ -58,11 +64,7 @@ from app.core.model import (
     Schedule,
     quality_to_anki_ease,
 )
-from app.core.render import render_markdown
 
-_SRC_RE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^>]*>")
-_WHITESPACE_RE = re.compile(r"\s+")
 _BATCH = 5000
 
 
@@ -87,98 +89,6 @@ def day_start_timestamp(day: date, day_start_hour: int, tz: tzinfo | None) -> in
     start = datetime.combine(day, time(hour=day_start_hour))
     start = start.replace(tzinfo=tz) if tz is not None else start.astimezone()
     return int(start.timestamp())
-
-
-# An ASCII character Markdown or HTML gives a meaning to (anything but letters, digits and
-# the punctuation listed); other characters (CJK, accents, full-width punctuation) are inert.
-_MEANINGFUL_ASCII = re.compile(r"[^A-Za-z0-9 ,.?;()'\"%$:/@\-\x80-\U0010FFFF]")
-_INLINE_TOKEN = re.compile(
-    r"\*\*(?P<strong>[^*`\s](?:[^*`\n]*[^*`\s])?)\*\*"
-    r"|`(?P<code>[^`\s](?:[^`\n]*[^`\s])?)`"
-    r"|(?P<plain>[^*`]+)"
-)
-
-
-def _inert(text: str) -> bool:
-    # isprintable() is False for every blank but the plain space (tabs, no-break spaces...).
-    return text.isprintable() and _MEANINGFUL_ASCII.search(text) is None
-
-
-def simple_html(text: str) -> str | None:
-    """The HTML Markdown gives one simple line, or None when the line is not that simple.
-
-    Simple: one line without surrounding blanks, starting with a letter, `**` or a backtick
-    (so it cannot be a heading, list or quote), made of text whose ASCII characters have no
-    Markdown or HTML meaning, `**strong**` spans of such text and single-backtick code spans.
-    """
-    if not text or text != text.strip() or "\n" in text or "``" in text:
-        return None
-    if not (text[0].isalpha() or text[0] in "*`"):
-        return None
-    if "*" not in text and "`" not in text:
-        # Plain text is one token of the loop below; most sides are, so skip the loop.
-        return f"<p>{text}</p>" if _inert(text) else None
-    out = []
-    position = 0
-    for match in _INLINE_TOKEN.finditer(text):
-        if match.start() != position:
-            return None
-        position = match.end()
-        strong, code, plain = match.group("strong", "code", "plain")
-        if strong is not None and _inert(strong):
-            out.append(f"<strong>{strong}</strong>")
-        # No "&" in code: Markdown rewrites entity-like text there (`&#1` gives "&amp;#1;").
-        elif code is not None and code.isprintable() and "&" not in code:
-            out.append(f"<code>{html.escape(code, quote=False)}</code>")
-        elif plain is not None and _inert(plain):
-            out.append(plain)
-        else:
-            return None
-    if position != len(text):
-        return None
-    return f"<p>{''.join(out)}</p>"
-
-
-def render_side(text: str) -> str:
-    """A card side as HTML, exactly as `render_markdown` gives it.
-
-    Simple lines skip Markdown: on a large export most sides are simple, and rendering is most
-    of the time taken. Tests check the shortcut against `render_markdown` itself.
-    """
-    simple = simple_html(text)
-    return simple if simple is not None else render_markdown(text)
-
-
-def _anki_tags(tags: Iterable[str]) -> str:
-    # Anki separates tags by spaces, so a space inside a tag would split it in two.
-    cleaned = [_WHITESPACE_RE.sub("_", tag.strip()) for tag in tags if tag.strip()]
-    return f" {' '.join(cleaned)} " if cleaned else ""
-
-
-def _sort_field(field_html: str) -> str:
-    return html.unescape(_TAG_RE.sub("", field_html)).strip()
-
-
-def _checksum(sort_field: str) -> int:
-    return int(hashlib.sha1(sort_field.encode("utf-8")).hexdigest()[:8], 16)
-
-
-def media_references(field_html: str) -> Iterator[str]:
-    """The file names a card's HTML loads with `src="..."` (remote URLs excluded)."""
-    for match in _SRC_RE.finditer(field_html):
-        name = html.unescape(match.group(1) if match.group(1) is not None else match.group(2))
-        if name and "://" not in name and not name.startswith("data:"):
-            yield name
-
-
-def _is_plain_name(name: str) -> bool:
-    return (
-        name not in ("", ".", "..")
-        and "/" not in name
-        and "\\" not in name
-        and "\x00" not in name
-        and not os.path.isabs(name)
-    )
 
 
 class _IdAllocator:
@@ -325,7 +235,7 @@ class PackageBuilder:
         # Note ids are distinct, so taking each as a card id always gets it: one card per note,
         # card id = note id.
         card_id = note_id
-        sort_field = _sort_field(question)
+        sort_text = sort_field(question)
         self._notes.append(
             (
                 note_id,
@@ -333,10 +243,10 @@ class PackageBuilder:
                 NOTETYPE_ID,
                 note_mod,
                 -1,
-                _anki_tags(spec.tags),
+                anki_tags(spec.tags),
                 FIELD_SEPARATOR.join((question, answer, html.escape(spec.id))),
-                sort_field,
-                _checksum(sort_field),
+                sort_text,
+                checksum(sort_text),
                 0,
                 "",
             )
@@ -426,7 +336,7 @@ class PackageBuilder:
                 else set()
             )
         for name in media_references(field_html):
-            if _is_plain_name(name) and name in self._present_media:
+            if is_plain_name(name) and name in self._present_media:
                 self.media.add(name)
 
     def flush(self) -> None:
