@@ -56,6 +56,7 @@ from app.core.exporting.note_fields import (
     render_side,
     sort_field,
 )
+from app.core.exporting.zip_writer import write_deflated
 from app.core.model import (
     DECK_SEPARATOR,
     CardRecord,
@@ -533,8 +534,14 @@ def zip_package(
 ) -> None:
     """Zip the package database and the media at `out`, which appears only once complete."""
     partial = db_path.with_name("package.apkg")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        zf.write(db_path, "collection.anki2")
+    with open(partial, "wb") as stream:
+        # The database, deflated on every core; `zipfile` adds the rest.
+        written = write_deflated(stream, db_path, "collection.anki2", level=1)
+    with zipfile.ZipFile(
+        partial, "a" if written else "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as zf:
+        if not written:
+            zf.write(db_path, "collection.anki2")
         zf.writestr("media", json.dumps({str(i): name for i, name in enumerate(media_names)}))
         for index, name in enumerate(media_names):
             zf.write(Path(media_dir or ".") / name, str(index))
