@@ -20,13 +20,12 @@ cards are copied into the package.
 from __future__ import annotations
 
 import json
-import operator
 import os
 import sqlite3
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, tzinfo
-from itertools import islice
 from pathlib import Path
 
 from app.core.exporting.anki_format import CARD_INDEX, REVLOG_INDEX
@@ -134,11 +133,20 @@ def _revlog_statements(in_time_order: bool, *, whole: bool) -> list[str]:
     return [statement.format(ease=ease, kind=kind, order=order) for statement in statements]
 
 
+# Is some review later than the next one in the log? Each row looks up the next by review id.
+_OUT_OF_TIME_ORDER = """
+SELECT EXISTS (
+    SELECT 1 FROM src.reviews a
+    WHERE julianday(a.reviewed_at) > (
+        SELECT julianday(b.reviewed_at) FROM src.reviews b WHERE b.id > a.id ORDER BY b.id LIMIT 1
+    )
+)
+"""
+
+
 def _in_time_order(db: sqlite3.Connection) -> bool:
     """True when every review's time is no earlier than the one before it in the log."""
-    query = f"SELECT {_MS.format('reviewed_at')} FROM src.reviews ORDER BY id"
-    times = db.execute(query).fetchall()
-    return all(map(operator.le, times, islice(times, 1, None)))
+    return not db.execute(_OUT_OF_TIME_ORDER).fetchone()[0]
 
 
 class _RevlogWriter(threading.Thread):
@@ -237,27 +245,39 @@ def _fill(
     """Render every card into the builder; meanwhile, with scheduling, write the revlog."""
     db = builder.db
     if not builder.scheduling:
-        _add_cards(builder, db.execute(_CARDS.format(where=where), params).fetchall(), None, {})
+        rows = db.execute(_CARDS.format(where=where), params).fetchall()
+        now_s = int(builder.now.timestamp())
+        note_mods = [int(_stamp(row[11]).timestamp()) if row[11] else now_s for row in rows]
+        _add_cards(builder, rows, note_mods, None, {})
         package.execute(REVLOG_INDEX)
         return
-    in_time_order = _in_time_order(db)
-    summary_query = _SUMMARY_IN_TIME_ORDER if in_time_order else _SUMMARY_ANY_ORDER
-    summaries = {
-        card_id: ReviewSummary(count, first_ms, last_ms)
-        for card_id, count, first_ms, last_ms in db.execute(summary_query)
-    }
+    # Whether the log is in time order is found out on the package's connection, on another
+    # thread, while this one reads the cards' last edits (a first, optimistic guess).
+    with ThreadPoolExecutor(1) as pool:
+        ordered = pool.submit(_in_time_order, package)
+        summaries = _summaries(db, _SUMMARY_IN_TIME_ORDER)
+        now_s = int(builder.now.timestamp())
+        edits = db.execute(_CARD_EDITS.format(where=where), params).fetchall()
+        card_ids = [card_id for card_id, _ in edits]
+        note_mods = [int(_stamp(stamp).timestamp()) if stamp else now_s for _, stamp in edits]
+        in_time_order = ordered.result()
+    if not in_time_order:
+        summaries = _summaries(db, _SUMMARY_ANY_ORDER)
     no_reviews = ReviewSummary()
-    now_s = int(builder.now.timestamp())
-    card_ids = []
-    note_ids = []
-    for card_id, modified_at in db.execute(_CARD_EDITS.format(where=where), params):
-        note_mod = int(_stamp(modified_at).timestamp()) if modified_at else now_s
-        card_ids.append(card_id)
-        note_ids.append(builder.take_note_id(note_mod, summaries.get(card_id, no_reviews).first_ms))
+    take = builder.take_note_id
+    note_ids = [
+        take(note_mod, summaries.get(card_id, no_reviews).first_ms)
+        for card_id, note_mod in zip(card_ids, note_mods, strict=True)
+    ]
     package.execute(
         "CREATE TEMP TABLE card_map (card_id TEXT PRIMARY KEY, anki_id INTEGER) WITHOUT ROWID"
     )
-    package.executemany("INSERT INTO card_map VALUES (?, ?)", zip(card_ids, note_ids, strict=True))
+    # One JSON array rather than a row at a time: SQLite unpacks it without Python.
+    package.execute(
+        "INSERT INTO card_map"
+        " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+        (json.dumps(list(zip(card_ids, note_ids, strict=True))),),
+    )
     # Positions in time order count only the exported reviews: a deck's are read in order into a
     # numbered table rather than numbered by review id, which skips the other decks' reviews.
     writer = _RevlogWriter(package, _revlog_statements(in_time_order, whole=not where))
@@ -265,11 +285,18 @@ def _fill(
     try:
         # The same transaction as above, so the same cards in the same order.
         rows = db.execute(_CARDS.format(where=where), params).fetchall()
-        _add_cards(builder, rows, note_ids, summaries)
+        _add_cards(builder, rows, note_mods, note_ids, summaries)
     except BaseException:
         writer.finish(cancel=True)
         raise
     writer.finish()
+
+
+def _summaries(db: sqlite3.Connection, query: str) -> dict[str, ReviewSummary]:
+    return {
+        card_id: ReviewSummary(count, first_ms, last_ms)
+        for card_id, count, first_ms, last_ms in db.execute(query)
+    }
 
 
 def _stamp(text: str) -> datetime:
@@ -279,17 +306,17 @@ def _stamp(text: str) -> datetime:
 def _add_cards(
     builder: PackageBuilder,
     rows: list[tuple],
+    note_mods: list[int],
     note_ids: list[int] | None,
     summaries: dict[str, ReviewSummary],
 ) -> None:
     add_note = builder.add_note
-    now_s = int(builder.now.timestamp())
     no_reviews = ReviewSummary()
     # Many cards share the same tags; convert each distinct list once.
     tag_texts: dict[str | None, str] = {}
     for index, row in enumerate(rows):
         (card_id, deck_name, question, answer, tags, repetitions, interval, easiness, due,
-         lapses, suspended, modified_at, position) = row  # fmt: skip
+         lapses, suspended, _modified_at, position) = row  # fmt: skip
         tag_text = tag_texts.get(tags)
         if tag_text is None:
             tag_text = tag_texts[tags] = anki_tags(json.loads(tags or "[]"))
@@ -303,7 +330,7 @@ def _add_cards(
             question or "",
             answer or "",
             tag_text,
-            int(_stamp(modified_at).timestamp()) if modified_at else now_s,
+            note_mods[index],
             schedule,
             summaries.get(card_id, no_reviews),
             position,
