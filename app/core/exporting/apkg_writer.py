@@ -164,7 +164,7 @@ def review_row(review: ReviewRecord) -> ReviewRow:
 
 
 class PackageBuilder:
-    """Fills the schema-11 database card by card; `finish` writes the `col` row."""
+    """Fills a schema-11 database card by card; `finish_cards` and `write_col` complete it."""
 
     def __init__(
         self,
