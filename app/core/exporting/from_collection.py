@@ -216,9 +216,7 @@ def write_collection_apkg(
                     day_start_hour=day_start_hour,
                     tz=tz,
                 )
-                _fill(builder, package, where, params)
-                crt = builder.finish_cards()
-                cards_db.execute("COMMIT")
+                crt = _fill(builder, package, where, params)
                 cards_db.close()
                 package.execute("ATTACH DATABASE ? AS rendered", (str(Path(work) / "cards.anki2"),))
                 package.execute("BEGIN")
@@ -241,8 +239,9 @@ def write_collection_apkg(
 
 def _fill(
     builder: PackageBuilder, package: sqlite3.Connection, where: str, params: tuple[object, ...]
-) -> None:
-    """Render every card into the builder; meanwhile, with scheduling, write the revlog."""
+) -> int:
+    """Render every card into the builder and commit them; meanwhile, with scheduling, write
+    the revlog. Return the package's `crt`."""
     db = builder.db
     if not builder.scheduling:
         rows = db.execute(_CARDS.format(where=where), params).fetchall()
@@ -250,7 +249,7 @@ def _fill(
         note_mods = [int(_stamp(row[11]).timestamp()) if row[11] else now_s for row in rows]
         _add_cards(builder, rows, note_mods, None, {})
         package.execute(REVLOG_INDEX)
-        return
+        return _finish_cards(builder)
     # Whether the log is in time order is found out on the package's connection, on another
     # thread, while this one reads the cards' last edits (a first, optimistic guess).
     with ThreadPoolExecutor(1) as pool:
@@ -286,10 +285,19 @@ def _fill(
         # The same transaction as above, so the same cards in the same order.
         rows = db.execute(_CARDS.format(where=where), params).fetchall()
         _add_cards(builder, rows, note_mods, note_ids, summaries)
+        # Before waiting for the revlog, which usually takes longer.
+        crt = _finish_cards(builder)
     except BaseException:
         writer.finish(cancel=True)
         raise
     writer.finish()
+    return crt
+
+
+def _finish_cards(builder: PackageBuilder) -> int:
+    crt = builder.finish_cards()
+    builder.db.execute("COMMIT")
+    return crt
 
 
 def _summaries(db: sqlite3.Connection, query: str) -> dict[str, ReviewSummary]:
