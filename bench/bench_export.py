@@ -60,6 +60,9 @@ def measure(cards: int, reviews: int) -> list[dict]:
         path = make_collection(work / "bench.deckard", cards=cards, reviews=reviews)
         package = work / "deckard.apkg"
         with Collection.open(path) as collection:
+            new_cards = collection.conn.execute(
+                "SELECT COUNT(*) FROM cards WHERE due IS NULL"
+            ).fetchone()[0]
             now = datetime.now(UTC)
             deckard_s, deckard_cpu, result = timed(
                 lambda: export_collection(collection, package, now=now)
@@ -78,7 +81,11 @@ def measure(cards: int, reviews: int) -> list[dict]:
                 options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True),
             )
             log = anki.import_anki_package(request).log
+            # Both sides export the same thing: every card, its scheduling and its history.
             assert len(log.new) == cards, len(log.new)
+            assert anki.db.scalar("SELECT COUNT(*) FROM revlog") == reviews
+            studied = anki.db.scalar("SELECT COUNT(*) FROM cards WHERE type = 2")
+            assert studied == result.cards - new_cards, (studied, new_cards)
             options = ExportAnkiPackageOptions(
                 with_scheduling=True, with_deck_configs=True, with_media=True, legacy=False
             )

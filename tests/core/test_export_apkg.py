@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.exporting.anki_format import NOTETYPE_ID, NOTETYPE_NAME, deck_id_for, note_guid
-from app.core.exporting.apkg_writer import render_side, simple_html, write_apkg
+from app.core.exporting.apkg_writer import write_apkg
+from app.core.exporting.note_fields import render_side, simple_html
 from app.core.model import CardRecord, CardSpec, ReviewRecord, Schedule, quality_to_anki_ease
 from app.core.render import render_markdown
 from tests.core.anki_reader import anki_cards, import_package, open_anki

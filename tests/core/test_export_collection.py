@@ -250,3 +250,57 @@ def test_package_comes_back_into_deckard_as_the_same_cards(package, records, tmp
     for card_id in studied:
         assert returned[card_id].schedule.interval == records[card_id].schedule.interval
         assert len(returned[card_id].history) == len(records[card_id].history)
+
+
+def _altered_copy(collection, tmp_path, *statements):
+    """A copy of the collection file with `statements` run on it (the review log rewritten)."""
+    import sqlite3
+
+    copy = tmp_path / "altered.deckard"
+    source, target = sqlite3.connect(collection.path), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+        for statement in statements:
+            target.execute(statement)
+        target.commit()
+    finally:
+        source.close()
+        target.close()
+    return copy
+
+
+def test_a_review_log_out_of_time_order_gives_the_same_package(collection, tmp_path):
+    """Answers imported after later ones put the log out of time order: same package."""
+    export_collection(collection, tmp_path / "in_order.apkg", now=NOW)
+    copy = _altered_copy(collection, tmp_path, "UPDATE reviews SET id = 1000000 - id")
+    with Collection.open(copy, import_builtin=False) as reordered:
+        export_collection(reordered, tmp_path / "reordered.apkg", now=NOW)
+    in_order = _package_rows(tmp_path / "in_order.apkg", tmp_path)
+    assert _package_rows(tmp_path / "reordered.apkg", tmp_path) == in_order
+    assert len(in_order[3]) > 50
+
+
+@pytest.mark.parametrize("in_time_order", [True, False], ids=["in order", "out of order"])
+def test_reviews_at_the_same_moment_get_distinct_revlog_ids(collection, tmp_path, in_time_order):
+    # Every review at one of two moments an hour apart: alternating (out of time order) or
+    # the earlier ones first.
+    early, late = "2026-01-02T03:04:05.000Z", "2026-01-02T04:04:05.000Z"
+    first_half = "id % 2 = 0" if not in_time_order else "id <= (SELECT MAX(id) / 2 FROM reviews)"
+    copy = _altered_copy(
+        collection,
+        tmp_path,
+        f"UPDATE reviews SET reviewed_at = CASE WHEN {first_half} THEN '{early}' ELSE '{late}' END",
+    )
+    with Collection.open(copy, import_builtin=False) as altered:
+        result = export_collection(altered, tmp_path / "same.apkg", now=NOW)
+    revlog = _package_rows(tmp_path / "same.apkg", tmp_path)[3]
+    with Collection.open(copy, import_builtin=False) as altered:
+        stamps = sorted(r.reviewed_at for record in altered.iter_records() for r in record.history)
+    # In time order, each review takes its millisecond or the next one free after the last.
+    expected: list[int] = []
+    for stamp in stamps:
+        ms = int(stamp.timestamp() * 1000)
+        expected.append(max(ms, expected[-1] + 1) if expected else ms)
+    assert len(expected) == result.reviews > 50
+    assert [row[0] for row in revlog] == expected
+    assert len(set(expected)) == len(expected) and expected[-1] - expected[0] > 3_600_000

@@ -18,15 +18,13 @@ Design decisions (see docs/exporting.md for the user-facing side):
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
-import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -50,6 +48,15 @@ from app.core.exporting.anki_format import (
     note_guid,
     notetype_entry,
 )
+from app.core.exporting.note_fields import (
+    anki_tags,
+    checksum,
+    is_plain_name,
+    media_references,
+    render_side,
+    sort_field,
+)
+from app.core.exporting.zip_writer import write_deflated
 from app.core.model import (
     DECK_SEPARATOR,
     CardRecord,
@@ -58,11 +65,7 @@ from app.core.model import (
     Schedule,
     quality_to_anki_ease,
 )
-from app.core.render import render_markdown
 
-_SRC_RE = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^>]*>")
-_WHITESPACE_RE = re.compile(r"\s+")
 _BATCH = 5000
 
 
@@ -87,98 +90,6 @@ def day_start_timestamp(day: date, day_start_hour: int, tz: tzinfo | None) -> in
     start = datetime.combine(day, time(hour=day_start_hour))
     start = start.replace(tzinfo=tz) if tz is not None else start.astimezone()
     return int(start.timestamp())
-
-
-# An ASCII character Markdown or HTML gives a meaning to (anything but letters, digits and
-# the punctuation listed); other characters (CJK, accents, full-width punctuation) are inert.
-_MEANINGFUL_ASCII = re.compile(r"[^A-Za-z0-9 ,.?;()'\"%$:/@\-\x80-\U0010FFFF]")
-_INLINE_TOKEN = re.compile(
-    r"\*\*(?P<strong>[^*`\s](?:[^*`\n]*[^*`\s])?)\*\*"
-    r"|`(?P<code>[^`\s](?:[^`\n]*[^`\s])?)`"
-    r"|(?P<plain>[^*`]+)"
-)
-
-
-def _inert(text: str) -> bool:
-    # isprintable() is False for every blank but the plain space (tabs, no-break spaces...).
-    return text.isprintable() and _MEANINGFUL_ASCII.search(text) is None
-
-
-def simple_html(text: str) -> str | None:
-    """The HTML Markdown gives one simple line, or None when the line is not that simple.
-
-    Simple: one line without surrounding blanks, starting with a letter, `**` or a backtick
-    (so it cannot be a heading, list or quote), made of text whose ASCII characters have no
-    Markdown or HTML meaning, `**strong**` spans of such text and single-backtick code spans.
-    """
-    if not text or text != text.strip() or "\n" in text or "``" in text:
-        return None
-    if not (text[0].isalpha() or text[0] in "*`"):
-        return None
-    if "*" not in text and "`" not in text:
-        # Plain text is one token of the loop below; most sides are, so skip the loop.
-        return f"<p>{text}</p>" if _inert(text) else None
-    out = []
-    position = 0
-    for match in _INLINE_TOKEN.finditer(text):
-        if match.start() != position:
-            return None
-        position = match.end()
-        strong, code, plain = match.group("strong", "code", "plain")
-        if strong is not None and _inert(strong):
-            out.append(f"<strong>{strong}</strong>")
-        # No "&" in code: Markdown rewrites entity-like text there (`&#1` gives "&amp;#1;").
-        elif code is not None and code.isprintable() and "&" not in code:
-            out.append(f"<code>{html.escape(code, quote=False)}</code>")
-        elif plain is not None and _inert(plain):
-            out.append(plain)
-        else:
-            return None
-    if position != len(text):
-        return None
-    return f"<p>{''.join(out)}</p>"
-
-
-def render_side(text: str) -> str:
-    """A card side as HTML, exactly as `render_markdown` gives it.
-
-    Simple lines skip Markdown: on a large export most sides are simple, and rendering is most
-    of the time taken. Tests check the shortcut against `render_markdown` itself.
-    """
-    simple = simple_html(text)
-    return simple if simple is not None else render_markdown(text)
-
-
-def _anki_tags(tags: Iterable[str]) -> str:
-    # Anki separates tags by spaces, so a space inside a tag would split it in two.
-    cleaned = [_WHITESPACE_RE.sub("_", tag.strip()) for tag in tags if tag.strip()]
-    return f" {' '.join(cleaned)} " if cleaned else ""
-
-
-def _sort_field(field_html: str) -> str:
-    return html.unescape(_TAG_RE.sub("", field_html)).strip()
-
-
-def _checksum(sort_field: str) -> int:
-    return int(hashlib.sha1(sort_field.encode("utf-8")).hexdigest()[:8], 16)
-
-
-def media_references(field_html: str) -> Iterator[str]:
-    """The file names a card's HTML loads with `src="..."` (remote URLs excluded)."""
-    for match in _SRC_RE.finditer(field_html):
-        name = html.unescape(match.group(1) if match.group(1) is not None else match.group(2))
-        if name and "://" not in name and not name.startswith("data:"):
-            yield name
-
-
-def _is_plain_name(name: str) -> bool:
-    return (
-        name not in ("", ".", "..")
-        and "/" not in name
-        and "\\" not in name
-        and "\x00" not in name
-        and not os.path.isabs(name)
-    )
 
 
 class _IdAllocator:
@@ -214,6 +125,18 @@ def _ms(moment: datetime) -> int:
 ReviewRow = tuple[int, int, int, int, int, int | None]
 
 
+# A card's schedule as the package needs it: (repetitions, interval in days, easiness in
+# thousandths, due day as a date ordinal, lapses, suspended).
+ScheduleRow = tuple[int, int, int, int, int, bool]
+
+# What is the same in every row is written by the statement, not bound row by row.
+_INSERT_NOTE = f"INSERT INTO notes VALUES (?, ?, {NOTETYPE_ID}, ?, -1, ?, ?, ?, ?, 0, '')"
+# The card id is its note's id (one card per note).
+_INSERT_CARD = (
+    "INSERT INTO cards VALUES (?1, ?1, ?2, 0, ?3, -1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, '')"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewSummary:
     """How many reviews a card has and when the first and last were (ms), for its card row."""
@@ -241,7 +164,7 @@ def review_row(review: ReviewRecord) -> ReviewRow:
 
 
 class PackageBuilder:
-    """Fills the schema-11 database card by card; `finish` writes the `col` row."""
+    """Fills a schema-11 database card by card; `finish_cards` and `write_col` complete it."""
 
     def __init__(
         self,
@@ -254,9 +177,6 @@ class PackageBuilder:
         tz: tzinfo | None,
     ) -> None:
         self.db = db
-        # With a collection file attached: an empty database file, attached as `scratch`, that
-        # another connection may fill meanwhile (see `from_collection`).
-        self.scratch_path: Path | None = None
         self.media_dir = media_dir
         self.scheduling = scheduling
         self.now = now
@@ -266,7 +186,7 @@ class PackageBuilder:
         self.revlog_ids = _IdAllocator()
         self.decks: dict[str, int] = {}
         self.media: set[str] = set()
-        self.earliest_day = anki_day(now, day_start_hour, tz)
+        self._earliest_ordinal = anki_day(now, day_start_hour, tz).toordinal()
         self.new_position = 0
         self.card_count = 0
         self.review_count = 0
@@ -274,7 +194,7 @@ class PackageBuilder:
         self._cards: list[tuple] = []
         self._revlog: list[tuple] = []
         self._present_media: set[str] | None = None
-        self._bound_day: date | None = None
+        self._bound_ordinal = 0
         self._bound_ms = 0
 
     def add(
@@ -307,60 +227,113 @@ class PackageBuilder:
         *,
         position: int | None = None,
         suspended: bool = False,
+        note_id: int | None = None,
     ) -> int:
         """Add one card's note and card row; return the Anki card id for its revlog rows.
 
         `position` orders new cards (default: the order they are added); `suspended` is for new
-        cards, whose suspension has no `Schedule` to live in.
+        cards, whose suspension has no `Schedule` to live in; `note_id` is the id `take_note_id`
+        gave the card earlier (default: taken now).
         """
-        question = render_side(spec.question).replace(FIELD_SEPARATOR, "")
-        answer = render_side(spec.answer).replace(FIELD_SEPARATOR, "")
+        state = None
+        if schedule is not None:
+            state = (
+                schedule.repetitions,
+                schedule.interval,
+                int(schedule.easiness * 1000),
+                schedule.due.toordinal(),
+                schedule.lapses,
+                schedule.suspended,
+            )
+        return self.add_note(
+            spec.id,
+            spec.deck,
+            spec.question,
+            spec.answer,
+            anki_tags(spec.tags),
+            int((modified_at or self.now).timestamp()),
+            state,
+            reviews,
+            position,
+            suspended,
+            note_id,
+        )
+
+    def add_note(
+        self,
+        card_id: str,
+        deck: str,
+        question_md: str,
+        answer_md: str,
+        tags: str,
+        note_mod: int,
+        schedule: ScheduleRow | None,
+        reviews: ReviewSummary,
+        position: int | None,
+        suspended: bool,
+        note_id: int | None,
+    ) -> int:
+        """`add_card` with the card in plain values: `tags` as `anki_tags` gives them, `note_mod`
+        in seconds, the schedule as a `ScheduleRow`."""
+        question = render_side(question_md).replace(FIELD_SEPARATOR, "")
+        answer = render_side(answer_md).replace(FIELD_SEPARATOR, "")
         if self.media_dir is not None and self._present_media != set():
             self._collect_media(question)
             self._collect_media(answer)
-        deck_id = self._deck(spec.deck)
-        note_mod = int((modified_at or self.now).timestamp())
-        # The note id is its creation time in Anki: the first review if it predates the edit.
-        note_id = self.note_ids.take(min(note_mod * 1000, reviews.first_ms or note_mod * 1000))
-        # Note ids are distinct, so taking each as a card id always gets it: one card per note,
-        # card id = note id.
-        card_id = note_id
-        sort_field = _sort_field(question)
+        deck_id = self.decks.get(deck) or self._deck(deck)
+        if note_id is None:
+            note_id = self.take_note_id(note_mod, reviews.first_ms)
+        sort_text = sort_field(question)
         self._notes.append(
             (
                 note_id,
-                note_guid(spec.id),
-                NOTETYPE_ID,
+                note_guid(card_id),
                 note_mod,
-                -1,
-                _anki_tags(spec.tags),
-                FIELD_SEPARATOR.join((question, answer, html.escape(spec.id))),
-                sort_field,
-                _checksum(sort_field),
-                0,
-                "",
+                tags,
+                f"{question}{FIELD_SEPARATOR}{answer}{FIELD_SEPARATOR}{html.escape(card_id)}",
+                sort_text,
+                checksum(sort_text),
             )
         )
         if self.scheduling and schedule is not None:
-            state = self._review_state(schedule, reviews.count)
+            repetitions, interval, easiness, due, lapses, schedule_suspended = schedule
+            self._earliest_ordinal = min(self._earliest_ordinal, due)
+            state = (
+                TYPE_REVIEW,
+                QUEUE_SUSPENDED if schedule_suspended else QUEUE_REVIEW,
+                due,  # an absolute day number until `finish_cards`
+                max(interval, 1),
+                easiness,
+                reviews.count or repetitions,
+                lapses,
+            )
         else:
             self.new_position += 1
-            # New cards keep their (relative) order; `finish` numbers them 1, 2, 3...
+            # New cards keep their (relative) order; `finish_cards` numbers them 1, 2, 3...
             order = position if position is not None else self.new_position
             queue = QUEUE_SUSPENDED if self.scheduling and suspended else QUEUE_NEW
             state = (TYPE_NEW, queue, order, 0, 0, 0, 0)
-        card_mod = max(note_mod, (reviews.last_ms or 0) // 1000)
-        self._cards.append((card_id, note_id, deck_id, 0, card_mod, -1, *state, 0, 0, 0, 0, ""))
-        if reviews.first_ms is not None and reviews.first_ms < self._earliest_bound_ms():
+        last_ms = reviews.last_ms
+        card_mod = note_mod if last_ms is None else max(note_mod, last_ms // 1000)
+        # Note ids are distinct, so taking each as a card id always gets it: one card per note,
+        # card id = note id.
+        self._cards.append((note_id, deck_id, card_mod, *state))
+        first_ms = reviews.first_ms
+        if first_ms is not None and first_ms < self._earliest_bound_ms():
             first_day = anki_day(
-                datetime.fromtimestamp(reviews.first_ms / 1000, UTC), self.day_start_hour, self.tz
+                datetime.fromtimestamp(first_ms / 1000, UTC), self.day_start_hour, self.tz
             )
-            self.earliest_day = min(self.earliest_day, first_day)
+            self._earliest_ordinal = min(self._earliest_ordinal, first_day.toordinal())
         self.card_count += 1
         self.review_count += reviews.count
         if len(self._cards) >= _BATCH:
             self.flush()
-        return card_id
+        return note_id
+
+    def take_note_id(self, note_mod: int, first_review_ms: int | None) -> int:
+        """A new note's id: its creation time in Anki, so the first review if that predates the
+        last edit (`note_mod`, seconds), made distinct from the ids taken before."""
+        return self.note_ids.take(min(note_mod * 1000, first_review_ms or note_mod * 1000))
 
     def add_revlog(self, card_id: int, history: Sequence[ReviewRow]) -> None:
         """Add the revlog rows of one card."""
@@ -387,24 +360,16 @@ class PackageBuilder:
     def _earliest_bound_ms(self) -> int:
         """A moment (ms) from which on every day is at least `earliest_day`, with a day's margin
         for clock changes: only earlier first reviews need their day worked out."""
-        if self._bound_day != self.earliest_day:
-            self._bound_day = self.earliest_day
+        if self._bound_ordinal != self._earliest_ordinal:
+            self._bound_ordinal = self._earliest_ordinal
             start = day_start_timestamp(self.earliest_day, self.day_start_hour, self.tz)
             self._bound_ms = (start + 86_400) * 1000
         return self._bound_ms
 
-    def _review_state(self, schedule: Schedule, review_count: int) -> tuple:
-        """type, queue, due, ivl, factor, reps, lapses; due is an absolute day until `finish`."""
-        self.earliest_day = min(self.earliest_day, schedule.due)
-        return (
-            TYPE_REVIEW,
-            QUEUE_SUSPENDED if schedule.suspended else QUEUE_REVIEW,
-            schedule.due.toordinal(),
-            max(schedule.interval, 1),
-            int(schedule.easiness * 1000),
-            review_count or schedule.repetitions,
-            schedule.lapses,
-        )
+    @property
+    def earliest_day(self) -> date:
+        """The earliest day the package mentions (a due day or a first review), or today."""
+        return date.fromordinal(self._earliest_ordinal)
 
     def _deck(self, name: str) -> int:
         deck_id = self.decks.get(name)
@@ -426,24 +391,23 @@ class PackageBuilder:
                 else set()
             )
         for name in media_references(field_html):
-            if _is_plain_name(name) and name in self._present_media:
+            if is_plain_name(name) and name in self._present_media:
                 self.media.add(name)
 
     def flush(self) -> None:
-        self.db.executemany(f"INSERT INTO notes VALUES ({','.join('?' * 11)})", self._notes)
-        self.db.executemany(f"INSERT INTO cards VALUES ({','.join('?' * 18)})", self._cards)
+        self.db.executemany(_INSERT_NOTE, self._notes)
+        self.db.executemany(_INSERT_CARD, self._cards)
         self.db.executemany("INSERT INTO revlog VALUES (?,?,?,?,?,?,?,?,?)", self._revlog)
         self._notes.clear()
         self._cards.clear()
         self._revlog.clear()
 
-    def finish(self) -> int:
-        """Write the `col` row and shift review due days to count from `crt`; return `crt`."""
+    def finish_cards(self) -> int:
+        """Shift review due days to count from `crt`, number the new cards; return `crt`."""
         self.flush()
         crt = day_start_timestamp(self.earliest_day, self.day_start_hour, self.tz)
         self.db.execute(
-            "UPDATE cards SET due = due - ? WHERE type = ?",
-            (self.earliest_day.toordinal(), TYPE_REVIEW),
+            "UPDATE cards SET due = due - ? WHERE type = ?", (self._earliest_ordinal, TYPE_REVIEW)
         )
         # Keyed by card id: without the key every new card's lookup scanned the whole table.
         self.db.execute("CREATE TEMP TABLE new_order (id INTEGER PRIMARY KEY, position INTEGER)")
@@ -457,8 +421,11 @@ class PackageBuilder:
             " WHERE new_order.id = cards.id AND cards.type = ?",
             (TYPE_NEW,),
         )
-        for statement in INDEXES.strip().splitlines():
-            self.db.execute(statement)
+        self.db.execute("DROP TABLE new_order")
+        return crt
+
+    def write_col(self, db: sqlite3.Connection, crt: int) -> None:
+        """Write the `col` row (configuration, note type, decks) into the package `db`."""
         now_s = int(self.now.timestamp())
         decks = {str(DEFAULT_DECK_ID): deck_entry(DEFAULT_DECK_ID, "Default", now_s)}
         for name, deck_id in self.decks.items():
@@ -480,7 +447,7 @@ class PackageBuilder:
             "sortBackwards": False,
             "addToCur": True,
         }
-        self.db.execute(
+        db.execute(
             "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
             (
                 crt,
@@ -492,7 +459,11 @@ class PackageBuilder:
                 json.dumps({"1": deck_config(now_s)}),
             ),
         )
-        return crt
+
+    def summary(self, media: int) -> ApkgSummary:
+        return ApkgSummary(
+            cards=self.card_count, reviews=self.review_count, media=media, decks=len(self.decks)
+        )
 
 
 def write_apkg(
@@ -510,56 +481,12 @@ def write_apkg(
     `media_dir` is where the files cards refer to live (None: no media). `tz` is the time zone
     of the local days in the schedules (None: this machine's).
     """
-
-    def add_records(builder: PackageBuilder) -> None:
-        for record in records:
-            builder.add(record)
-
-    return write_package(
-        add_records,
-        out_path,
-        media_dir=media_dir,
-        scheduling=scheduling,
-        now=now,
-        day_start_hour=day_start_hour,
-        tz=tz,
-    )
-
-
-def write_package(
-    fill: Callable[[PackageBuilder], None],
-    out_path: str | os.PathLike[str],
-    *,
-    media_dir: str | os.PathLike[str] | None,
-    scheduling: bool,
-    now: datetime,
-    day_start_hour: int,
-    tz: tzinfo | None,
-    attach: Path | None = None,
-) -> ApkgSummary:
-    """Build a package with `fill(builder)` and zip it to `out_path` once it is complete.
-
-    With `attach`, that SQLite file is attached read-only as `src` to the package database, and
-    everything `fill` reads from it happens in the one transaction that writes the package; an
-    empty database file is attached as `scratch` too (`builder.scratch_path`), since nothing can
-    be attached once the transaction has begun.
-    """
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".deckard-export-", dir=out.parent) as work:
         db_path = Path(work) / "collection.anki2"
-        db = sqlite3.connect(db_path, isolation_level=None, uri=attach is not None)
+        db = open_package_db(db_path)
         try:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            # Sorting a million review rows (revlog ids) spills to temporary files otherwise.
-            db.execute("PRAGMA temp_store = MEMORY")
-            db.execute("PRAGMA cache_size = -65536")
-            db.executescript(SCHEMA)
-            scratch_path = Path(work).resolve() / "scratch.sqlite"
-            if attach is not None:
-                db.execute("ATTACH DATABASE ? AS src", (f"{attach.resolve().as_uri()}?mode=ro",))
-                db.execute("ATTACH DATABASE ? AS scratch", (scratch_path.as_uri(),))
             db.execute("BEGIN")
             builder = PackageBuilder(
                 db,
@@ -569,24 +496,53 @@ def write_package(
                 day_start_hour=day_start_hour,
                 tz=tz,
             )
-            if attach is not None:
-                builder.scratch_path = scratch_path
-            fill(builder)
-            builder.finish()
+            for record in records:
+                builder.add(record)
+            crt = builder.finish_cards()
+            for statement in INDEXES:
+                db.execute(statement)
+            builder.write_col(db, crt)
             db.execute("COMMIT")
         finally:
             db.close()
         media_names = sorted(builder.media)
-        partial = Path(work) / "package.apkg"
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zip_package(db_path, media_dir, media_names, out)
+    return builder.summary(len(media_names))
+
+
+def open_package_db(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A new, empty schema-11 database at `path`, set up for one bulk write.
+
+    The file is a throwaway until it is zipped, so it has no journal and is never synced: if
+    the export fails, the whole folder it lives in is deleted.
+    """
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    # Sorting a million review rows (revlog ids) spills to temporary files otherwise.
+    db.execute("PRAGMA temp_store = MEMORY")
+    db.execute("PRAGMA cache_size = -65536")
+    db.executescript(SCHEMA)
+    return db
+
+
+def zip_package(
+    db_path: Path,
+    media_dir: str | os.PathLike[str] | None,
+    media_names: Sequence[str],
+    out: Path,
+) -> None:
+    """Zip the package database and the media at `out`, which appears only once complete."""
+    partial = db_path.with_name("package.apkg")
+    with open(partial, "wb") as stream:
+        # The database, deflated on every core; `zipfile` adds the rest.
+        written = write_deflated(stream, db_path, "collection.anki2", level=1)
+    with zipfile.ZipFile(
+        partial, "a" if written else "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as zf:
+        if not written:
             zf.write(db_path, "collection.anki2")
-            zf.writestr("media", json.dumps({str(i): name for i, name in enumerate(media_names)}))
-            for index, name in enumerate(media_names):
-                zf.write(Path(media_dir or ".") / name, str(index))
-        os.replace(partial, out)
-    return ApkgSummary(
-        cards=builder.card_count,
-        reviews=builder.review_count,
-        media=len(media_names),
-        decks=len(builder.decks),
-    )
+        zf.writestr("media", json.dumps({str(i): name for i, name in enumerate(media_names)}))
+        for index, name in enumerate(media_names):
+            zf.write(Path(media_dir or ".") / name, str(index))
+    os.replace(partial, out)
