@@ -45,6 +45,7 @@ from app.core.notes_items import (
     split_syntax,
 )
 from app.core.notes_phrases import Phrases, list_noun, phrases_for, shared_subject
+from app.core.notes_split import map_parts, parallel_parts
 from app.core.notes_tree import Node, Section, parse_notes
 
 SEP = " › "
@@ -96,7 +97,7 @@ def compile_with_report(
     """The cards and a coverage report listing any content line no card includes.
 
     Any text compiles (notes cannot be malformed, only more or less covered); `source` is
-    accepted for symmetry with `parse_deck`.
+    accepted for symmetry with `parse_deck`. Large notes compile in parts on several cores.
     """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # Compiling builds a large tree of small objects and no reference cycles; the cyclic
@@ -104,15 +105,83 @@ def compile_with_report(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        sections = parse_notes(text)
-        builder = _Builder(deck, phrases_for(text))
-        for section in _with_empty_subsections_folded(sections):
-            builder.section(section)
-        cards = builder.finish()
-        return [c for c, _ in cards], _report(text, sections, cards)
+        say = phrases_for(text)
+        bounds, workers = parallel_parts(text)
+        if workers:
+            try:
+                return _merge(map_parts(compile_part, text, bounds, (deck, say), workers), deck)
+            except (OSError, AssertionError, RuntimeError):
+                pass  # no processes here (a daemon process, a limit): compile in-process
+        return _merge([compile_part(text, 1, deck, say)], deck)
     finally:
         if collecting:
             gc.enable()
+
+
+# What one part of the notes gives: its cards as columns (question, answer, source line, tags,
+# id key, id), in notes order, before questions asked twice are merged; then its report numbers:
+# content lines, content lines on no card, empty sections.
+_Part = tuple[
+    list[str],
+    list[str],
+    list[int],
+    list[tuple[str, ...]],
+    list[str],
+    list[str],
+    int,
+    list[tuple[int, str]],
+    list[tuple[int, str]],
+]
+
+
+def compile_part(text: str, first_line: int, deck: str, say: Phrases) -> _Part:
+    """Compile notes (or a part of them starting at line `first_line`) into plain columns."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        sections = parse_notes(text, first_line)
+        builder = _Builder(deck, say)
+        for section in _with_empty_subsections_folded(sections):
+            builder.section(section)
+        columns, covered = builder.finish()
+        return (*columns, *_report(text, first_line, sections, covered))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _merge(parts: Iterable[_Part], deck: str) -> tuple[list[CardSpec], CompileReport]:
+    """The parts' cards as one deck: a question asked again joins the first card asking it."""
+    first_of: dict[str, int] = {}
+    answers: list[str] = []
+    kept: list[tuple[str, int, tuple[str, ...], str, str]] = []
+    content = 0
+    missed: list[tuple[int, str]] = []
+    empty: list[tuple[int, str]] = []
+    for questions, part_answers, lines, tags, keys, ids, lines_count, left_out, empties in parts:
+        for question, answer, line, tag, key, cid in zip(
+            questions, part_answers, lines, tags, keys, ids, strict=True
+        ):
+            twin = first_of.get(question)
+            if twin is not None:
+                if answer not in answers[twin]:
+                    answers[twin] += "\n\n" + answer
+                continue
+            first_of[question] = len(answers)
+            answers.append(answer)
+            kept.append((question, line, tag, key, cid))
+        content += lines_count
+        missed += left_out
+        empty += empties
+    cards: list[CardSpec] = []
+    seen: set[str] = set()
+    for (question, line, tag, key, cid), answer in zip(kept, answers, strict=True):
+        while cid in seen:
+            cid = card_id(deck, f"{key}\x1f{cid}")
+        seen.add(cid)
+        cards.append(CardSpec(cid, deck, question, answer, tag, line))
+    report = CompileReport(content, content - len(missed), tuple(missed), tuple(empty))
+    return cards, report
 
 
 def _with_empty_subsections_folded(sections: list[Section]) -> list[Section]:
@@ -453,43 +522,40 @@ class _Builder:
             return template.format(subject=escape_markdown(subject), count=count), count
         return (say.steps if numbered else say.items).format(count=count), count
 
-    def finish(self) -> list[tuple[CardSpec, _Card]]:
-        """Merge cards that ask the same thing, drop give-aways, and give every card its id."""
-        by_question: dict[str, _Card] = {}
-        ordered: list[_Card] = []
-        for card in sorted(self.cards, key=attrgetter("line")):
-            question, answer = card.question, card.answer
-            # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
-            if question != question.strip() or "\r" in question or "\n" in question:
-                card.question = question = _normalized(question)
-            if answer != answer.strip() or "\r" in answer or "\n" in answer:
-                card.answer = answer = _normalized(answer)
-            if not question or not answer or _gives_away(question, answer):
-                continue
-            twin = by_question.get(card.question)
-            if twin is not None:
-                if card.answer not in twin.answer:
-                    twin.answer += "\n\n" + card.answer
-                twin.covers.extend(card.covers)
-                continue
-            by_question[card.question] = card
-            ordered.append(card)
-        out: list[tuple[CardSpec, _Card]] = []
-        seen: set[str] = set()
+    def finish(self) -> tuple[tuple[list, ...], set[int]]:
+        """The cards in notes order as columns, without give-aways, and the lines they cover."""
+        questions: list[str] = []
+        answers: list[str] = []
+        lines: list[int] = []
+        tags: list[tuple[str, ...]] = []
+        keys: list[str] = []
+        ids: list[str] = []
+        covered: set[int] = set()
         # card_id(deck, kind + key) with the deck's part worked out once.
         slug = card_id(self.deck, "").rsplit("-", 1)[0]
         # Every id hashes the deck first: hash it once and copy that state for each card.
         deck_hash = hashlib.sha1(f"{self.deck}\x1f".encode())
-        for card in ordered:
+        for card in sorted(self.cards, key=attrgetter("line")):
+            question, answer = card.question, card.answer
+            # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
+            if question != question.strip() or "\r" in question or "\n" in question:
+                question = _normalized(question)
+            if answer != answer.strip() or "\r" in answer or "\n" in answer:
+                answer = _normalized(answer)
+            if not question or not answer or _gives_away(question, answer):
+                continue
+            for group in card.covers:
+                covered.update(group)
+            key = f"{card.kind}\x1f{card.key}"
             hasher = deck_hash.copy()
-            hasher.update(f"{card.kind}\x1f{card.key}".encode())
-            cid = f"{slug}-{hasher.hexdigest()[:10]}"
-            while cid in seen:
-                cid = card_id(self.deck, f"{card.kind}\x1f{card.key}\x1f{cid}")
-            seen.add(cid)
-            spec = CardSpec(cid, self.deck, card.question, card.answer, card.tags, card.line)
-            out.append((spec, card))
-        return out
+            hasher.update(key.encode())
+            questions.append(question)
+            answers.append(answer)
+            lines.append(card.line)
+            tags.append(card.tags)
+            keys.append(key)
+            ids.append(f"{slug}-{hasher.hexdigest()[:10]}")
+        return (questions, answers, lines, tags, keys, ids), covered
 
 
 def _list_entry(info: Item) -> str:
@@ -541,27 +607,24 @@ def _tag(title: str) -> str:
 
 
 def _report(
-    text: str, sections: list[Section], cards: list[tuple[CardSpec, _Card]]
-) -> CompileReport:
+    text: str, first_line: int, sections: list[Section], covered: set[int]
+) -> tuple[int, list[tuple[int, str]], list[tuple[int, str]]]:
+    """Content lines, those on no card, and empty sections: (line number, text) for the report."""
     lines = text.split("\n")
-    covered: set[int] = set()
-    for _, card in cards:
-        for group in card.covers:
-            covered.update(group)
     # Every path that has a `>` sub-section or a deeper heading under it (a set, so that notes
     # with many chapter headings stay linear).
     above_others = {s.path[:depth] for s in sections for depth in range(1, len(s.path))}
-    empty = tuple(
-        (s.line, lines[s.line - 1].strip())
+    empty = [
+        (s.line, lines[s.line - first_line].strip())
         for s in sections
         if s.line and not s.items and not s.is_subsection and s.path not in above_others
-    )
+    ]
     empty_lines = {line for line, _ in empty}
     # `not line.isspace()` says what `line.strip()` does without building a string.
     content = [
         number
-        for number, line in enumerate(lines, 1)
+        for number, line in enumerate(lines, first_line)
         if line and not line.isspace() and number not in empty_lines
     ]
-    missed = tuple((n, lines[n - 1].strip()) for n in content if n not in covered)
-    return CompileReport(len(content), len(content) - len(missed), missed, empty)
+    missed = [(n, lines[n - first_line].strip()) for n in content if n not in covered]
+    return len(content), missed, empty

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
-_SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
+HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
 TAB_WIDTH = 4
 
 
@@ -54,8 +54,11 @@ class Section:
     is_subsection: bool = False
 
 
-def parse_notes(text: str) -> list[Section]:
-    """Split notes into sections (in file order) holding their item trees."""
+def parse_notes(text: str, first_line: int = 1) -> list[Section]:
+    """Split notes into sections (in file order) holding their item trees.
+
+    `first_line` is the line number of the text's first line (for a part of a larger file).
+    """
     root = Section(path=(), line=None)
     sections = [root]
     headings: list[tuple[int, str]] = []
@@ -68,7 +71,7 @@ def parse_notes(text: str) -> list[Section]:
     widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
     while index < count:
         raw = lines[index]
-        number = index + 1
+        number = index + first_line
         index += 1
         text = raw.strip()
         if not text:
@@ -76,7 +79,7 @@ def parse_notes(text: str) -> list[Section]:
         first = raw[0]
         if first in "#>":
             raw = raw.rstrip()
-        heading = _HEADING.match(raw) if first == "#" else None
+        heading = HEADING.match(raw) if first == "#" else None
         if heading:
             level = len(heading.group(1))
             headings = [(lvl, title) for lvl, title in headings if lvl < level]
@@ -85,7 +88,7 @@ def parse_notes(text: str) -> list[Section]:
             sections.append(current)
             stack = []
             continue
-        sub = _SUBSECTION.match(raw) if first == ">" else None
+        sub = SUBSECTION.match(raw) if first == ">" else None
         if sub and sub.group(1):
             current = Section((*heading_section.path, sub.group(1)), number, is_subsection=True)
             sections.append(current)
@@ -96,9 +99,9 @@ def parse_notes(text: str) -> list[Section]:
         if indent is None:
             indent = widths[prefix] = _indent_width(raw, len(prefix))
         # Only a line whose text starts with three backticks or tildes can open a fence.
-        fence = _FENCE.match(raw) if text[:3] in ("```", "~~~") else None
+        fence = FENCE.match(raw) if text[:3] in ("```", "~~~") else None
         if fence:
-            node, index = _code_block(lines, index, number, indent, fence)
+            node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
         else:
             node = Node(text, number, indent, [], None, "", (number,))
         while stack and stack[-1].indent > indent:
@@ -119,7 +122,7 @@ def parse_notes(text: str) -> list[Section]:
 
 
 def _code_block(
-    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str]
+    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str], offset: int
 ) -> tuple[Node, int]:
     """The fenced block opening at line `number`; returns it and the index after its end."""
     marker = fence.group(1)
@@ -132,7 +135,7 @@ def _code_block(
         body.append(line)
         end += 1
     closed = end < len(lines)
-    last = end + 1 if closed else len(lines)
+    last = (end + 1 if closed else len(lines)) + offset
     span = tuple(range(number, last + 1))
     code = _dedent(body, indent)
     node = Node(
