@@ -244,52 +244,54 @@ class CardBuilder:
         left_over: list[Node],
     ) -> None:
         """Numbered steps and runs of sibling items each give a card listing them."""
-        runs: list[tuple[bool, list[tuple[Node, Item]]]] = []
-        current: list[tuple[Node, Item]] = []
+        runs: list[tuple[bool, list[Node], list[Item]]] = []
+        nodes: list[Node] = []
+        entries: list[Item] = []
         numbered = commented = False
         for node, info in zip(items, infos, strict=True):
             if info is None or info.head is None:
-                if current:
-                    runs.append((numbered, current))
-                    current = []
+                if nodes:
+                    runs.append((numbered, nodes, entries))
+                    nodes, entries = [], []
                 continue
-            is_numbered = info.number is not None
+            number = info.number
             # Commands with their meanings make a list apart from bare terms.
-            is_commented = info.kind == "comment" and not is_numbered
-            if current and (
-                is_numbered != numbered
+            is_commented = number is None and info.kind == "comment"
+            if nodes and (
+                (number is not None) != numbered
                 or is_commented != commented
-                or (is_numbered and info.number != len(current) + 1)
+                or (number is not None and number != len(nodes) + 1)
             ):
-                runs.append((numbered, current))
-                current = []
-            numbered, commented = is_numbered, is_commented
-            current.append((node, info))
-        if current:
-            runs.append((numbered, current))
-        if not runs and not left_over:
-            return
+                runs.append((numbered, nodes, entries))
+                nodes, entries = [], []
+            numbered, commented = number is not None, is_commented
+            nodes.append(node)
+            entries.append(info)
+        if nodes:
+            runs.append((numbered, nodes, entries))
         remaining = left_over
         made: list[list] = []  # kind, key, question, answer, line, covers of each list card
         asked: set[str] = set()
         say = self.say
-        for is_numbered, run in runs:
-            bare = [node for node, _ in run if node in remaining]
-            if len(run) < 2 or (not is_numbered and len(run) < 3 and not bare):
+        for is_numbered, nodes, entries in runs:
+            if len(nodes) < 2:
                 continue
-            lines = [
-                (f"{i}. " if is_numbered else "- ") + _list_entry(info)
-                for i, (_, info) in enumerate(run, 1)
-            ]
-            question, count = self.list_question(path, [info for _, info in run], is_numbered)
+            bare = [node for node in nodes if node in remaining] if remaining else []
+            if not is_numbered and len(nodes) < 3 and not bare:
+                continue
+            if is_numbered:
+                lines = [f"{i}. {_list_entry(info)}" for i, info in enumerate(entries, 1)]
+            else:
+                lines = ["- " + _list_entry(info) for info in entries]
+            question, count = self.list_question(path, entries, is_numbered)
             if question in asked:
                 # A second list of the same length here: name its first entry to tell them apart.
-                first = _list_entry(run[0][1]).split(" — ")[0]
+                first = _list_entry(entries[0]).split(" — ")[0]
                 question = say.another_list.format(count=count, first=first)
             asked.add(question)
-            covers = {line for node, _ in run for line in node.lines}
+            covers = {line for node in nodes for line in node.lines}
             kind = "steps" if is_numbered else "list"
-            made.append([kind, run[0][1].text, question, "\n".join(lines), run[0][0].line, covers])
+            made.append([kind, entries[0].text, question, "\n".join(lines), nodes[0].line, covers])
             if bare:
                 remaining = [node for node in remaining if node not in bare]
         if remaining and len(made) == 1:
@@ -350,11 +352,14 @@ class CardBuilder:
 
 
 def _list_entry(info: Item) -> str:
-    if info.kind == "comment":
+    kind = info.kind
+    if kind == "term":
+        return inline(info.text)
+    if kind == "comment":
         return f"{code_span(info.left)} — {prose(info.right)}"
-    if info.kind == "named":
+    if kind == "named":
         return code_span(info.left)
-    return item_markdown(info.text) if info.kind != "term" else inline(info.text)
+    return item_markdown(info.text)
 
 
 def _plain(markdown: str) -> str:
