@@ -62,62 +62,80 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
     root = Section(path=(), line=None)
     sections = [root]
     headings: list[tuple[int, str]] = []
-    current = root
+    items = root.items  # where a line indented least goes
     heading_section = root
-    stack: list[Node] = []
+    stack: list[Node] = []  # the open lines, each indented more than the one before
+    indents: list[int] = []  # their indentation
     lines = text.split("\n")
     index = 0
     count = len(lines)
     widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
     while index < count:
         raw = lines[index]
-        number = index + first_line
         index += 1
         text = raw.strip()
         if not text:
             continue
         first = raw[0]
-        if first in "#>":
+        if first == "#" or first == ">":
             raw = raw.rstrip()
-        heading = HEADING.match(raw) if first == "#" else None
-        if heading:
-            level = len(heading.group(1))
-            headings = [(lvl, title) for lvl, title in headings if lvl < level]
-            headings.append((level, heading.group(2)))
-            current = heading_section = Section(tuple(t for _, t in headings), number)
-            sections.append(current)
-            stack = []
-            continue
-        sub = SUBSECTION.match(raw) if first == ">" else None
-        if sub and sub.group(1):
-            current = Section((*heading_section.path, sub.group(1)), number, is_subsection=True)
-            sections.append(current)
-            stack = []
-            continue
-        prefix = raw[: len(raw) - len(raw.lstrip())]
+            if first == "#":
+                heading = HEADING.match(raw)
+                if heading:
+                    level = len(heading.group(1))
+                    headings = [(lvl, title) for lvl, title in headings if lvl < level]
+                    headings.append((level, heading.group(2)))
+                    path = tuple(t for _, t in headings)
+                    heading_section = Section(path, index - 1 + first_line)
+                    sections.append(heading_section)
+                    items = heading_section.items
+                    stack, indents = [], []
+                    continue
+            else:
+                sub = SUBSECTION.match(raw)
+                if sub and sub.group(1):
+                    path = (*heading_section.path, sub.group(1))
+                    section = Section(path, index - 1 + first_line, is_subsection=True)
+                    sections.append(section)
+                    items = section.items
+                    stack, indents = [], []
+                    continue
+        number = index - 1 + first_line
+        # The first character of the stripped line is the first one that is not blank.
+        lead = raw.find(text[0])
+        prefix = raw[:lead]
         indent = widths.get(prefix)
         if indent is None:
-            indent = widths[prefix] = _indent_width(raw, len(prefix))
+            indent = widths[prefix] = _indent_width(raw, lead)
         # Only a line whose text starts with three backticks or tildes can open a fence.
         fence = FENCE.match(raw) if text[:3] in ("```", "~~~") else None
-        if fence:
-            node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
-        else:
+        if fence is None:
             node = Node(text, number, indent, [], None, "", (number,))
-        while stack and stack[-1].indent > indent:
+            while indents and indents[-1] >= indent:
+                stack.pop()
+                indents.pop()
+            if stack:
+                stack[-1].children.append(node)
+            else:
+                items.append(node)
+            stack.append(node)
+            indents.append(indent)
+            continue
+        node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
+        while indents and indents[-1] > indent:
             stack.pop()
-        if fence and stack and stack[-1].indent == indent and not stack[-1].children:
+            indents.pop()
+        if stack and indents[-1] == indent and not stack[-1].children:
             # A code block right after an item at the same level illustrates that item.
             stack[-1].children.append(node)
             continue
-        while stack and stack[-1].indent >= indent:
+        while indents and indents[-1] >= indent:
             stack.pop()
+            indents.pop()
         if stack:
             stack[-1].children.append(node)
         else:
-            current.items.append(node)
-        if not node.is_code:
-            stack.append(node)
+            items.append(node)
     return sections
 
 
