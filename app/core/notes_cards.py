@@ -39,7 +39,6 @@ SEP = " › "
 _ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
-_SPACE_AT_END = re.compile(r"[^\S\n]\n")
 _MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
 
 # A card until it gets its id: (source line, question, answer, tags, id key).
@@ -62,6 +61,9 @@ class CardBuilder:
         self.tags: tuple[str, ...] = ()
         self.context: set[int] = set()
         self.siblings: list[Item | None] = []  # what the top-level items of this section are
+        # The question prefix and id key start for the path of the last card made.
+        self.path: tuple[str, ...] | None = None
+        self.prefix = self.path_key = ""
 
     def section(self, section: Section) -> None:
         path = section.path
@@ -90,7 +92,11 @@ class CardBuilder:
         joiner: str = SEP,
     ) -> None:
         """Keep a card unless a side is empty or the question gives the answer away."""
-        prefix = _question_prefix(path)
+        if path is not self.path:  # cards come in runs from one place
+            self.path = path
+            self.prefix = _question_prefix(path)
+            self.path_key = _path_key(path)
+        prefix = self.prefix
         if prefix:
             question = f"{prefix}{joiner}{question}"
         # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
@@ -103,7 +109,7 @@ class CardBuilder:
         covered = self.covered
         covered.update(covers)
         covered.update(self.context)
-        self.cards.append((line, question, answer, self.tags, f"{kind}\x1f{_path_key(path)}{key}"))
+        self.cards.append((line, question, answer, self.tags, f"{kind}\x1f{self.path_key}{key}"))
 
     def top_level(self, path: tuple[str, ...], items: list[Node]) -> None:
         """Cards for the items directly under a section, then their lists."""
@@ -372,10 +378,11 @@ def _plain(markdown: str) -> str:
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
     # A Chinese character survives markup removal and lower-casing: one the question lacks
-    # settles it without the full comparison.
-    han = _HAN_CHAR.search(answer)
-    if han is not None and han.group() not in question:
-        return False
+    # settles it without the full comparison (and an ASCII answer has none to look for).
+    if not answer.isascii():
+        han = _HAN_CHAR.search(answer)
+        if han is not None and han.group() not in question:
+            return False
     answer = _plain(answer)
     # A plain answer longer than the whole question cannot be inside it.
     return bool(answer) and len(answer) <= len(question) and answer in _plain(question)
@@ -383,13 +390,20 @@ def _gives_away(question: str, answer: str) -> bool:
 
 def _normalized(side: str) -> str:
     # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
-    if (
-        side == side.strip()
-        and "\r" not in side
-        and ("\n" not in side or not _SPACE_AT_END.search(side))
-    ):
+    if side == side.strip() and "\r" not in side and not _space_at_line_end(side):
         return side
     return normalize_side(side)
+
+
+def _space_at_line_end(side: str) -> bool:
+    """Whether a line of `side` ends in a blank other than a line break (before its end)."""
+    end = side.find("\n")
+    while end > 0:
+        before = side[end - 1]
+        if before != "\n" and before.isspace():
+            return True
+        end = side.find("\n", end + 1)
+    return False
 
 
 @lru_cache(maxsize=1024)
