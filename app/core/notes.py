@@ -72,7 +72,7 @@ def compile_with_report(
         if workers:
             try:
                 return _merge(map_parts(compile_part, text, bounds, (deck, say), workers), deck)
-            except (OSError, AssertionError, RuntimeError):
+            except (OSError, ValueError, AssertionError, RuntimeError):
                 pass  # no processes here (a daemon process, a limit): compile in-process
         return _merge([compile_part(text, 1, deck, say)], deck)
     finally:
