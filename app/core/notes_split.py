@@ -7,8 +7,9 @@ a fenced code block, and when no title that starts a question path (`# Docker` i
 file, so a path may not continue in another part. Cards that ask the same question in two parts,
 and ids that collide, are settled afterwards in file order by the caller, which sees every card.
 
-Worker processes are forked (Linux only: elsewhere forking a process that has loaded a GUI is not
-safe) and inherit the notes, so only the parts' bounds go to them and plain lists come back.
+Worker processes are forked (Linux only, and from the main thread only: elsewhere forking a
+process that has loaded a GUI is not safe) and inherit the notes, so only the parts' bounds go to
+them and plain lists come back.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -104,8 +106,14 @@ def _chain(first: re.Match[str] | None, rest: Iterator[re.Match[str]]) -> Iterat
 
 
 def worker_count() -> int:
-    """How many worker processes to use: the usable cores, 0 where forking is not safe."""
+    """How many worker processes to use: the usable cores, 0 where forking is not safe.
+
+    Only the main thread forks: a background thread (a GUI's import, say) compiles in-process,
+    since a fork copies only the calling thread and whatever locks the others hold.
+    """
     if not sys.platform.startswith("linux"):
+        return 0
+    if threading.current_thread() is not threading.main_thread():
         return 0
     try:
         cores = len(os.sched_getaffinity(0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 
 import pytest
 
@@ -77,3 +78,11 @@ def test_compiling_in_parts_gives_what_one_pass_gives(notes, monkeypatch):
     monkeypatch.setattr(notes_split, "worker_count", lambda: 2)
     assert len(notes_split.parallel_parts(notes)[0]) > 3
     assert compile_with_report(notes, deck="Docker") == whole
+
+
+def test_a_background_thread_compiles_in_process():
+    found: list[int] = []
+    thread = threading.Thread(target=lambda: found.append(notes_split.worker_count()))
+    thread.start()
+    thread.join()
+    assert found == [0]
