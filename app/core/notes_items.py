@@ -41,6 +41,11 @@ _CODE_CHARS = re.compile(r"[<>\[\]\"'=/$|(){}`]")
 _ASCII_WORD = re.compile(r"^[A-Za-z][\w.+-]*$")
 _BRACKETED = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 _FIRST_TOKEN = re.compile(r"^[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*$")
+_TOKEN = r"[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*"
+# The first word of a line that may be code: what _FIRST_TOKEN allows, holding a letter.
+_CODE_WORD = re.compile(rf"(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
+# Words that may all be code, one space apart.
+_CODE_WORDS = re.compile(rf"{_TOKEN}(?: {_TOKEN})*\Z")
 _COMMAND_WORDS = (
     "docker|docker-compose|podman|kubectl|git|pip|pip3|npm|yarn|apt|apt-get|yum|brew|cat|"
     "cd|ls|cp|mv|rm|mkdir|echo|curl|wget|ssh|scp|sudo|systemctl|python|python3|java|mvn|go"
@@ -96,6 +101,10 @@ class Item(NamedTuple):
     right: str = ""  # value, comment, explanation or code: the part that answers
 
 
+# Items are made by the ten thousand: tuple.__new__ skips the keyword handling of Item(...).
+_item = tuple.__new__
+
+
 def collapse(text: str) -> str:
     """Runs of spaces and tabs inside a line become one space (notes align with tabs)."""
     # Most lines have nothing to collapse: no whitespace but single ASCII spaces inside them.
@@ -115,66 +124,81 @@ def is_code_like(text: str) -> bool:
     `docker run -dit ubuntu`, `cmd 命令`, `user <用户名>`, `nexus 3.x` are code; `ports are TCP`
     and `docker ps 列出容器` (an explanation after the command) are not.
     """
-    text = collapse(text)
-    tokens = text.split(" ")
-    first = tokens[0]
-    if not _FIRST_TOKEN.match(first) or not _LETTER.search(first):
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
+    first = _CODE_WORD.match(text)
+    if first is None:
         return False
-    if split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3:
+    end = first.end()
+    # The first word is ASCII: any Chinese comes after it.
+    chinese = _CJK.search(text, end) is not None
+    if chinese and (_split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3):
         return False
-    if len(tokens) == 1:
+    word = first.group()
+    if end == len(text):
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
-        return not first[0].isupper() or first.isupper() or bool(_CODE_SIGNS.search(first))
+        return not word[0].isupper() or word.isupper() or bool(_CODE_SIGNS.search(word))
     return (
-        first in SHELL_WORDS
-        or first in _DOCKERFILE_WORDS
+        word in SHELL_WORDS
+        or word in _DOCKERFILE_WORDS
         # `cmd 命令`: a lower-case instruction followed by a Chinese placeholder.
-        or (first.upper() in _DOCKERFILE_WORDS and cjk_count(text) > 0)
+        or (chinese and word.upper() in _DOCKERFILE_WORDS)
         or bool(_CODE_SIGNS.search(text))
     )
 
 
 def _is_term(text: str) -> bool:
     """Short enough to be one entry in a list: a command, a name, or a few Chinese words."""
-    if is_code_like(text):
+    if len(text) <= 12 and " " not in text and not _CJK_PUNCT.search(text):
         return True
-    return not _CJK_PUNCT.search(text) and len(text) <= 12 and " " not in text
+    return is_code_like(text)
 
 
 @lru_cache(maxsize=2048)
 def analyze(raw: str) -> Item:
     """Classify one notes line (already stripped of indentation)."""
-    text = collapse(raw)
+    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+        text = raw
+    else:
+        text = " ".join(raw.split())
     number = None
     # The cheap character tests skip patterns that cannot match.
-    numbered = _NUMBERED.match(text) if text[:1].isdigit() else None
-    if numbered:
-        number, text = int(numbered.group(1)), numbered.group(2)
-    elif text[:1] in _BULLET_CHARS:
+    first = text[:1]
+    if first.isdigit():
+        numbered = _NUMBERED.match(text)
+        if numbered:
+            number, text = int(numbered.group(1)), numbered.group(2)
+    elif first in _BULLET_CHARS:
         bullet = _BULLET.match(text)
         if bullet:
             text = bullet.group(1)
-    if text.endswith(("?", "？")):
-        return Item("question", text, number, left=text)
-    comment = _COMMENT.match(text) if "#" in text else None
-    if comment:
-        code, meaning = comment.group(1).strip(), comment.group(2).strip()
-        return Item("comment", text, number, head=code, left=code, right=meaning)
-    key_value = _KEY_VALUE.match(text) if ("：" in text or ":" in text) else None
-    if key_value and _is_key(key_value.group(1)):
-        return Item("keyvalue", text, number, left=key_value.group(1), right=key_value.group(2))
+    last = text[-1:]
+    if last == "?" or last == "？":
+        return _item(Item, ("question", text, number, None, text, ""))
+    if "#" in text:
+        comment = _COMMENT.match(text)
+        if comment:
+            code, meaning = comment.group(1).strip(), comment.group(2).strip()
+            return _item(Item, ("comment", text, number, code, code, meaning))
+    if "：" in text or ":" in text:
+        key_value = _KEY_VALUE.match(text)
+        if key_value and _is_key(key_value.group(1)):
+            key, value = key_value.groups()
+            return _item(Item, ("keyvalue", text, number, None, key, value))
     if number is not None:
         # A numbered line is a step: listed as written, never split into name and explanation.
-        return Item("term", text, number, head=text, left=text)
-    named = _split_named(text)
-    if named:
-        return Item("named", text, number, head=named[0], left=named[0], right=named[1])
-    labelled = _split_labelled(text)
-    if labelled:
-        return Item("labelled", text, number, left=labelled[0], right=labelled[1])
-    if number is not None or _is_term(text):
-        return Item("term", text, number, head=text, left=text)
-    return Item("prose", text, number, left=text)
+        return _item(Item, ("term", text, number, text, text, ""))
+    space = text.find(" ")
+    if space > 0:
+        named = _split_named(text, space)
+        if named:
+            return _item(Item, ("named", text, None, named[0], named[0], named[1]))
+        labelled = _split_labelled(text, space)
+        if labelled:
+            return _item(Item, ("labelled", text, None, None, labelled[0], labelled[1]))
+    if _is_term(text):
+        return _item(Item, ("term", text, None, text, text, ""))
+    return _item(Item, ("prose", text, None, None, text, ""))
 
 
 def _is_key(key: str) -> bool:
@@ -182,13 +206,14 @@ def _is_key(key: str) -> bool:
     return bool(key) and not _CODE_CHARS.search(key) and len(key.split()) <= 3
 
 
-def _split_named(text: str) -> tuple[str, str] | None:
-    """`arg 参数名…` -> ("arg", "参数名…"); `docker run -d 会在后台运行容器` -> (command, prose)."""
-    tokens = text.split(" ")
-    if len(tokens) < 2:
-        return None
-    first, second = tokens[0], tokens[1]
-    rest = " ".join(tokens[1:])
+def _split_named(text: str, space: int) -> tuple[str, str] | None:
+    """`arg 参数名…` -> ("arg", "参数名…"); `docker run -d 会在后台运行容器` -> (command, prose).
+
+    `space` is where the first space is.
+    """
+    first = text[:space]
+    rest = text[space + 1 :]
+    second = rest.partition(" ")[0]
     if (
         _ASCII_WORD.match(first)
         and first.islower()
@@ -197,22 +222,23 @@ def _split_named(text: str) -> tuple[str, str] | None:
     ):
         return first, rest
     # A command in ASCII followed by an explanation in Chinese.
-    for index, token in enumerate(tokens):
-        if _CJK.search(token):
-            if not _CJK.match(token):
-                return None  # "import和docker": Chinese glued to a command is not an explanation
-            if index == 0 or not all(_FIRST_TOKEN.match(t) for t in tokens[:index]):
-                return None
-            prose = " ".join(tokens[index:])
-            if cjk_count(prose) >= 4 and not is_code_like(text):
-                return " ".join(tokens[:index]), prose
-            return None
+    chinese = _CJK.search(text)
+    if chinese is None:
+        return None
+    start = text.rfind(" ", 0, chinese.start()) + 1
+    # "import和docker": Chinese glued to a command is not an explanation.
+    if start == 0 or start != chinese.start() or not _CODE_WORDS.match(text, 0, start - 1):
+        return None
+    prose = text[start:]
+    if cjk_count(prose) >= 4 and not is_code_like(text):
+        return text[: start - 1], prose
     return None
 
 
-def _split_labelled(text: str) -> tuple[str, str] | None:
+def _split_labelled(text: str, space: int) -> tuple[str, str] | None:
     """`从其他镜像复制文件 copy --from=…` -> (the Chinese label, the code after it)."""
-    label, _, rest = text.partition(" ")
+    label = text[:space]
+    rest = text[space + 1 :]
     if not rest or _ALNUM.search(label) or cjk_count(label) < 2:
         return None
     if not _LETTER.search(rest) or cjk_count(rest) > 4:
@@ -228,6 +254,11 @@ def split_syntax(text: str) -> tuple[str, str]:
     """
     if not _CJK.search(text):
         return text, ""
+    return _split_syntax(text)
+
+
+def _split_syntax(text: str) -> tuple[str, str]:
+    """`split_syntax` of a text known to hold Chinese."""
     end = _SYNTAX_PREFIX.match(text).end()  # type: ignore[union-attr]
     if end == len(text):
         return text, ""
@@ -293,15 +324,22 @@ def inline(text: str, *, whole_code: bool = True) -> str:
 # A line is often rendered twice: in its parent's answer and on a card of its own.
 @lru_cache(maxsize=4096)
 def _inline(text: str, whole_code: bool) -> str:
-    text = collapse(text)
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())
     if whole_code and is_code_like(text):
         return code_phrase(text)
+    match = _INLINE_COMMAND.search(text)
+    if match is None:  # most lines hold no command
+        return escape_markdown(text)
     out: list[str] = []
     position = 0
-    for match in _INLINE_COMMAND.finditer(text):
-        out.append(escape_markdown(text[position : match.start()]))
-        out.append(code_span(match.group(0).rstrip()))
-        position = match.start() + len(match.group(0).rstrip())
+    while match is not None:
+        command = match.group().rstrip()
+        start = match.start()
+        out.append(escape_markdown(text[position:start]))
+        out.append(code_span(command))
+        position = start + len(command)
+        match = _INLINE_COMMAND.search(text, match.end())
     out.append(escape_markdown(text[position:]))
     return "".join(out)
 
@@ -309,14 +347,15 @@ def _inline(text: str, whole_code: bool) -> str:
 def item_markdown(node_text: str) -> str:
     """A nested line as it reads inside an answer list."""
     item = analyze(node_text)
+    kind = item.kind
     prefix = f"{item.number}. " if item.number is not None else ""
-    if item.kind == "keyvalue" and item.right:
-        return f"{prefix}{escape_markdown(item.left)}：{inline(item.right)}"
-    if item.kind == "named":
+    if kind == "keyvalue" and item.right:
+        return f"{prefix}{escape_markdown(item.left)}：{_inline(item.right, True)}"
+    if kind == "named":
         return prefix + named_answer(item.left, item.right, with_name=True)
-    if item.kind == "comment":
-        return f"{prefix}{code_span(item.left)} — {inline(item.right)}"
-    return prefix + inline(item.text)
+    if kind == "comment":
+        return f"{prefix}{code_span(item.left)} — {_inline(item.right, True)}"
+    return prefix + _inline(item.text, True)
 
 
 def _code_lang(lines: list[str]) -> str:
@@ -373,53 +412,55 @@ def render_nodes(nodes: list[Node], depth: int = 0) -> str:
     blocks: list[str] = []
     pending_list: list[str] = []
     pad = "    " * depth
-
-    def flush_list() -> None:
+    count = len(nodes)
+    index = 0
+    while index < count:
+        node = nodes[index]
+        if node.code is None and (node.children or not _is_code_line(node.text)):
+            pending_list.append(f"{pad}- {item_markdown(node.text)}")
+            if node.children:
+                pending_list.append(render_nodes(node.children, depth + 1))
+            index += 1
+            continue
+        # A run of command lines, or one fenced block.
+        run = []
+        while index < count:
+            line = nodes[index]
+            if line.code is not None or line.children or not _is_code_line(line.text):
+                break
+            run.append(line.text)
+            index += 1
+        if depth:
+            if run:
+                # Fenced blocks do not work inside list items: nested commands are code spans.
+                pending_list.extend(f"{pad}- {code_span(collapse(line))}" for line in run)
+            else:
+                # An indented code block inside the list item, set off by a blank line.
+                pending_list.append("")
+                code = node.code or ""
+                pending_list.extend(f"{pad}    {line}" if line else "" for line in code.split("\n"))
+                pending_list.append("")
+                index += 1
+            continue
         if pending_list:
             blocks.append("\n".join(pending_list))
             pending_list.clear()
-
-    index = 0
-    while index < len(nodes):
-        node = nodes[index]
-        if is_code_node(node):
-            run = []
-            while index < len(nodes) and is_code_node(nodes[index]) and not nodes[index].is_code:
-                run.append(nodes[index].text)
-                index += 1
-            if depth and run:
-                # Fenced blocks do not work inside list items: nested commands are code spans.
-                pending_list.extend(f"{pad}- {code_span(collapse(line))}" for line in run)
-                continue
-            if depth:
-                # An indented code block inside the list item, set off by a blank line.
-                code = (node.code or "").split("\n")
-                pending_list.append("")
-                pending_list.extend(f"{pad}    {line}" if line else "" for line in code)
-                pending_list.append("")
-                index += 1
-                continue
-            flush_list()
-            if run:
-                blocks.append(code_block(run))
-            else:
-                blocks.append(fenced(node))
-                index += 1
-            continue
-        marker = "- "
-        line = f"{pad}{marker}{item_markdown(node.text)}"
-        pending_list.append(line)
-        if node.children:
-            pending_list.append(render_nodes(node.children, depth + 1))
-        index += 1
-    flush_list()
+        if run:
+            blocks.append(code_block(run))
+        else:
+            blocks.append(fenced(node))
+            index += 1
+    if pending_list:
+        blocks.append("\n".join(pending_list))
     return "\n\n".join(blocks)
 
 
 def render_answer(nodes: list[Node]) -> str:
     """The answer for an item's nested lines; a single plain line is not made into a list."""
-    if len(nodes) == 1 and not nodes[0].children and not is_code_node(nodes[0]):
-        return item_markdown(nodes[0].text)
+    if len(nodes) == 1:
+        node = nodes[0]
+        if not node.children and node.code is None and not _is_code_line(node.text):
+            return item_markdown(node.text)
     return render_nodes(nodes)
 
 

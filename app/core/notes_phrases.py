@@ -165,10 +165,16 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
     instructions under a heading that says so); otherwise the parent's noun if it ends with one
     (操作, 步骤, 工具, …), else None and the list has "items".
     """
-    if entries and all(_is_command(entry) for entry in entries):
-        if any(say.instruction_word in part.lower() for part in path):
-            return say.instruction_noun
-        return say.command_noun
+    if entries:
+        for entry in entries:
+            if not _is_command(entry):
+                break
+        else:
+            word = say.instruction_word
+            for part in path:
+                if word in part.lower():
+                    return say.instruction_noun
+            return say.command_noun
     if path:
         title = path[-1].lower()
         if not title.endswith(say.list_nouns):
@@ -180,13 +186,15 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
 
 
 def _is_command(entry: Item) -> bool:
-    if entry.kind in ("comment", "named"):
+    kind = entry.kind
+    if kind == "comment" or kind == "named":
         return True
-    if not is_code_like(entry.text):
+    text = entry.text
+    if not is_code_like(text):
         return False
-    words = entry.text.split(" ")
     # `exit`, `ctrl+D`, `docker save` are commands; `nexus 3.x` names a product.
-    return len(words) == 1 or words[0] in SHELL_WORDS
+    space = text.find(" ")
+    return space < 0 or text[:space] in SHELL_WORDS
 
 
 def shared_subject(entries: list[Item]) -> str | None:
@@ -196,12 +204,15 @@ def shared_subject(entries: list[Item]) -> str | None:
     commands have none (they share `docker`, which says nothing). Chinese words are runs of two
     to four characters; English words have four letters or more.
     """
-    if len(entries) < 2 or any(entry.kind != "term" or _is_command(entry) for entry in entries):
+    if len(entries) < 2:
         return None
-    need = len(entries) if len(entries) < 3 else len(entries) - 1
+    for entry in entries:
+        if entry.kind != "term" or _is_command(entry):
+            return None
     texts = [entry.text.lower() for entry in entries]
+    need = len(texts) if len(texts) < 3 else len(texts) - 1
     # Chinese only: a shared word holds a shared pair of characters, and most lists have none.
-    chinese_only = not any(_LATIN_WORD.search(text) for text in texts[:2])
+    chinese_only = not _LATIN_WORD.search(texts[0]) and not _LATIN_WORD.search(texts[1])
     if chinese_only and not _shares_a_pair(texts, need):
         return None
     # A word shared by all entries is a word of the first; by all but one, of the first or second.
@@ -209,13 +220,17 @@ def shared_subject(entries: list[Item]) -> str | None:
         _words(texts[0]) if need == len(texts) else {**_words(texts[0]), **_words(texts[1])}
     )
     best: str | None = None
-    best_rank = (0, 0)
+    best_support = best_length = 0
     for word in candidates:
-        support = sum(word in text for text in texts)
+        support = 0
+        for text in texts:
+            if word in text:
+                support += 1
         # The word most entries share; of equals the longest (数据卷 over 数据), then the first.
-        rank = (support, len(word))
-        if support >= need and rank > best_rank:
-            best, best_rank = word, rank
+        if support >= need and (
+            support > best_support or (support == best_support and len(word) > best_length)
+        ):
+            best, best_support, best_length = word, support, len(word)
     return best
 
 
@@ -225,7 +240,11 @@ def _shares_a_pair(texts: list[str], need: int) -> bool:
         for run in _HAN_RUN.findall(text):
             for start in range(len(run) - 1):
                 pair = run[start : start + 2]
-                if sum(pair in other for other in texts) >= need:
+                found = 0
+                for other in texts:
+                    if pair in other:
+                        found += 1
+                if found >= need:
                     return True
     return False
 
@@ -234,10 +253,12 @@ def _words(text: str) -> dict[str, None]:
     """The candidate subject words of one entry, in order, each once."""
     words: dict[str, None] = {}
     for run in _HAN_RUN.findall(text):
+        length = len(run)
         for size in (2, 3, 4):
-            for start in range(len(run) - size + 1):
-                words.setdefault(run[start : start + size])
-    for word in _LATIN_WORD.findall(text):
-        if word not in _ENGLISH_FILLERS:
-            words.setdefault(word)
+            for start in range(length - size + 1):
+                words[run[start : start + size]] = None
+    if _LATIN_WORD.search(text):
+        for word in _LATIN_WORD.findall(text):
+            if word not in _ENGLISH_FILLERS:
+                words[word] = None
     return words

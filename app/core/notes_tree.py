@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
-_SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
+HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
 TAB_WIDTH = 4
 
 
@@ -54,72 +54,93 @@ class Section:
     is_subsection: bool = False
 
 
-def parse_notes(text: str) -> list[Section]:
-    """Split notes into sections (in file order) holding their item trees."""
+def parse_notes(text: str, first_line: int = 1) -> list[Section]:
+    """Split notes into sections (in file order) holding their item trees.
+
+    `first_line` is the line number of the text's first line (for a part of a larger file).
+    """
     root = Section(path=(), line=None)
     sections = [root]
     headings: list[tuple[int, str]] = []
-    current = root
+    items = root.items  # where a line indented least goes
     heading_section = root
-    stack: list[Node] = []
+    stack: list[Node] = []  # the open lines, each indented more than the one before
+    indents: list[int] = []  # their indentation
     lines = text.split("\n")
     index = 0
     count = len(lines)
     widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
     while index < count:
         raw = lines[index]
-        number = index + 1
         index += 1
         text = raw.strip()
         if not text:
             continue
         first = raw[0]
-        if first in "#>":
+        if first == "#" or first == ">":
             raw = raw.rstrip()
-        heading = _HEADING.match(raw) if first == "#" else None
-        if heading:
-            level = len(heading.group(1))
-            headings = [(lvl, title) for lvl, title in headings if lvl < level]
-            headings.append((level, heading.group(2)))
-            current = heading_section = Section(tuple(t for _, t in headings), number)
-            sections.append(current)
-            stack = []
-            continue
-        sub = _SUBSECTION.match(raw) if first == ">" else None
-        if sub and sub.group(1):
-            current = Section((*heading_section.path, sub.group(1)), number, is_subsection=True)
-            sections.append(current)
-            stack = []
-            continue
-        prefix = raw[: len(raw) - len(raw.lstrip())]
+            if first == "#":
+                heading = HEADING.match(raw)
+                if heading:
+                    level = len(heading.group(1))
+                    headings = [(lvl, title) for lvl, title in headings if lvl < level]
+                    headings.append((level, heading.group(2)))
+                    path = tuple(t for _, t in headings)
+                    heading_section = Section(path, index - 1 + first_line)
+                    sections.append(heading_section)
+                    items = heading_section.items
+                    stack, indents = [], []
+                    continue
+            else:
+                sub = SUBSECTION.match(raw)
+                if sub and sub.group(1):
+                    path = (*heading_section.path, sub.group(1))
+                    section = Section(path, index - 1 + first_line, is_subsection=True)
+                    sections.append(section)
+                    items = section.items
+                    stack, indents = [], []
+                    continue
+        number = index - 1 + first_line
+        # The first character of the stripped line is the first one that is not blank.
+        lead = raw.find(text[0])
+        prefix = raw[:lead]
         indent = widths.get(prefix)
         if indent is None:
-            indent = widths[prefix] = _indent_width(raw, len(prefix))
+            indent = widths[prefix] = _indent_width(raw, lead)
         # Only a line whose text starts with three backticks or tildes can open a fence.
-        fence = _FENCE.match(raw) if text[:3] in ("```", "~~~") else None
-        if fence:
-            node, index = _code_block(lines, index, number, indent, fence)
-        else:
+        fence = FENCE.match(raw) if text[:3] in ("```", "~~~") else None
+        if fence is None:
             node = Node(text, number, indent, [], None, "", (number,))
-        while stack and stack[-1].indent > indent:
+            while indents and indents[-1] >= indent:
+                stack.pop()
+                indents.pop()
+            if stack:
+                stack[-1].children.append(node)
+            else:
+                items.append(node)
+            stack.append(node)
+            indents.append(indent)
+            continue
+        node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
+        while indents and indents[-1] > indent:
             stack.pop()
-        if fence and stack and stack[-1].indent == indent and not stack[-1].children:
+            indents.pop()
+        if stack and indents[-1] == indent and not stack[-1].children:
             # A code block right after an item at the same level illustrates that item.
             stack[-1].children.append(node)
             continue
-        while stack and stack[-1].indent >= indent:
+        while indents and indents[-1] >= indent:
             stack.pop()
+            indents.pop()
         if stack:
             stack[-1].children.append(node)
         else:
-            current.items.append(node)
-        if not node.is_code:
-            stack.append(node)
+            items.append(node)
     return sections
 
 
 def _code_block(
-    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str]
+    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str], offset: int
 ) -> tuple[Node, int]:
     """The fenced block opening at line `number`; returns it and the index after its end."""
     marker = fence.group(1)
@@ -132,7 +153,7 @@ def _code_block(
         body.append(line)
         end += 1
     closed = end < len(lines)
-    last = end + 1 if closed else len(lines)
+    last = (end + 1 if closed else len(lines)) + offset
     span = tuple(range(number, last + 1))
     code = _dedent(body, indent)
     node = Node(

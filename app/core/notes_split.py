@@ -1,0 +1,156 @@
+"""Compiling large notes on several cores: where notes can be cut, and the worker processes.
+
+A part of the notes compiles on its own exactly as it does inside the whole file when it starts at
+a heading that closes every heading above it (the parser keeps nothing across such a line) outside
+a fenced code block, and when no title that starts a question path (`# Docker` in
+"Docker › 网络 › …") occurs in two parts: the first line of each path is remembered for the whole
+file, so a path may not continue in another part. Cards that ask the same question in two parts,
+and ids that collide, are settled afterwards in file order by the caller, which sees every card.
+
+Worker processes are forked (Linux only, and from the main thread only: elsewhere forking a
+process that has loaded a GUI is not safe) and inherit the notes, so only the parts' bounds go to
+them and plain lists come back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from app.core.notes_tree import FENCE, HEADING, SUBSECTION
+
+# A line that may be a heading, or open or close a fence (closers may have any leading space):
+# the first line, then the others (a search for a line break first is faster than for `^`).
+_FIRST_LINE = re.compile(r"((?:#|[^\S\n]*(?:```|~~~))[^\n]*)")
+_SCAN = re.compile(r"\n((?:#|[^\S\n]*(?:```|~~~))[^\n]*)")
+_QUOTE_LINE = re.compile(r"^>[^\n]*", re.MULTILINE)
+
+# Below this many characters the notes compile in-process: starting workers costs more.
+PARALLEL_MIN_CHARS = 100_000
+# Parts are small enough that the workers stay busy while the caller merges finished parts.
+PART_CHARS = 200_000
+
+R = TypeVar("R")
+
+
+def parallel_parts(text: str) -> tuple[list[tuple[int, int, int]], int]:
+    """The parts to compile `text` in and how many processes to use (none: compile in-process)."""
+    if len(text) < PARALLEL_MIN_CHARS:
+        return [], 0
+    workers = worker_count()
+    bounds = part_bounds(text, PART_CHARS) if workers else []
+    return bounds, (workers if len(bounds) > 1 else 0)
+
+
+def part_bounds(text: str, part_chars: int) -> list[tuple[int, int, int]]:
+    """Where `text` may be cut into parts of about `part_chars`: (start, end, first line number).
+
+    One part (the whole text) when nowhere qualifies.
+    """
+    cuts: list[tuple[int, str]] = []  # (offset, title) of each heading that closes all above it
+    levels: list[int] = []
+    fence: str | None = None
+    first = _FIRST_LINE.match(text)
+    for match in _chain(first, _SCAN.finditer(text)):
+        raw = match.group(1)
+        if fence is not None:
+            # The parser's rule for the end of a block: only marker characters, at least as many.
+            stripped = raw.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if raw[0] == "#":
+            heading = HEADING.match(raw.rstrip())
+            if heading:
+                level = len(heading.group(1))
+                levels = [lvl for lvl in levels if lvl < level]
+                if not levels:
+                    cuts.append((match.start(1), heading.group(2)))
+                levels.append(level)
+            continue
+        opening = FENCE.match(raw)
+        if opening:
+            fence = opening.group(1)
+    if len(cuts) < 2:
+        return [(0, len(text), 1)]
+    # `> titles` before the first heading start paths too (over-counted: fences are not skipped).
+    preamble = {
+        sub.group(1)
+        for quoted in _QUOTE_LINE.findall(text, 0, cuts[0][0])
+        if (sub := SUBSECTION.match(quoted.rstrip())) and sub.group(1)
+    }
+    # A cut may not fall between two places where the same title starts a path.
+    last_index: dict[str, int] = {title: 0 for title in preamble}
+    for index, (_, title) in enumerate(cuts, 1):
+        last_index[title] = index
+    reach = max((last_index[title] for title in preamble), default=0)
+    bounds: list[tuple[int, int, int]] = []
+    part_start, part_line = 0, 1
+    for index, (offset, title) in enumerate(cuts, 1):
+        if index > reach and offset - part_start >= part_chars:
+            bounds.append((part_start, offset, part_line))
+            part_start, part_line = offset, part_line + text.count("\n", part_start, offset)
+        reach = max(reach, last_index[title])
+    bounds.append((part_start, len(text), part_line))
+    return bounds
+
+
+def _chain(first: re.Match[str] | None, rest: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    if first is not None:
+        yield first
+    yield from rest
+
+
+def worker_count() -> int:
+    """How many worker processes to use: the usable cores, 0 where forking is not safe.
+
+    Only the main thread forks: a background thread (a GUI's import, say) compiles in-process,
+    since a fork copies only the calling thread and whatever locks the others hold.
+    """
+    if not sys.platform.startswith("linux"):
+        return 0
+    if threading.current_thread() is not threading.main_thread():
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
+_job: tuple[Callable[..., object], str, tuple[object, ...]] | None = None
+
+
+def _init(function: Callable[..., object], text: str, args: tuple[object, ...]) -> None:
+    global _job
+    _job = (function, text, args)
+
+
+def _run(bounds: tuple[int, int, int]) -> object:
+    assert _job is not None
+    function, text, args = _job
+    start, end, first_line = bounds
+    return function(text[start:end], first_line, *args)
+
+
+def map_parts(
+    function: Callable[..., R],
+    text: str,
+    bounds: list[tuple[int, int, int]],
+    args: tuple[object, ...],
+    workers: int,
+) -> Iterator[R]:
+    """`function(part_text, first_line, *args)` for each part, in order, in `workers` processes.
+
+    Raises OSError (or another error from multiprocessing) when the processes cannot start; the
+    caller then compiles in-process.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(bounds)), _init, (function, text, args)) as pool:
+        yield from pool.imap(_run, bounds)  # type: ignore[misc]
