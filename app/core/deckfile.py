@@ -395,9 +395,20 @@ def _heading_safe(text: str) -> bool:
     )
 
 
+def _unclosed_fence(lines: list[str]) -> int | None:
+    """The index of a fence line that opens a code block the side never closes, if any."""
+    opened: int | None = None
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            opened = index if opened is None else None
+    return opened
+
+
 def _side(marker: str, text: str) -> list[str]:
     text = normalize_side(text)
-    if "\\" not in text and not _RISKY_ANYWHERE.search(text):
+    # A fence left open would swallow the cards after this one: it is written escaped.
+    unclosed = _unclosed_fence(text.split("\n")) if "```" in text or "~~~" in text else None
+    if unclosed is None and "\\" not in text and not _RISKY_ANYWHERE.search(text):
         # Nothing in the side needs escaping (most cards): no line-by-line pass.
         first, _, rest = text.partition("\n")
         if first and not first[0].isspace() and not _FENCE.match(first):
@@ -406,8 +417,10 @@ def _side(marker: str, text: str) -> list[str]:
     lines = text.split("\n")
     escaped: list[str] = []
     in_fence = False
-    for line in lines:
-        if _FENCE.match(line):
+    for index, line in enumerate(lines):
+        if index == unclosed:
+            escaped.append("\\" + line)
+        elif _FENCE.match(line):
             in_fence = not in_fence
             escaped.append(line)
         elif in_fence and line.startswith("#"):
@@ -422,16 +435,21 @@ def _side(marker: str, text: str) -> list[str]:
 
 def _escape_line(line: str) -> str:
     stripped = line.lstrip("\\")
-    if _RISKY.search(line) or (stripped != line and _RISKY.search(stripped)):
+    if _RISKY.search(line) or (stripped != line and _escaped_by_writer(stripped)):
         return "\\" + line
     return line
 
 
 def _unescape_line(line: str) -> str:
     stripped = line.lstrip("\\")
-    if stripped != line and _RISKY.search(stripped):
+    if stripped != line and _escaped_by_writer(stripped):
         return line[1:]
     return line
+
+
+def _escaped_by_writer(stripped: str) -> bool:
+    """Whether the writer puts a backslash before a line that reads `stripped` without it."""
+    return bool(_RISKY.search(stripped) or _FENCE.match(stripped))
 
 
 def _escape(value: str, *, space: bool = False) -> str:

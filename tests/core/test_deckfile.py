@@ -149,6 +149,15 @@ def test_write_then_parse_gives_back_the_same_cards():
     assert parse_deck(text, default_deck="Ignored") == cards
 
 
+def test_a_side_that_leaves_a_code_fence_open_does_not_swallow_the_next_cards():
+    cards = [
+        CardSpec("x-1", "D", "q", "```", (), None),
+        CardSpec("x-2", "D::Sub", "q2", "x\n~~~ sh\n# not a heading", (), None),
+        CardSpec("x-3", "D", "literal", "\\```", (), None),
+    ]
+    assert parse_deck(write_deck(cards)) == cards
+
+
 _piece = st.sampled_from([*"abQA:：?？#-<!>{}c1 \n`\\;%中", "::", "```", "{{c1::", "<!-- id:"])
 _side = st.lists(_piece, min_size=1, max_size=25).map("".join).map(normalize_side)
 _name = st.text(alphabet=st.sampled_from(list("abc中 #:-")), min_size=1, max_size=8)
