@@ -25,7 +25,9 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+from app.core import forking
 from app.core.errors import InputError
 from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
 from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
@@ -323,111 +325,194 @@ class _Reader:
         keep_scheduling: bool,
         known: Mapping[str, str],
     ) -> None:
+        """The package's cards, in card order. What each card is (its id, fingerprint and
+        sides, see `_Planner`) is worked out chunk by chunk, for a large package partly in
+        worker processes (`app.core.forking`); the records are made here, in order.
+
+        The outcome, errors included, is the one of reading card after card: a card whose
+        planning or rendering raised in a chunk is done again here, in its turn, to raise.
+        """
         notes = {
             row[0]: row
             for row in self.con.execute("SELECT id, guid, mid, mod, tags, flds FROM notes")
         }
+        rows = self.con.execute(
+            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
+            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
+        ).fetchall()
+        planner = _Planner(self, rows, notes, notetypes, decks, known)
+        count = -(-len(rows) // CARD_CHUNK)
+        workers = forking.worker_count() if len(rows) >= PARALLEL_MIN_CARDS else 0
+        chunks = forking.map_chunks(planner.chunk, count, workers=workers)
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
         skipped = batch.skipped
-        render = self._render
-        # Per (note type, ordinal): the note type and what the fingerprint needs of it.
-        kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
         seen: set[str] = set()
-        deck_names: dict[int, str] = {}
         # Notes added together share their edit time, tags and scheduling: each distinct
         # value is converted once (the results are immutable, so cards can share them).
         modified: dict[int, datetime] = {}
         tag_lists: dict[str, tuple[str, ...]] = {}
         schedules: dict[tuple[int, ...], Schedule] = {}
-        blake2b = hashlib.blake2b
-        for (
-            cid,
-            nid,
-            did,
-            ordinal,
-            ctype,
-            queue,
-            due,
-            ivl,
-            factor,
-            reps,
-            lapses,
-            odue,
-            odid,
-        ) in self.con.execute(
-            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
-            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
-        ):
-            note = notes.get(nid)
-            if note is None:
-                skipped.append(f"card {cid}: its note is missing from the package")
-                continue
-            _, guid, mid, mod, tags, flds = note
-            card_id = (
-                mid == NOTETYPE_ID and _deckard_card_id(mid, flds)
-            ) or f"anki-{guid}-{ordinal}"
-            if card_id in seen:
-                skipped.append(f"card {card_id}: appears twice in the package")
-                continue
-            kind = kinds.get((mid, ordinal))
-            if kind is None and (mid, ordinal) not in kinds:
-                notetype = notetypes.get(mid)
-                kind = kinds[(mid, ordinal)] = (
-                    None if notetype is None else (notetype, _template_key(notetype, ordinal))
-                )
-            if kind is None:
-                skipped.append(f"card {card_id}: its note type is missing from the package")
-                continue
-            notetype, template_key = kind
-            home = odid or did
-            deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
-            fingerprint = blake2b(
-                f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
-                    "utf-8", "surrogatepass"
-                ),
-                digest_size=16,
-            ).hexdigest()
-            if known.get(card_id) == fingerprint:
-                seen.add(card_id)
-                unchanged[card_id] = fingerprint
-                continue
-            sides = render(notetype, ordinal, str(flds), str(tags), deck)
-            if sides is None:
-                skipped.append(f"card {card_id}: empty question")
-                continue
-            seen.add(card_id)
-            schedule = None
-            if keep_scheduling and ctype != 0:
-                if odid and odue:
-                    due = odue
-                key = (due, ivl, factor, reps, lapses, queue)
-                schedule = schedules.get(key)
-                if schedule is None:
-                    schedule = schedules[key] = _schedule(*key, crt_day)
-            tag_list = tag_lists.get(tags)
-            if tag_list is None:
-                tag_list = tag_lists[tags] = tuple(str(tags).split())
-            stamp = modified.get(mod)
-            if stamp is None:
-                stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
-            reviews = history.get(cid)
-            records.append(
-                CardRecord(
-                    CardSpec(card_id, deck, sides[0], sides[1], tag_list),
-                    schedule,
-                    tuple(reviews) if reviews else (),
-                    stamp,
-                )
-            )
-            fingerprints[card_id] = fingerprint
+        try:
+            for number, planned in enumerate(chunks):
+                start = number * CARD_CHUNK
+                for offset, row in enumerate(rows[start : start + CARD_CHUNK]):
+                    if offset < len(planned):
+                        card_id, outcome, fingerprint, sides = planned[offset]
+                    else:  # the chunk stopped at this card: planned here, raising in turn
+                        card_id, outcome, fingerprint, sides = planner.plan(row, render=False)
+                    if outcome == _NOTE_MISSING:
+                        skipped.append(f"card {row[0]}: its note is missing from the package")
+                        continue
+                    if card_id in seen:
+                        skipped.append(f"card {card_id}: appears twice in the package")
+                        continue
+                    if outcome == _NOTETYPE_MISSING:
+                        skipped.append(f"card {card_id}: its note type is missing from the package")
+                        continue
+                    if outcome == _UNCHANGED:
+                        seen.add(card_id)
+                        unchanged[card_id] = fingerprint
+                        continue
+                    if outcome == _NOT_RENDERED:
+                        sides = planner.render(row)
+                    if sides is None:
+                        skipped.append(f"card {card_id}: empty question")
+                        continue
+                    seen.add(card_id)
+                    cid, nid, did, _, ctype, queue, due, ivl, factor, reps, lapses, odue, odid = row
+                    _, _, _, mod, tags, _ = notes[nid]
+                    schedule = None
+                    if keep_scheduling and ctype != 0:
+                        if odid and odue:
+                            due = odue
+                        key = (due, ivl, factor, reps, lapses, queue)
+                        schedule = schedules.get(key)
+                        if schedule is None:
+                            schedule = schedules[key] = _schedule(*key, crt_day)
+                    tag_list = tag_lists.get(tags)
+                    if tag_list is None:
+                        tag_list = tag_lists[tags] = tuple(str(tags).split())
+                    stamp = modified.get(mod)
+                    if stamp is None:
+                        stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
+                    reviews = history.get(cid)
+                    records.append(
+                        CardRecord(
+                            CardSpec(card_id, planner.deck(odid or did), *sides, tag_list),
+                            schedule,
+                            tuple(reviews) if reviews else (),
+                            stamp,
+                        )
+                    )
+                    fingerprints[card_id] = fingerprint
+        finally:
+            chunks.close()
 
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
     ) -> tuple[str, str] | None:
         """The sides of one card (see `anki_sides.render_sides`)."""
         return render_sides(notetype, ordinal, flds, tags, deck)
+
+
+# What `_Planner.plan` finds a card to be (its `outcome`).
+_NOTE_MISSING, _NOTETYPE_MISSING, _UNCHANGED, _RENDERED, _NOT_RENDERED = range(5)
+# Cards per chunk, and the fewest that are worth forking worker processes for.
+CARD_CHUNK = 500
+PARALLEL_MIN_CARDS = 2000
+
+
+class _Planner:
+    """What each card of the package is: its id, its fingerprint, whether the collection holds
+    it unchanged, and otherwise its two sides (None: blank question).
+
+    A pure function of the card's row and of what the package and the collection held when
+    reading began, so it may run in a worker process; `chunk` gives the plans of one chunk
+    of rows as plain tuples.
+    """
+
+    def __init__(
+        self,
+        reader: _Reader,
+        rows: list[tuple[Any, ...]],
+        notes: dict[int, tuple[Any, ...]],
+        notetypes: dict[int, NoteType],
+        decks: dict[int, str],
+        known: Mapping[str, str],
+    ) -> None:
+        self.reader = reader
+        self.rows = rows
+        self.notes = notes
+        self.notetypes = notetypes
+        self.decks = decks
+        self.known = known
+        # Per (note type, ordinal): the note type and what the fingerprint needs of it.
+        self.kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
+        self.deck_names: dict[int, str] = {}
+
+    def chunk(self, index: int) -> list[tuple[str, int, str, tuple[str, str] | None]]:
+        """The plans of rows `index * CARD_CHUNK` onwards; stops before a row whose planning
+        raises (the caller plans it again, to raise in its turn). A rendering that raises
+        leaves its card `_NOT_RENDERED`."""
+        plans = []
+        plan = self.plan
+        try:
+            for row in self.rows[index * CARD_CHUNK : (index + 1) * CARD_CHUNK]:
+                plans.append(plan(row, render=True))
+        except Exception:
+            pass
+        return plans
+
+    def deck(self, did: int) -> str:
+        """The name of the deck with id `did`, under the chosen prefix."""
+        name = self.deck_names.get(did)
+        if name is None:
+            name = self.deck_names[did] = self.reader._deck_name(self.decks, did)
+        return name
+
+    def plan(self, row: tuple[Any, ...], *, render: bool) -> tuple[str, int, str, Any]:
+        """(card id, outcome, fingerprint, sides) of one card."""
+        _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
+        note = self.notes.get(nid)
+        if note is None:
+            return "", _NOTE_MISSING, "", None
+        _, guid, mid, _, tags, flds = note
+        card_id = (mid == NOTETYPE_ID and _deckard_card_id(mid, flds)) or f"anki-{guid}-{ordinal}"
+        kind = self.kinds.get((mid, ordinal))
+        if kind is None and (mid, ordinal) not in self.kinds:
+            notetype = self.notetypes.get(mid)
+            kind = self.kinds[(mid, ordinal)] = (
+                None if notetype is None else (notetype, _template_key(notetype, ordinal))
+            )
+        if kind is None:
+            return card_id, _NOTETYPE_MISSING, "", None
+        notetype, template_key = kind
+        deck = self.deck(odid or did)
+        fingerprint = hashlib.blake2b(
+            f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
+                "utf-8", "surrogatepass"
+            ),
+            digest_size=16,
+        ).hexdigest()
+        if self.known.get(card_id) == fingerprint:
+            return card_id, _UNCHANGED, fingerprint, None
+        if not render:
+            return card_id, _NOT_RENDERED, fingerprint, None
+        try:
+            sides = self.reader._render(notetype, ordinal, str(flds), str(tags), deck)
+        except Exception:
+            return card_id, _NOT_RENDERED, fingerprint, None
+        return card_id, _RENDERED, fingerprint, sides
+
+    def render(self, row: tuple[Any, ...]) -> tuple[str, str] | None:
+        """The sides of the card in `row` (whose note and note type exist), errors raised."""
+        _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
+        _, _, mid, _, tags, flds = self.notes[nid]
+        return self.reader._render(
+            self.notetypes[mid], ordinal, str(flds), str(tags), self.deck(odid or did)
+        )
 
 
 def _template_key(notetype: NoteType, ordinal: int) -> str:
