@@ -1,10 +1,11 @@
 """Using the other cores for pure Python work: chunks computed in forked worker processes.
 
 A large job (rendering thousands of imported notes, compiling long notes) is cut into chunks
-numbered 0, 1, 2, …; `map_chunks` yields `function(i)` for every chunk, in order. The calling
-process works through the chunks from the front while forked workers take them from the back,
-so the work is shared out however busy each core is, and the caller never waits while there is
-a chunk left to compute.
+numbered 0, 1, 2, …; `map_chunks` yields `function(i)` for every chunk, in order. Forked workers
+take the chunks in order, one at a time; the caller handles the results as they come, and
+whenever the next one is not ready it computes the next unclaimed chunk itself instead of
+waiting. The work is shared out however busy each core is, and the caller's own handling of
+the results (often the larger part of its work) counts towards its share.
 
 Workers are forked (Linux only, and from the main thread only: a fork copies only the calling
 thread, and forking a process that has loaded a GUI is not safe elsewhere), so they inherit
@@ -33,7 +34,8 @@ R = TypeVar("R")
 _PIPE_BYTES = 1024 * 1024
 _F_SETPIPE_SZ = 1031  # fcntl.F_SETPIPE_SZ, named in the fcntl module only from Python 3.10 on Linux
 
-_NEXT, _LAST = 0, 1  # the shared claim counters: next chunk from the front, last from the back
+# The result of a chunk the caller computed ahead of its turn and that raised.
+_FAILED = object()
 
 
 def worker_count() -> int:
@@ -55,8 +57,8 @@ def worker_count() -> int:
 
 
 def map_chunks(function: Callable[[int], R], count: int, *, workers: int) -> Iterator[R]:
-    """`function(i)` for i in 0 … count-1, in order; up to `workers` forked processes compute
-    chunks from the back while this process computes them from the front.
+    """`function(i)` for i in 0 … count-1, in order, computed by up to `workers` forked
+    processes and by this one while it waits for them.
 
     With `workers` 0, or when no process can be started, every chunk is computed here.
     Closing the iterator early (or an error in the caller) stops the workers.
@@ -68,24 +70,22 @@ def map_chunks(function: Callable[[int], R], count: int, *, workers: int) -> Ite
     pool = _Workers(function, count, min(workers, count - 1))
     try:
         for index in range(count):
-            if pool.claim_front(index):
-                yield function(index)
-            else:
-                yield pool.result(index)
+            yield pool.result(index)
     finally:
         pool.stop()
 
 
 class _Workers:
-    """Forked processes taking chunks from the back, and their results as they arrive."""
+    """Forked processes claiming chunks in order, and the results as they arrive."""
 
     def __init__(self, function: Callable[[int], Any], count: int, workers: int) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         self.function = function
+        self.count = count
         self.lock = context.Lock()
-        self.claims = context.RawArray("q", [0, count - 1])
+        self.next = context.RawValue("q", 0)  # the first chunk nobody has claimed
         self.results: dict[int, Any] = {}
         self.processes: list[Any] = []
         self.readers: list[Any] = []
@@ -97,7 +97,7 @@ class _Workers:
                 fcntl.fcntl(writer.fileno(), _F_SETPIPE_SZ, _PIPE_BYTES)
             process = context.Process(
                 target=_work,
-                args=(function, self.lock, self.claims, writer),
+                args=(function, count, self.lock, self.next, writer),
                 name="deckard-worker",
                 daemon=True,
             )
@@ -110,39 +110,57 @@ class _Workers:
             writer.close()
             self.processes.append(process)
             self.readers.append(reader)
-        if not self.processes:
-            self.claims[_LAST] = count  # nobody takes from the back
-            self.claims[_NEXT] = 0
 
-    def claim_front(self, index: int) -> bool:
-        """Take chunk `index` for the caller, unless a worker has taken it already."""
+    def claim(self) -> int | None:
+        """The first chunk nobody has claimed, now the caller's; None when all are taken."""
         with self.lock:
-            if index <= self.claims[_LAST]:
-                self.claims[_NEXT] = index + 1
-                return True
-            return False
+            index = self.next.value
+            if index >= self.count:
+                return None
+            self.next.value = index + 1
+            return index
 
     def result(self, index: int) -> Any:
-        """The result of chunk `index`, which a worker claimed: from the worker, or computed
-        here when no worker can give it (failed, died)."""
+        """The result of chunk `index`: computed here if nobody has claimed it, else the
+        worker's, computing later chunks meanwhile; computed here too when no worker can give
+        it (failed, died)."""
+        while True:
+            # Results waiting in a pipe hold up the worker that sends them: take them first.
+            self.collect(block=False)
+            if index in self.results:
+                value = self.results.pop(index)
+                # A chunk that failed ahead of its turn is computed again now, to raise in order.
+                return self.function(index) if value is _FAILED else value
+            claimed = self.claim()
+            if claimed == index:
+                return self.function(index)
+            if claimed is not None:
+                try:
+                    self.results[claimed] = self.function(claimed)
+                except Exception:
+                    self.results[claimed] = _FAILED
+            elif self.readers:
+                self.collect(block=True)
+            else:  # every worker is gone, this chunk's result with them
+                return self.function(index)
+
+    def collect(self, *, block: bool) -> None:
+        """Take the results the workers have sent (waiting for one if `block`); a worker that
+        failed or is gone is forgotten, and its chunk is left for the caller."""
         from multiprocessing.connection import wait
 
-        while index not in self.results and self.readers:
-            for reader in wait(self.readers):
-                try:
-                    chunk, ok, value = reader.recv()
-                except (EOFError, OSError):  # the worker is gone
-                    self.readers.remove(reader)
-                    reader.close()
-                    continue
-                if ok:
-                    self.results[chunk] = value
-                else:  # the worker stopped at this chunk: the caller redoes it
-                    self.readers.remove(reader)
-                    reader.close()
-        if index in self.results:
-            return self.results.pop(index)
-        return self.function(index)
+        if not self.readers:
+            return
+        for reader in wait(self.readers, None if block else 0):
+            try:
+                chunk, ok, value = reader.recv()
+            except (EOFError, OSError):  # the worker is gone
+                ok = False
+            if ok:
+                self.results[chunk] = value
+            else:  # the worker stopped at this chunk: the caller redoes it
+                self.readers.remove(reader)
+                reader.close()
 
     def stop(self) -> None:
         """End the workers (finished or not) and reap them."""
@@ -158,8 +176,9 @@ class _Workers:
         self.processes = []
 
 
-def _work(function: Callable[[int], Any], lock: Any, claims: Any, writer: Any) -> None:
-    """A worker's loop: claim the last unclaimed chunk, compute it, send it, until none is left.
+def _work(function: Callable[[int], Any], count: int, lock: Any, next: Any, writer: Any) -> None:
+    """A worker's loop: claim the first unclaimed chunk, compute it, send it, until none is
+    left.
 
     Runs in the forked process and always leaves it with `os._exit`, never returning into the
     code it was forked from.
@@ -168,10 +187,10 @@ def _work(function: Callable[[int], Any], lock: Any, claims: Any, writer: Any) -
     try:
         while True:
             with lock:
-                index = claims[_LAST]
-                if index < claims[_NEXT]:
+                index = next.value
+                if index >= count:
                     break
-                claims[_LAST] = index - 1
+                next.value = index + 1
             try:
                 value = function(index)
             except BaseException:

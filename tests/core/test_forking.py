@@ -43,14 +43,15 @@ def test_workers_compute_part_of_the_chunks():
     def where(index: int) -> int:
         if in_worker():
             worked.set()
-        elif index == 0:
-            worked.wait(timeout=30)  # the caller's first chunk lasts until a worker has worked
+        elif not waited:  # the caller's first chunk lasts until a worker has worked
+            waited.append(worked.wait(timeout=30))
         return os.getpid()
 
+    waited: list[bool] = []
     pids = everything(40, where, workers=1)
-    assert pids[0] == PARENT  # the caller starts at the front
-    assert pids[-1] != PARENT  # the worker at the back
-    assert pids == sorted(pids, key=lambda pid: pid != PARENT)
+    assert waited == [True]
+    assert PARENT in pids
+    assert len(set(pids)) == 2
 
 
 @linux_only
@@ -105,3 +106,23 @@ def test_no_workers_off_the_main_thread():
 def test_without_workers_everything_runs_in_process():
     pids = everything(5, lambda index: os.getpid(), workers=0)
     assert pids == [PARENT] * 5
+
+
+@linux_only
+def test_chunks_the_caller_computes_ahead_of_their_turn_raise_in_order():
+    ahead = multiprocessing.get_context("fork").Event()
+
+    def failing(index: int) -> list[int]:
+        if in_worker():
+            if index < 2:
+                ahead.wait(timeout=30)  # until the caller has gone past chunk 3
+            raise OSError("the worker gives up")
+        if index == 3:
+            ahead.set()
+        if index in (2, 3):
+            raise ValueError(f"bad chunk {index}")
+        return squares(index)
+
+    with pytest.raises(ValueError, match=r"^bad chunk 2$"):
+        everything(8, failing, workers=1)
+    assert multiprocessing.active_children() == []
