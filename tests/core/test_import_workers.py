@@ -48,9 +48,10 @@ def package(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """Chunks of three cards, and workers for any package."""
+    """Chunks of three cards, and workers for any package that has cards to render."""
     monkeypatch.setattr(anki_collection, "CARD_CHUNK", 3)
     monkeypatch.setattr(anki_collection, "PARALLEL_MIN_CARDS", 1)
+    monkeypatch.setattr(forking, "worker_count", lambda: 1)  # even on one core
 
 
 def read_without_workers(monkeypatch, package):
@@ -72,14 +73,17 @@ def test_workers_do_convert_cards(package, small_chunks, monkeypatch):
     import multiprocessing
 
     worked = multiprocessing.get_context("fork").Event()
+    in_caller: list[int] = []
     waited: list[bool] = []
     original = anki_collection._Reader._render
 
     def render(self, *args):
         if os.getpid() != PARENT:
             worked.set()
-        elif not waited:  # the caller's first card waits until a worker has converted one
-            waited.append(worked.wait(timeout=30))
+        else:
+            in_caller.append(1)
+            if len(in_caller) == 4:  # the caller's first card after the first chunk waits
+                waited.append(worked.wait(timeout=30))  # until a worker has converted one
         return original(self, *args)
 
     monkeypatch.setattr(anki_collection._Reader, "_render", render)
@@ -130,3 +134,21 @@ def test_a_failing_import_with_workers_leaves_the_collection_as_it_was(
         assert len(result.added) == 49
         again = collection.import_file(package)
         assert (len(again.added), len(again.unchanged)) == (0, 49)
+
+
+def test_a_package_imported_again_unchanged_needs_no_workers(
+    package, small_chunks, monkeypatch, tmp_path
+):
+    started: list[int] = []
+    original = forking.map_chunks
+
+    def spy(function, count, *, workers):
+        started.append(workers)
+        return original(function, count, workers=workers)
+
+    monkeypatch.setattr(forking, "map_chunks", spy)
+    with Collection.open(tmp_path / "c.deckard", import_builtin=False) as collection:
+        collection.import_file(package)
+        again = collection.import_file(package)
+    assert len(again.unchanged) == 49
+    assert started[0] >= 1 and started[1] == 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
+import itertools
 import json
 import re
 import sqlite3
@@ -342,8 +343,15 @@ class _Reader:
         ).fetchall()
         planner = _Planner(self, rows, notes, notetypes, decks, known)
         count = -(-len(rows) // CARD_CHUNK)
-        workers = forking.worker_count() if len(rows) >= PARALLEL_MIN_CARDS else 0
-        chunks = forking.map_chunks(planner.chunk, count, workers=workers)
+        first = planner.chunk(0) if rows else []
+        # Worker processes pay off when thousands of cards are to be rendered, as the first
+        # chunk tells: not for a package imported again unchanged, whose cards cost little.
+        to_render = sum(1 for plan in first if plan[1] != _UNCHANGED) * count
+        workers = forking.worker_count() if to_render >= PARALLEL_MIN_CARDS else 0
+        later = forking.map_chunks(
+            lambda index: planner.chunk(index + 1), count - 1, workers=workers
+        )
+        chunks = itertools.chain([first] if rows else [], later)
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
@@ -408,7 +416,7 @@ class _Reader:
                     )
                     fingerprints[card_id] = fingerprint
         finally:
-            chunks.close()
+            later.close()
 
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
@@ -419,7 +427,7 @@ class _Reader:
 
 # What `_Planner.plan` finds a card to be (its `outcome`).
 _NOTE_MISSING, _NOTETYPE_MISSING, _UNCHANGED, _RENDERED, _NOT_RENDERED = range(5)
-# Cards per chunk, and the fewest that are worth forking worker processes for.
+# Cards per chunk, and the fewest cards to render that are worth forking worker processes for.
 CARD_CHUNK = 500
 PARALLEL_MIN_CARDS = 2000
 
