@@ -369,7 +369,8 @@ class _Reader:
                     if offset < len(planned):
                         card_id, outcome, fingerprint, sides = planned[offset]
                     else:  # the chunk stopped at this card: planned here, raising in turn
-                        card_id, outcome, fingerprint, sides = planner.plan(row, render=False)
+                        plans = planner.plans([row], render=False, raising=True)
+                        card_id, outcome, fingerprint, sides = plans[0]
                     if outcome == _NOTE_MISSING:
                         skipped.append(f"card {row[0]}: its note is missing from the package")
                         continue
@@ -464,14 +465,8 @@ class _Planner:
         """The plans of rows `index * CARD_CHUNK` onwards; stops before a row whose planning
         raises (the caller plans it again, to raise in its turn). A rendering that raises
         leaves its card `_NOT_RENDERED`."""
-        plans = []
-        plan = self.plan
-        try:
-            for row in self.rows[index * CARD_CHUNK : (index + 1) * CARD_CHUNK]:
-                plans.append(plan(row, render=True))
-        except Exception:
-            pass
-        return plans
+        start = index * CARD_CHUNK
+        return self.plans(self.rows[start : start + CARD_CHUNK], render=True, raising=False)
 
     def deck(self, did: int) -> str:
         """The name of the deck with id `did`, under the chosen prefix."""
@@ -480,39 +475,63 @@ class _Planner:
             name = self.deck_names[did] = self.reader._deck_name(self.decks, did)
         return name
 
-    def plan(self, row: tuple[Any, ...], *, render: bool) -> tuple[str, int, str, Any]:
-        """(card id, outcome, fingerprint, sides) of one card."""
-        _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
-        note = self.notes.get(nid)
-        if note is None:
-            return "", _NOTE_MISSING, "", None
-        _, guid, mid, _, tags, flds = note
-        card_id = (mid == NOTETYPE_ID and _deckard_card_id(mid, flds)) or f"anki-{guid}-{ordinal}"
-        kind = self.kinds.get((mid, ordinal))
-        if kind is None and (mid, ordinal) not in self.kinds:
-            notetype = self.notetypes.get(mid)
-            kind = self.kinds[(mid, ordinal)] = (
-                None if notetype is None else (notetype, _template_key(notetype, ordinal))
-            )
-        if kind is None:
-            return card_id, _NOTETYPE_MISSING, "", None
-        notetype, template_key = kind
-        deck = self.deck(odid or did)
-        fingerprint = hashlib.blake2b(
-            f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
-                "utf-8", "surrogatepass"
-            ),
-            digest_size=16,
-        ).hexdigest()
-        if self.known.get(card_id) == fingerprint:
-            return card_id, _UNCHANGED, fingerprint, None
-        if not render:
-            return card_id, _NOT_RENDERED, fingerprint, None
+    def plans(
+        self, rows: list[tuple[Any, ...]], *, render: bool, raising: bool
+    ) -> list[tuple[str, int, str, Any]]:
+        """(card id, outcome, fingerprint, sides) of each card in `rows`, up to the first whose
+        planning raises (an error raised only if `raising`); without `render`, cards to render
+        are left `_NOT_RENDERED`."""
+        plans: list[tuple[str, int, str, Any]] = []
+        append = plans.append
+        notes = self.notes
+        kinds = self.kinds
+        known = self.known
+        deck_names = self.deck_names
+        blake2b = hashlib.blake2b
         try:
-            sides = self.reader._render(notetype, ordinal, str(flds), str(tags), deck)
+            for _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid in rows:
+                note = notes.get(nid)
+                if note is None:
+                    append(("", _NOTE_MISSING, "", None))
+                    continue
+                _, guid, mid, _, tags, flds = note
+                card_id = (
+                    mid == NOTETYPE_ID and _deckard_card_id(mid, flds)
+                ) or f"anki-{guid}-{ordinal}"
+                kind = kinds.get((mid, ordinal))
+                if kind is None and (mid, ordinal) not in kinds:
+                    notetype = self.notetypes.get(mid)
+                    kind = kinds[(mid, ordinal)] = (
+                        None if notetype is None else (notetype, _template_key(notetype, ordinal))
+                    )
+                if kind is None:
+                    append((card_id, _NOTETYPE_MISSING, "", None))
+                    continue
+                notetype, template_key = kind
+                home = odid or did
+                deck = deck_names.get(home) or self.deck(home)
+                fingerprint = blake2b(
+                    f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
+                        "utf-8", "surrogatepass"
+                    ),
+                    digest_size=16,
+                ).hexdigest()
+                if known.get(card_id) == fingerprint:
+                    append((card_id, _UNCHANGED, fingerprint, None))
+                    continue
+                if not render:
+                    append((card_id, _NOT_RENDERED, fingerprint, None))
+                    continue
+                try:
+                    sides = self.reader._render(notetype, ordinal, str(flds), str(tags), deck)
+                except Exception:
+                    append((card_id, _NOT_RENDERED, fingerprint, None))
+                    continue
+                append((card_id, _RENDERED, fingerprint, sides))
         except Exception:
-            return card_id, _NOT_RENDERED, fingerprint, None
-        return card_id, _RENDERED, fingerprint, sides
+            if raising:
+                raise
+        return plans
 
     def render(self, row: tuple[Any, ...]) -> tuple[str, str] | None:
         """The sides of the card in `row` (whose note and note type exist), errors raised."""
