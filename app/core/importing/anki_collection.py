@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
-import itertools
 import json
 import re
 import sqlite3
@@ -343,15 +342,12 @@ class _Reader:
         ).fetchall()
         planner = _Planner(self, rows, notes, notetypes, decks, known)
         count = -(-len(rows) // CARD_CHUNK)
-        first = planner.chunk(0) if rows else []
         # Worker processes pay off when thousands of cards are to be rendered, as the first
-        # chunk tells: not for a package imported again unchanged, whose cards cost little.
-        to_render = sum(1 for plan in first if plan[1] != _UNCHANGED) * count
+        # chunk's fingerprints (quick to make) tell: not for a package imported again unchanged.
+        first = planner.plans(rows[:CARD_CHUNK], render=False, raising=False)
+        to_render = sum(1 for plan in first if plan[1] == _NOT_RENDERED) * count
         workers = forking.worker_count() if to_render >= PARALLEL_MIN_CARDS else 0
-        later = forking.map_chunks(
-            lambda index: planner.chunk(index + 1), count - 1, workers=workers
-        )
-        chunks = itertools.chain([first] if rows else [], later)
+        chunks = forking.map_chunks(planner.chunk, count, workers=workers)
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
@@ -417,7 +413,7 @@ class _Reader:
                     )
                     fingerprints[card_id] = fingerprint
         finally:
-            later.close()
+            chunks.close()
 
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
