@@ -24,7 +24,7 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -56,7 +56,9 @@ def worker_count() -> int:
     return max(cores - 1, 0)
 
 
-def map_chunks(function: Callable[[int], R], count: int, *, workers: int) -> Iterator[R]:
+def map_chunks(
+    function: Callable[[int], R], count: int, *, workers: int
+) -> Generator[R, None, None]:
     """`function(i)` for i in 0 … count-1, in order, computed by up to `workers` forked
     processes and by this one while it waits for them.
 
@@ -151,7 +153,8 @@ class _Workers:
 
         if not self.readers:
             return
-        for reader in wait(self.readers, None if block else 0):
+        ready: list[Any] = wait(self.readers, None if block else 0)
+        for reader in ready:
             try:
                 chunk, ok, value = reader.recv()
             except (EOFError, OSError):  # the worker is gone

@@ -12,7 +12,7 @@ import pytest
 from app.core import forking
 from app.core.collection import Collection
 from app.core.errors import InputError
-from app.core.importing import anki_collection, read_batch
+from app.core.importing import anki_collection, anki_plans, read_batch
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork")
 
@@ -49,8 +49,8 @@ def package(tmp_path_factory) -> Path:
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Chunks of three cards, and workers for any package that has cards to render."""
-    monkeypatch.setattr(anki_collection, "CARD_CHUNK", 3)
-    monkeypatch.setattr(anki_collection, "PARALLEL_MIN_CARDS", 1)
+    monkeypatch.setattr(anki_plans, "CARD_CHUNK", 3)
+    monkeypatch.setattr(anki_plans, "PARALLEL_MIN_CARDS", 1)
     monkeypatch.setattr(forking, "worker_count", lambda: 1)  # even on one core
 
 

@@ -15,22 +15,17 @@ already holds the card with the same fingerprint, the card is not rendered again
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import html
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from app.core import forking
 from app.core.errors import InputError
-from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
-from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
+from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_plans, anki_protobuf
 from app.core.importing.anki_sides import NoteType, render_sides
 from app.core.importing.anki_templates import Template, TemplateError
 from app.core.model import (
@@ -48,9 +43,6 @@ DEFAULT_EASE = Decimal("2.5")
 MIN_EASE = Decimal("1.3")
 # A `due` above this is a unix time (learning cards), below it a day number.
 _TIMESTAMP_DUE = 1_000_000_000
-# Part of every card's fingerprint: change it whenever rendering changes what a note becomes
-# (templates, sanitizing, wrapping), so that the next import renders every card again.
-RENDERING_VERSION = 1
 
 
 def read_collection(
@@ -340,13 +332,15 @@ class _Reader:
             "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
             " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
         ).fetchall()
-        planner = _Planner(self, rows, notes, notetypes, decks, known)
-        count = -(-len(rows) // CARD_CHUNK)
+        planner = anki_plans.CardPlanner(self, rows, notes, notetypes, decks, known)
+        count = -(-len(rows) // anki_plans.CARD_CHUNK)
         # Worker processes pay off when thousands of cards are to be rendered, as the first
         # chunk's fingerprints (quick to make) tell: not for a package imported again unchanged.
-        first = planner.plans(rows[:CARD_CHUNK], render=False, raising=False)
-        to_render = sum(1 for plan in first if plan[1] == _NOT_RENDERED) * count
-        workers = forking.worker_count() if to_render >= PARALLEL_MIN_CARDS else 0
+        first = planner.plans(rows[: anki_plans.CARD_CHUNK], render=False, raising=False)
+        to_render = sum(1 for plan in first if plan[1] == anki_plans.NOT_RENDERED) * count
+        workers = forking.worker_count() if to_render >= anki_plans.PARALLEL_MIN_CARDS else 0
+        if to_render == 0 and len(first) == len(rows[: anki_plans.CARD_CHUNK]):
+            planner.done[0] = first  # nothing in it to render: the first chunk is planned
         chunks = forking.map_chunks(planner.chunk, count, workers=workers)
         records = batch.cards
         fingerprints = batch.fingerprints
@@ -360,27 +354,30 @@ class _Reader:
         schedules: dict[tuple[int, ...], Schedule] = {}
         try:
             for number, planned in enumerate(chunks):
-                start = number * CARD_CHUNK
-                for offset, row in enumerate(rows[start : start + CARD_CHUNK]):
+                start = number * anki_plans.CARD_CHUNK
+                for offset, row in enumerate(rows[start : start + anki_plans.CARD_CHUNK]):
                     if offset < len(planned):
                         card_id, outcome, fingerprint, sides = planned[offset]
                     else:  # the chunk stopped at this card: planned here, raising in turn
                         plans = planner.plans([row], render=False, raising=True)
                         card_id, outcome, fingerprint, sides = plans[0]
-                    if outcome == _NOTE_MISSING:
+                    if outcome == anki_plans.UNCHANGED:  # the usual outcome on importing again
+                        if card_id in seen:
+                            skipped.append(f"card {card_id}: appears twice in the package")
+                        else:
+                            seen.add(card_id)
+                            unchanged[card_id] = fingerprint
+                        continue
+                    if outcome == anki_plans.NOTE_MISSING:
                         skipped.append(f"card {row[0]}: its note is missing from the package")
                         continue
                     if card_id in seen:
                         skipped.append(f"card {card_id}: appears twice in the package")
                         continue
-                    if outcome == _NOTETYPE_MISSING:
+                    if outcome == anki_plans.NOTETYPE_MISSING:
                         skipped.append(f"card {card_id}: its note type is missing from the package")
                         continue
-                    if outcome == _UNCHANGED:
-                        seen.add(card_id)
-                        unchanged[card_id] = fingerprint
-                        continue
-                    if outcome == _NOT_RENDERED:
+                    if outcome == anki_plans.NOT_RENDERED:
                         sides = planner.render(row)
                     if sides is None:
                         skipped.append(f"card {card_id}: empty question")
@@ -422,131 +419,6 @@ class _Reader:
         return render_sides(notetype, ordinal, flds, tags, deck)
 
 
-# What `_Planner.plan` finds a card to be (its `outcome`).
-_NOTE_MISSING, _NOTETYPE_MISSING, _UNCHANGED, _RENDERED, _NOT_RENDERED = range(5)
-# Cards per chunk, and the fewest cards to render that are worth forking worker processes for.
-CARD_CHUNK = 500
-PARALLEL_MIN_CARDS = 2000
-
-
-class _Planner:
-    """What each card of the package is: its id, its fingerprint, whether the collection holds
-    it unchanged, and otherwise its two sides (None: blank question).
-
-    A pure function of the card's row and of what the package and the collection held when
-    reading began, so it may run in a worker process; `chunk` gives the plans of one chunk
-    of rows as plain tuples.
-    """
-
-    def __init__(
-        self,
-        reader: _Reader,
-        rows: list[tuple[Any, ...]],
-        notes: dict[int, tuple[Any, ...]],
-        notetypes: dict[int, NoteType],
-        decks: dict[int, str],
-        known: Mapping[str, str],
-    ) -> None:
-        self.reader = reader
-        self.rows = rows
-        self.notes = notes
-        self.notetypes = notetypes
-        self.decks = decks
-        self.known = known
-        # Per (note type, ordinal): the note type and what the fingerprint needs of it.
-        self.kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
-        self.deck_names: dict[int, str] = {}
-
-    def chunk(self, index: int) -> list[tuple[str, int, str, tuple[str, str] | None]]:
-        """The plans of rows `index * CARD_CHUNK` onwards; stops before a row whose planning
-        raises (the caller plans it again, to raise in its turn). A rendering that raises
-        leaves its card `_NOT_RENDERED`."""
-        start = index * CARD_CHUNK
-        return self.plans(self.rows[start : start + CARD_CHUNK], render=True, raising=False)
-
-    def deck(self, did: int) -> str:
-        """The name of the deck with id `did`, under the chosen prefix."""
-        name = self.deck_names.get(did)
-        if name is None:
-            name = self.deck_names[did] = self.reader._deck_name(self.decks, did)
-        return name
-
-    def plans(
-        self, rows: list[tuple[Any, ...]], *, render: bool, raising: bool
-    ) -> list[tuple[str, int, str, Any]]:
-        """(card id, outcome, fingerprint, sides) of each card in `rows`, up to the first whose
-        planning raises (an error raised only if `raising`); without `render`, cards to render
-        are left `_NOT_RENDERED`."""
-        plans: list[tuple[str, int, str, Any]] = []
-        append = plans.append
-        notes = self.notes
-        kinds = self.kinds
-        known = self.known
-        deck_names = self.deck_names
-        blake2b = hashlib.blake2b
-        try:
-            for _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid in rows:
-                note = notes.get(nid)
-                if note is None:
-                    append(("", _NOTE_MISSING, "", None))
-                    continue
-                _, guid, mid, _, tags, flds = note
-                card_id = (
-                    mid == NOTETYPE_ID and _deckard_card_id(mid, flds)
-                ) or f"anki-{guid}-{ordinal}"
-                kind = kinds.get((mid, ordinal))
-                if kind is None and (mid, ordinal) not in kinds:
-                    notetype = self.notetypes.get(mid)
-                    kind = kinds[(mid, ordinal)] = (
-                        None if notetype is None else (notetype, _template_key(notetype, ordinal))
-                    )
-                if kind is None:
-                    append((card_id, _NOTETYPE_MISSING, "", None))
-                    continue
-                notetype, template_key = kind
-                home = odid or did
-                deck = deck_names.get(home) or self.deck(home)
-                fingerprint = blake2b(
-                    f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
-                        "utf-8", "surrogatepass"
-                    ),
-                    digest_size=16,
-                ).hexdigest()
-                if known.get(card_id) == fingerprint:
-                    append((card_id, _UNCHANGED, fingerprint, None))
-                    continue
-                if not render:
-                    append((card_id, _NOT_RENDERED, fingerprint, None))
-                    continue
-                try:
-                    sides = self.reader._render(notetype, ordinal, str(flds), str(tags), deck)
-                except Exception:
-                    append((card_id, _NOT_RENDERED, fingerprint, None))
-                    continue
-                append((card_id, _RENDERED, fingerprint, sides))
-        except Exception:
-            if raising:
-                raise
-        return plans
-
-    def render(self, row: tuple[Any, ...]) -> tuple[str, str] | None:
-        """The sides of the card in `row` (whose note and note type exist), errors raised."""
-        _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
-        _, _, mid, _, tags, flds = self.notes[nid]
-        return self.reader._render(
-            self.notetypes[mid], ordinal, str(flds), str(tags), self.deck(odid or did)
-        )
-
-
-def _template_key(notetype: NoteType, ordinal: int) -> str:
-    """What a card's rendering takes from its note type, as one string for its fingerprint."""
-    template = notetype.templates.get(0 if notetype.cloze else ordinal)
-    parts = [RENDERING_VERSION, notetype.name, notetype.cloze, notetype.fields, ordinal]
-    if template is not None:
-        parts += [template[0], template[1].source, template[2].source]
-    return hashlib.blake2b(json.dumps(parts).encode("utf-8"), digest_size=16).hexdigest()
-
-
 def _ease(factor: int, fallback: Decimal) -> Decimal:
     return Decimal(int(factor)) / 1000 if factor and factor > 0 else fallback
 
@@ -573,21 +445,3 @@ def _json(text: str | bytes) -> dict:
     if not isinstance(value, dict):
         raise ValueError("expected a JSON object")
     return value
-
-
-_DECKARD_ID = re.compile(r"[^\s<>]{1,200}")
-
-
-def _deckard_card_id(mid: int, flds: str) -> str | None:
-    """The card id a note exported by Deckard carries in its third field, if this is one.
-
-    A deck that went to Anki and comes back keeps its ids, so it updates the cards it came from
-    (with their history) instead of arriving as copies.
-    """
-    if mid != NOTETYPE_ID:
-        return None
-    fields = flds.split(FIELD_SEPARATOR)
-    if len(fields) != 3:
-        return None
-    value = html.unescape(fields[2]).strip()
-    return value if _DECKARD_ID.fullmatch(value) else None
