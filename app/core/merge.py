@@ -390,10 +390,15 @@ def _merge(
     unchanged: dict[str, str] = {}
     if isinstance(batch, FingerprintedBatch):
         fingerprints, unchanged = batch.fingerprints, batch.unchanged
-    cache_size = None
+    cache_size = temp_store = None
     if len(records) >= LARGE_BATCH_CARDS:
         cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {-LARGE_BATCH_CACHE_KIB}")
+        # Each multi-row insert keeps a statement journal (the triggers on `cards` need one),
+        # which SQLite moves to a temporary file past 64 KiB: thousands of page writes to a
+        # file that is thrown away. In memory it costs a few MiB for the length of one insert.
+        temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
+        conn.execute("PRAGMA temp_store = MEMORY")
     try:
         with transaction(conn):
             found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
@@ -446,6 +451,8 @@ def _merge(
         if cache_size is not None:
             # Back to the usual size (an int SQLite gave), which frees the extra pages.
             conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        if temp_store is not None:
+            conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
     result.media = sorted(path.name for path in media.created)
     return result
 

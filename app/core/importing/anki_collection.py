@@ -15,10 +15,7 @@ already holds the card with the same fingerprint, the card is not rendered again
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import html
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Mapping
@@ -26,9 +23,9 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from app.core import forking
 from app.core.errors import InputError
-from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
-from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_protobuf
+from app.core.importing import FingerprintedBatch, KnownFingerprints, anki_plans, anki_protobuf
 from app.core.importing.anki_sides import NoteType, render_sides
 from app.core.importing.anki_templates import Template, TemplateError
 from app.core.model import (
@@ -46,9 +43,6 @@ DEFAULT_EASE = Decimal("2.5")
 MIN_EASE = Decimal("1.3")
 # A `due` above this is a unix time (learning cards), below it a day number.
 _TIMESTAMP_DUE = 1_000_000_000
-# Part of every card's fingerprint: change it whenever rendering changes what a note becomes
-# (templates, sanitizing, wrapping), so that the next import renders every card again.
-RENDERING_VERSION = 1
 
 
 def read_collection(
@@ -323,120 +317,106 @@ class _Reader:
         keep_scheduling: bool,
         known: Mapping[str, str],
     ) -> None:
+        """The package's cards, in card order. What each card is (its id, fingerprint and
+        sides, see `_Planner`) is worked out chunk by chunk, for a large package partly in
+        worker processes (`app.core.forking`); the records are made here, in order.
+
+        The outcome, errors included, is the one of reading card after card: a card whose
+        planning or rendering raised in a chunk is done again here, in its turn, to raise.
+        """
         notes = {
             row[0]: row
             for row in self.con.execute("SELECT id, guid, mid, mod, tags, flds FROM notes")
         }
+        rows = self.con.execute(
+            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
+            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
+        ).fetchall()
+        planner = anki_plans.CardPlanner(self, rows, notes, notetypes, decks, known)
+        count = -(-len(rows) // anki_plans.CARD_CHUNK)
+        # Worker processes pay off when thousands of cards are to be rendered, as the first
+        # chunk's fingerprints (quick to make) tell: not for a package imported again unchanged.
+        first = planner.plans(rows[: anki_plans.CARD_CHUNK], render=False, raising=False)
+        to_render = sum(1 for plan in first if plan[1] == anki_plans.NOT_RENDERED) * count
+        workers = forking.worker_count() if to_render >= anki_plans.PARALLEL_MIN_CARDS else 0
+        if to_render == 0 and len(first) == len(rows[: anki_plans.CARD_CHUNK]):
+            planner.done[0] = first  # nothing in it to render: the first chunk is planned
+        chunks = forking.map_chunks(planner.chunk, count, workers=workers)
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
         skipped = batch.skipped
-        render = self._render
-        # Per (note type, ordinal): the note type and what the fingerprint needs of it.
-        kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
         seen: set[str] = set()
-        deck_names: dict[int, str] = {}
         # Notes added together share their edit time, tags and scheduling: each distinct
         # value is converted once (the results are immutable, so cards can share them).
         modified: dict[int, datetime] = {}
         tag_lists: dict[str, tuple[str, ...]] = {}
         schedules: dict[tuple[int, ...], Schedule] = {}
-        blake2b = hashlib.blake2b
-        for (
-            cid,
-            nid,
-            did,
-            ordinal,
-            ctype,
-            queue,
-            due,
-            ivl,
-            factor,
-            reps,
-            lapses,
-            odue,
-            odid,
-        ) in self.con.execute(
-            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
-            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
-        ):
-            note = notes.get(nid)
-            if note is None:
-                skipped.append(f"card {cid}: its note is missing from the package")
-                continue
-            _, guid, mid, mod, tags, flds = note
-            card_id = (
-                mid == NOTETYPE_ID and _deckard_card_id(mid, flds)
-            ) or f"anki-{guid}-{ordinal}"
-            if card_id in seen:
-                skipped.append(f"card {card_id}: appears twice in the package")
-                continue
-            kind = kinds.get((mid, ordinal))
-            if kind is None and (mid, ordinal) not in kinds:
-                notetype = notetypes.get(mid)
-                kind = kinds[(mid, ordinal)] = (
-                    None if notetype is None else (notetype, _template_key(notetype, ordinal))
-                )
-            if kind is None:
-                skipped.append(f"card {card_id}: its note type is missing from the package")
-                continue
-            notetype, template_key = kind
-            home = odid or did
-            deck = deck_names.get(home) or deck_names.setdefault(home, self._deck_name(decks, home))
-            fingerprint = blake2b(
-                f"{template_key}\x1e{card_id}\x1e{deck}\x1e{tags}\x1e{flds}".encode(
-                    "utf-8", "surrogatepass"
-                ),
-                digest_size=16,
-            ).hexdigest()
-            if known.get(card_id) == fingerprint:
-                seen.add(card_id)
-                unchanged[card_id] = fingerprint
-                continue
-            sides = render(notetype, ordinal, str(flds), str(tags), deck)
-            if sides is None:
-                skipped.append(f"card {card_id}: empty question")
-                continue
-            seen.add(card_id)
-            schedule = None
-            if keep_scheduling and ctype != 0:
-                if odid and odue:
-                    due = odue
-                key = (due, ivl, factor, reps, lapses, queue)
-                schedule = schedules.get(key)
-                if schedule is None:
-                    schedule = schedules[key] = _schedule(*key, crt_day)
-            tag_list = tag_lists.get(tags)
-            if tag_list is None:
-                tag_list = tag_lists[tags] = tuple(str(tags).split())
-            stamp = modified.get(mod)
-            if stamp is None:
-                stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
-            reviews = history.get(cid)
-            records.append(
-                CardRecord(
-                    CardSpec(card_id, deck, sides[0], sides[1], tag_list),
-                    schedule,
-                    tuple(reviews) if reviews else (),
-                    stamp,
-                )
-            )
-            fingerprints[card_id] = fingerprint
+        try:
+            for number, planned in enumerate(chunks):
+                start = number * anki_plans.CARD_CHUNK
+                for offset, row in enumerate(rows[start : start + anki_plans.CARD_CHUNK]):
+                    if offset < len(planned):
+                        card_id, outcome, fingerprint, sides = planned[offset]
+                    else:  # the chunk stopped at this card: planned here, raising in turn
+                        plans = planner.plans([row], render=False, raising=True)
+                        card_id, outcome, fingerprint, sides = plans[0]
+                    if outcome == anki_plans.UNCHANGED:  # the usual outcome on importing again
+                        if card_id in seen:
+                            skipped.append(f"card {card_id}: appears twice in the package")
+                        else:
+                            seen.add(card_id)
+                            unchanged[card_id] = fingerprint
+                        continue
+                    if outcome == anki_plans.NOTE_MISSING:
+                        skipped.append(f"card {row[0]}: its note is missing from the package")
+                        continue
+                    if card_id in seen:
+                        skipped.append(f"card {card_id}: appears twice in the package")
+                        continue
+                    if outcome == anki_plans.NOTETYPE_MISSING:
+                        skipped.append(f"card {card_id}: its note type is missing from the package")
+                        continue
+                    if outcome == anki_plans.NOT_RENDERED:
+                        sides = planner.render(row)
+                    if sides is None:
+                        skipped.append(f"card {card_id}: empty question")
+                        continue
+                    seen.add(card_id)
+                    cid, nid, did, _, ctype, queue, due, ivl, factor, reps, lapses, odue, odid = row
+                    _, _, _, mod, tags, _ = notes[nid]
+                    schedule = None
+                    if keep_scheduling and ctype != 0:
+                        if odid and odue:
+                            due = odue
+                        key = (due, ivl, factor, reps, lapses, queue)
+                        schedule = schedules.get(key)
+                        if schedule is None:
+                            schedule = schedules[key] = _schedule(*key, crt_day)
+                    tag_list = tag_lists.get(tags)
+                    if tag_list is None:
+                        tag_list = tag_lists[tags] = tuple(str(tags).split())
+                    stamp = modified.get(mod)
+                    if stamp is None:
+                        stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
+                    reviews = history.get(cid)
+                    records.append(
+                        CardRecord(
+                            CardSpec(card_id, planner.deck(odid or did), *sides, tag_list),
+                            schedule,
+                            tuple(reviews) if reviews else (),
+                            stamp,
+                        )
+                    )
+                    fingerprints[card_id] = fingerprint
+        finally:
+            chunks.close()
 
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str
     ) -> tuple[str, str] | None:
         """The sides of one card (see `anki_sides.render_sides`)."""
         return render_sides(notetype, ordinal, flds, tags, deck)
-
-
-def _template_key(notetype: NoteType, ordinal: int) -> str:
-    """What a card's rendering takes from its note type, as one string for its fingerprint."""
-    template = notetype.templates.get(0 if notetype.cloze else ordinal)
-    parts = [RENDERING_VERSION, notetype.name, notetype.cloze, notetype.fields, ordinal]
-    if template is not None:
-        parts += [template[0], template[1].source, template[2].source]
-    return hashlib.blake2b(json.dumps(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _ease(factor: int, fallback: Decimal) -> Decimal:
@@ -465,21 +445,3 @@ def _json(text: str | bytes) -> dict:
     if not isinstance(value, dict):
         raise ValueError("expected a JSON object")
     return value
-
-
-_DECKARD_ID = re.compile(r"[^\s<>]{1,200}")
-
-
-def _deckard_card_id(mid: int, flds: str) -> str | None:
-    """The card id a note exported by Deckard carries in its third field, if this is one.
-
-    A deck that went to Anki and comes back keeps its ids, so it updates the cards it came from
-    (with their history) instead of arriving as copies.
-    """
-    if mid != NOTETYPE_ID:
-        return None
-    fields = flds.split(FIELD_SEPARATOR)
-    if len(fields) != 3:
-        return None
-    value = html.unescape(fields[2]).strip()
-    return value if _DECKARD_ID.fullmatch(value) else None
