@@ -27,10 +27,11 @@ from itertools import repeat
 from types import MemberDescriptorType
 
 from app.core.deckfile import card_id
+from app.core.forking import map_chunks
 from app.core.model import CardSpec
 from app.core.notes_cards import CardBuilder
 from app.core.notes_phrases import Phrases, phrases_for
-from app.core.notes_split import map_parts, parallel_parts
+from app.core.notes_split import parallel_parts
 from app.core.notes_tree import Node, Section, parse_notes
 
 
@@ -70,10 +71,12 @@ def compile_with_report(
         say = phrases_for(text)
         bounds, workers = parallel_parts(text)
         if workers:
-            try:
-                return _merge(map_parts(compile_part, text, bounds, (deck, say), workers), deck)
-            except (OSError, ValueError, AssertionError, RuntimeError):
-                pass  # no processes here (a daemon process, a limit): compile in-process
+
+            def part(index: int) -> _Part:
+                start, end, first_line = bounds[index]
+                return compile_part(text[start:end], first_line, deck, say)
+
+            return _merge(map_chunks(part, len(bounds), workers=workers), deck)
         return _merge([compile_part(text, 1, deck, say)], deck)
     finally:
         if collecting:

@@ -14,13 +14,10 @@ them and plain lists come back.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import threading
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
+from app.core import forking
 from app.core.notes_tree import FENCE, HEADING, SUBSECTION
 
 # A line that may be a heading, or open or close a fence (closers may have any leading space):
@@ -34,14 +31,12 @@ PARALLEL_MIN_CHARS = 100_000
 # Parts are small enough that the workers stay busy while the caller merges finished parts.
 PART_CHARS = 200_000
 
-R = TypeVar("R")
-
 
 def parallel_parts(text: str) -> tuple[list[tuple[int, int, int]], int]:
     """The parts to compile `text` in and how many processes to use (none: compile in-process)."""
     if len(text) < PARALLEL_MIN_CHARS:
         return [], 0
-    workers = worker_count()
+    workers = forking.worker_count()
     bounds = part_bounds(text, PART_CHARS) if workers else []
     return bounds, (workers if len(bounds) > 1 else 0)
 
@@ -103,54 +98,3 @@ def _chain(first: re.Match[str] | None, rest: Iterator[re.Match[str]]) -> Iterat
     if first is not None:
         yield first
     yield from rest
-
-
-def worker_count() -> int:
-    """How many worker processes to use: the usable cores, 0 where forking is not safe.
-
-    Only the main thread forks: a background thread (a GUI's import, say) compiles in-process,
-    since a fork copies only the calling thread and whatever locks the others hold.
-    """
-    if not sys.platform.startswith("linux"):
-        return 0
-    if threading.current_thread() is not threading.main_thread():
-        return 0
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return cores if cores > 1 else 0
-
-
-_job: tuple[Callable[..., object], str, tuple[object, ...]] | None = None
-
-
-def _init(function: Callable[..., object], text: str, args: tuple[object, ...]) -> None:
-    global _job
-    _job = (function, text, args)
-
-
-def _run(bounds: tuple[int, int, int]) -> object:
-    assert _job is not None
-    function, text, args = _job
-    start, end, first_line = bounds
-    return function(text[start:end], first_line, *args)
-
-
-def map_parts(
-    function: Callable[..., R],
-    text: str,
-    bounds: list[tuple[int, int, int]],
-    args: tuple[object, ...],
-    workers: int,
-) -> Iterator[R]:
-    """`function(part_text, first_line, *args)` for each part, in order, in `workers` processes.
-
-    Raises OSError (or another error from multiprocessing) when the processes cannot start; the
-    caller then compiles in-process.
-    """
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(bounds)), _init, (function, text, args)) as pool:
-        yield from pool.imap(_run, bounds)  # type: ignore[misc]

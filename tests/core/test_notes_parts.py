@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from app.core import notes_split
+from app.core import forking, notes_split
 from app.core.notes import compile_with_report
 from app.core.notes_split import part_bounds
 
@@ -75,14 +75,15 @@ def test_compiling_in_parts_gives_what_one_pass_gives(notes, monkeypatch):
     whole = compile_with_report(notes, deck="Docker")
     monkeypatch.setattr(notes_split, "PARALLEL_MIN_CHARS", 1)
     monkeypatch.setattr(notes_split, "PART_CHARS", 50)
-    monkeypatch.setattr(notes_split, "worker_count", lambda: 2)
+    monkeypatch.setattr(forking, "worker_count", lambda: 1)
     assert len(notes_split.parallel_parts(notes)[0]) > 3
     assert compile_with_report(notes, deck="Docker") == whole
 
 
 def test_a_background_thread_compiles_in_process():
-    found: list[int] = []
-    thread = threading.Thread(target=lambda: found.append(notes_split.worker_count()))
+    notes = "".join(f"# 章{n}\n## 基础\n\t端口：{n % 3}\n" for n in range(30))
+    found: list[tuple] = []
+    thread = threading.Thread(target=lambda: found.append(notes_split.parallel_parts(notes * 300)))
     thread.start()
     thread.join()
-    assert found == [0]
+    assert found == [([], 0)]
