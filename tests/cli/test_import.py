@@ -91,22 +91,6 @@ def make_package(path: Path, notes: dict[str, tuple[str, str]]) -> Path:
     return path
 
 
-@pytest.fixture
-def rendered(monkeypatch) -> list[str]:
-    """The first field of every Anki card the package reader converts, in order."""
-    from app.core.importing import anki_collection
-
-    seen: list[str] = []
-    original = anki_collection._Reader._render
-
-    def spy(self, notetype, ordinal, flds, tags, deck):
-        seen.append(flds.split("\x1f")[0])
-        return original(self, notetype, ordinal, flds, tags, deck)
-
-    monkeypatch.setattr(anki_collection._Reader, "_render", spy)
-    return seen
-
-
 def test_an_unchanged_package_is_not_converted_again(collection, tmp_path, rendered):
     package = make_package(
         tmp_path / "german.apkg", {"dog": ("Hund", "dog"), "cat": ("Katze", "cat")}

@@ -10,7 +10,7 @@ import pytest
 
 from app.core.collection import Collection
 from app.core.errors import CollectionError
-from app.core.importing import anki_collection, read_batch
+from app.core.importing import read_batch
 from app.core.merge import known_fingerprints
 
 MODEL = {
@@ -55,20 +55,6 @@ def package(packages, tmp_path):
         return Path(shutil.copyfile(packages[version], tmp_path / "german.apkg"))
 
     return place
-
-
-@pytest.fixture
-def rendered(monkeypatch) -> list[str]:
-    """The card sides the package reader renders, recorded as it renders them."""
-    seen: list[str] = []
-    original = anki_collection._Reader._render
-
-    def spy(self, notetype, ordinal, flds, tags, deck):
-        seen.append(flds.split("\x1f")[0])
-        return original(self, notetype, ordinal, flds, tags, deck)
-
-    monkeypatch.setattr(anki_collection._Reader, "_render", spy)
-    return seen
 
 
 @pytest.fixture
