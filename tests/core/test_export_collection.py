@@ -13,7 +13,7 @@ import pytest
 
 from app.core.builtin import builtin_batch
 from app.core.collection import Collection
-from app.core.errors import InputError
+from app.core.errors import CollectionError, InputError
 from app.core.exporting import export_collection
 from app.core.model import quality_to_anki_ease
 from app.core.render import render_markdown
@@ -193,6 +193,23 @@ def test_unknown_deck_or_extension_writes_nothing(collection, tmp_path):
     with pytest.raises(InputError, match=r"\.txt"):
         export_collection(collection, tmp_path / "x.txt")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_is_named_as_such_and_leaves_no_file(collection, tmp_path, monkeypatch):
+    from app.core.exporting import from_collection
+
+    opened = from_collection.open_package_db
+
+    def tiny(path, **options):
+        db = opened(path, **options)
+        db.execute("PRAGMA max_page_count = 8")  # as if the disk filled up after 8 pages
+        return db
+
+    monkeypatch.setattr(from_collection, "open_package_db", tiny)
+    out = tmp_path / "out" / "full.apkg"
+    with pytest.raises(CollectionError, match=r"full\.apkg: cannot write the package: the disk"):
+        export_collection(collection, out)
+    assert list(out.parent.iterdir()) == []
 
 
 def _package_rows(package, tmp_path):

@@ -233,6 +233,11 @@ def write_collection_apkg(
     except sqlite3.OperationalError as error:
         from app.core.errors import CollectionError
 
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
+            # Only the package is written to: the collection is attached read-only.
+            raise CollectionError(
+                f"{out}: cannot write the package: the disk is full ({error})"
+            ) from error
         raise CollectionError(f"{collection_path}: cannot read the collection: {error}") from error
     return builder.summary(len(media_names))
 
