@@ -21,6 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from hashlib import sha256
@@ -29,6 +30,7 @@ from pathlib import Path
 from app.core.collection_types import ImportResult
 from app.core.days import format_day
 from app.core.errors import CollectionError, InputError
+from app.core.exporting.anki_format import note_guid
 from app.core.importing import FingerprintedBatch, paused_gc
 from app.core.model import CardRecord, ImportBatch
 from app.core.sm2 import check_quality, easiness_to_milli
@@ -87,6 +89,36 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
                 raise InputError(str(error), path=batch.source, where=where) from error
         records.append(record)
     return records
+
+
+def _with_deckard_ids(conn: sqlite3.Connection, records: list[CardRecord]) -> list[CardRecord]:
+    """Cards that left this collection through a CSV export, coming back: their own ids again.
+
+    A CSV export carries each card's Anki guid (`note_guid` of its id), and the CSV reader gives
+    a card with a guid the id `anki-<guid>-0`; a guid in Deckard's form (`dk…`) that belongs to
+    a card of this collection, and whose `anki-…` id the collection does not hold, stands for
+    that card, so importing the export again updates it instead of adding a copy.
+    """
+    wanted = {
+        record.spec.id[5:-2]: index
+        for index, record in enumerate(records)
+        if record.spec.id.startswith("anki-dk") and record.spec.id.endswith("-0")
+    }
+    if not wanted:
+        return records
+    held = {row[0] for row in conn.execute("SELECT id FROM cards WHERE id LIKE 'anki-dk%'")}
+    in_batch = {record.spec.id for record in records}
+    out = list(records)
+    for (card_id,) in conn.execute("SELECT id FROM cards"):
+        index = wanted.get(note_guid(card_id))
+        if index is None or card_id in in_batch:
+            continue
+        record = records[index]
+        if record.spec.id in held:
+            continue
+        out[index] = replace(record, spec=replace(record.spec, id=card_id))
+        in_batch.add(card_id)
+    return out
 
 
 class _MediaWrite:
@@ -401,6 +433,7 @@ def _merge(
         conn.execute("PRAGMA temp_store = MEMORY")
     try:
         with transaction(conn):
+            records = _with_deckard_ids(conn, records)
             found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
             existing = found.cards
             # Every deck up front: once the inserts run on their own thread, only that

@@ -99,6 +99,27 @@ def test_re_importing_an_edited_csv_updates_the_same_cards(collection, tmp_path)
     assert sum(r.spec.answer == "改过的答案" for r in second) == 1
 
 
+def test_a_csv_export_imported_again_brings_back_the_same_cards_not_copies(tmp_path):
+    path = tmp_path / "collection.deckard"
+    with Collection.open(path) as col:
+        col.apply_batch(
+            ImportBatch(source="tricky", cards=[CardRecord(spec=spec) for spec in TRICKY]), now=NOW
+        )
+        before = {record.spec.id: record.spec for record in col.iter_records()}
+        out = tmp_path / "deck.csv"
+        export_collection(col, out)
+        out.write_text(
+            out.read_text(encoding="utf-8").replace("中文答案：镜像与容器", "改过的答案"),
+            encoding="utf-8",
+        )
+        result = col.import_file(out)
+        after = {record.spec.id: record.spec for record in col.iter_records()}
+    assert result.added == []
+    assert result.updated == ["tricky-2"]
+    assert after.keys() == before.keys()
+    assert after["tricky-2"].answer == "改过的答案"
+
+
 def test_one_deck_only(collection, tmp_path):
     out = tmp_path / "compose.md"
     result = export_collection(collection, out, deck="Docker::Compose")
