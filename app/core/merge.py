@@ -378,6 +378,7 @@ class _Stamps:
         return stamp
 
 
+@paused_gc()
 def merge_batch(
     conn: sqlite3.Connection,
     batch: ImportBatch,
@@ -392,26 +393,6 @@ def merge_batch(
     The cards are sorted into rows first and written with a few bulk statements; a known
     card whose content and place in its source are unchanged is not written at all.
     """
-    with paused_gc():
-        return _merge(
-            conn,
-            batch,
-            now=now,
-            day_of=day_of,
-            media_dir=media_dir,
-            check_media_name=check_media_name,
-        )
-
-
-def _merge(
-    conn: sqlite3.Connection,
-    batch: ImportBatch,
-    *,
-    now: datetime,
-    day_of: Callable[[datetime], date],
-    media_dir: Path,
-    check_media_name: Callable[[str], str],
-) -> ImportResult:
     result = ImportResult(skipped=list(batch.skipped))
     records = _validate(batch, result)
     media = _MediaWrite(batch, media_dir, check_media_name)

@@ -19,7 +19,6 @@ the line number), so editing an answer or moving a block keeps a card's history.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -28,6 +27,7 @@ from types import MemberDescriptorType
 
 from app.core.deckfile import card_id
 from app.core.forking import map_chunks
+from app.core.importing import paused_gc
 from app.core.model import CardSpec
 from app.core.notes_cards import CardBuilder
 from app.core.notes_phrases import Phrases, phrases_for
@@ -65,9 +65,7 @@ def compile_with_report(
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # Compiling builds a large tree of small objects and no reference cycles; the cyclic
     # collector would walk all of them again and again (a third of the time on big notes).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         say = phrases_for(text)
         bounds, workers = parallel_parts(text)
         if workers:
@@ -78,9 +76,6 @@ def compile_with_report(
 
             return _merge(map_chunks(part, len(bounds), workers=workers), deck)
         return _merge([compile_part(text, 1, deck, say)], deck)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # What one part of the notes gives: its cards as columns (question, answer, source line, tags,
@@ -100,19 +95,16 @@ _Part = tuple[
 
 
 def compile_part(text: str, first_line: int, deck: str, say: Phrases) -> _Part:
-    """Compile notes (or a part of them starting at line `first_line`) into plain columns."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        sections = parse_notes(text, first_line)
-        builder = CardBuilder(deck, say)
-        for section in _with_empty_subsections_folded(sections):
-            builder.section(section)
-        columns, covered = builder.finish()
-        return (*columns, *_report(text, first_line, sections, covered))
-    finally:
-        if collecting:
-            gc.enable()
+    """Compile notes (or a part of them starting at line `first_line`) into plain columns.
+
+    Called with cyclic garbage collection paused (see `compile_with_report`); the worker
+    processes are forked inside that pause and keep it."""
+    sections = parse_notes(text, first_line)
+    builder = CardBuilder(deck, say)
+    for section in _with_empty_subsections_folded(sections):
+        builder.section(section)
+    columns, covered = builder.finish()
+    return (*columns, *_report(text, first_line, sections, covered))
 
 
 def _merge(parts: Iterable[_Part], deck: str) -> tuple[list[CardSpec], CompileReport]:
