@@ -111,24 +111,15 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
         fence = FENCE.match(raw) if text[:3] in ("```", "~~~") else None
         if fence is None:
             node = Node(text, number, indent, [], None, "", (number,))
-            while indents and indents[-1] >= indent:
+        else:
+            node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
+            while indents and indents[-1] > indent:
                 stack.pop()
                 indents.pop()
-            if stack:
+            if stack and indents[-1] == indent and not stack[-1].children:
+                # A code block right after an item at the same level illustrates that item.
                 stack[-1].children.append(node)
-            else:
-                items.append(node)
-            stack.append(node)
-            indents.append(indent)
-            continue
-        node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
-        while indents and indents[-1] > indent:
-            stack.pop()
-            indents.pop()
-        if stack and indents[-1] == indent and not stack[-1].children:
-            # A code block right after an item at the same level illustrates that item.
-            stack[-1].children.append(node)
-            continue
+                continue
         while indents and indents[-1] >= indent:
             stack.pop()
             indents.pop()
@@ -136,6 +127,9 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
             stack[-1].children.append(node)
         else:
             items.append(node)
+        if fence is None:  # an item may have items under it; a code block has none
+            stack.append(node)
+            indents.append(indent)
     return sections
 
 
