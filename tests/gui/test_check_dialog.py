@@ -30,13 +30,19 @@ def test_a_sound_collection_is_reported_sound(qtbot, tmp_path, shown):
     collection.close()
 
 
-def test_orphaned_reviews_are_removed_after_a_backup_and_reported(qtbot, tmp_path, shown):
+def with_an_orphaned_review(tmp_path):
+    """A collection holding one review of a card that no longer exists."""
     collection = make_collection(tmp_path)
     card = collection.next_card(now=NOON)
     collection.answer(card.id, 4, now=NOON)
     collection.conn.execute("PRAGMA foreign_keys = OFF")
     collection.conn.execute("DELETE FROM cards WHERE id = ?", (card.id,))
     collection.conn.execute("PRAGMA foreign_keys = ON")
+    return collection
+
+
+def test_orphaned_reviews_are_removed_after_a_backup_and_reported(qtbot, tmp_path, shown):
+    collection = with_an_orphaned_review(tmp_path)
     report = run_collection_check(collection)
     assert report.ok
     [(text, _warning)] = shown
@@ -50,12 +56,7 @@ def test_orphaned_reviews_are_removed_after_a_backup_and_reported(qtbot, tmp_pat
 def test_the_report_speaks_the_interface_language(qtbot, qapp, tmp_path, shown):
     from app.gui.application import install_language
 
-    collection = make_collection(tmp_path)
-    card = collection.next_card(now=NOON)
-    collection.answer(card.id, 4, now=NOON)
-    collection.conn.execute("PRAGMA foreign_keys = OFF")
-    collection.conn.execute("DELETE FROM cards WHERE id = ?", (card.id,))
-    collection.conn.execute("PRAGMA foreign_keys = ON")
+    collection = with_an_orphaned_review(tmp_path)
     install_language(qapp, "zh_CN")
     try:
         run_collection_check(collection)
