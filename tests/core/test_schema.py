@@ -71,11 +71,18 @@ def fill_version_1(conn):
         )
 
 
-def test_a_version_1_collection_keeps_its_cards_and_gets_deck_totals(tmp_path):
+def older_collection(tmp_path, version):
+    """A collection file at schema `version` with the cards of `fill_version_1`, and its
+    connection (still open, for more changes before the collection opens it)."""
     path = tmp_path / "c.deckard"
     conn = connect(path)
-    migrate(conn, target=1)
+    migrate(conn, target=version)
     fill_version_1(conn)
+    return path, conn
+
+
+def test_a_version_1_collection_keeps_its_cards_and_gets_deck_totals(tmp_path):
+    path, conn = older_collection(tmp_path, 1)
     conn.close()
     with Collection.open(path, import_builtin=False) as collection:
         assert schema_version(collection.conn) == LATEST_VERSION
@@ -85,10 +92,7 @@ def test_a_version_1_collection_keeps_its_cards_and_gets_deck_totals(tmp_path):
 
 
 def test_a_version_2_collection_keeps_its_cards_with_no_raw_source_fingerprint(tmp_path):
-    path = tmp_path / "c.deckard"
-    conn = connect(path)
-    migrate(conn, target=2)
-    fill_version_1(conn)
+    path, conn = older_collection(tmp_path, 2)
     conn.close()
     with Collection.open(path, import_builtin=False) as collection:
         assert schema_version(collection.conn) == LATEST_VERSION
@@ -99,10 +103,7 @@ def test_a_version_2_collection_keeps_its_cards_with_no_raw_source_fingerprint(t
 
 @pytest.mark.parametrize("start", [1, 2, 3])
 def test_an_older_collection_queues_its_due_reviews_without_the_global_index(tmp_path, start):
-    path = tmp_path / "c.deckard"
-    conn = connect(path)
-    migrate(conn, target=start)
-    fill_version_1(conn)
+    path, conn = older_collection(tmp_path, start)
     # Two reviews due in each deck, the most overdue in the second deck.
     for number, due in enumerate(["2026-01-03", "2026-01-01", "2026-01-04", "2026-01-02"]):
         conn.execute(
