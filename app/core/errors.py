@@ -6,6 +6,7 @@ raised before anything is written.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -44,9 +45,21 @@ class CollectionError(DeckardError):
 
 
 class QueryError(DeckardError):
-    """A search query is malformed; `position` is the 0-based character where the problem is."""
+    """A search query is malformed; `position` is the 0-based character where the problem is.
 
-    def __init__(self, message: str, position: int) -> None:
+    `message` may hold `%1`, `%2`… standing for `values`, in the notation of Qt's catalogues:
+    the interface translates the fixed sentence (`template`) and puts the values back in.
+    """
+
+    def __init__(self, message: str, position: int, *values: str) -> None:
         self.position = position
-        self.detail = message
-        super().__init__(f"{message} (at character {position + 1})")
+        self.template = message
+        self.values = values
+        self.detail = fill_placeholders(message, values)
+        super().__init__(f"{self.detail} (at character {position + 1})")
+
+
+def fill_placeholders(template: str, values: tuple[str, ...] | list[str]) -> str:
+    """`template` with each `%N` replaced by `values[N - 1]`, in one pass (a value holding "%2"
+    stays as it is)."""
+    return re.sub(r"%(\d)", lambda match: values[int(match.group(1)) - 1], template)

@@ -143,7 +143,7 @@ class _Parser:
                     'this ")" has no matching "(": put text in quotes to search for it',
                     token.position,
                 )
-            raise QueryError(f"unexpected {token.text!r}", token.position)
+            raise QueryError("unexpected %1", token.position, repr(token.text))
         return sql, params
 
     def parse_or(self, depth: int) -> tuple[str, list[Any]]:
@@ -167,7 +167,7 @@ class _Parser:
         token = self.peek()
         if token is None or token.kind in (")", "and", "or"):
             where = token.position if token is not None else operator.position
-            raise QueryError(f"{operator.text!r} needs a search term after it", where)
+            raise QueryError("%1 needs a search term after it", where, repr(operator.text))
 
     def parse_unary(self, depth: int) -> tuple[str, list[Any]]:
         token = self.peek()
@@ -205,14 +205,14 @@ class _Parser:
             self.take()
             return f"({sql})", params
         if token.kind in ("and", "or"):
-            raise QueryError(f"{token.text!r} needs a search term before it", token.position)
+            raise QueryError("%1 needs a search term before it", token.position, repr(token.text))
         if token.kind == ")":
             raise QueryError(
                 'this ")" has no matching "(": put text in quotes to search for it', token.position
             )
         self.terms += 1
         if self.terms > MAX_TERMS:
-            raise QueryError(f"too many search terms (at most {MAX_TERMS})", token.position)
+            raise QueryError("too many search terms (at most %1)", token.position, str(MAX_TERMS))
         if token.kind == "phrase":
             return _text_condition(token.text, wildcards=False, position=token.position)
         return self.context.term(token)
@@ -260,12 +260,13 @@ class _Context:
         if key not in KEYS:
             known = ", ".join(f"{name}:" for name in KEYS)
             raise QueryError(
-                f"unknown filter {key + ':'!r} (known: {known}); put text in quotes to search "
-                "for it",
+                "unknown filter %1 (known: %2); put text in quotes to search for it",
                 token.position,
+                repr(key + ":"),
+                known,
             )
         if not value:
-            raise QueryError(f"{key}: needs a value after the colon", value_position)
+            raise QueryError("%1: needs a value after the colon", value_position, key)
         handler = getattr(self, f"filter_{key}")
         return handler(value, value_position)
 
@@ -315,7 +316,7 @@ class _Context:
                 [today, today, today],
             )
         known = "|".join(IS_VALUES)
-        raise QueryError(f"is: takes one of {known}, not {value!r}", position)
+        raise QueryError("is: takes one of %1, not %2", position, known, repr(value))
 
     def filter_prop(self, value: str, position: int) -> tuple[str, list[Any]]:
         match = _PROP_RE.match(value)
@@ -326,12 +327,13 @@ class _Context:
         name, operator, number_text = match.group(1).lower(), match.group(2), match.group(3)
         if name not in PROP_NAMES:
             known = ", ".join(PROP_NAMES)
-            raise QueryError(f"unknown property {name!r} (known: {known})", position)
+            raise QueryError("unknown property %1 (known: %2)", position, repr(name), known)
         number_position = position + len(match.group(1)) + len(operator)
         pattern = _NUMBER_RE if name == "ease" else _INT_RE
         if not pattern.match(number_text):
-            kind = "a number like 2.5" if name == "ease" else "a whole number"
-            raise QueryError(f"prop:{name} compares with {kind}", number_position)
+            if name == "ease":
+                raise QueryError("prop:%1 compares with a number like 2.5", number_position, name)
+            raise QueryError("prop:%1 compares with a whole number", number_position, name)
         studied = "cards.due IS NOT NULL AND "
         if name == "ivl":
             return f"{studied}cards.interval {operator} ?", [int(number_text)]
@@ -381,7 +383,7 @@ def _looks_like_key(key: str) -> bool:
 
 def _positive_days(text: str, key: str, position: int) -> int:
     if not re.fullmatch(r"\d{1,5}", text) or int(text) == 0:
-        raise QueryError(f"{key}: takes a number of days from 1, like {key}:7", position)
+        raise QueryError("%1: takes a number of days from 1, like %1:7", position, key)
     return int(text)
 
 

@@ -43,6 +43,7 @@ from app.core import card_ops
 from app.core.errors import DeckardError, QueryError
 from app.gui.card_editor import CardEditor
 from app.gui.card_table_model import CardTableModel
+from app.gui.query_errors import describe
 from app.gui.settings import default_settings
 
 SEARCH_DELAY_MS = 300
@@ -255,7 +256,7 @@ class BrowserWindow(QMainWindow):
 
     def show_query_error(self, error: QueryError) -> None:
         """Tell what is wrong with the query and put the cursor where it is."""
-        self.error_label.setText(self.tr("Cannot search: %1").replace("%1", str(error)))
+        self.error_label.setText(self.tr("Cannot search: %1").replace("%1", describe(error)))
         self.error_label.show()
         self.search_edit.setStyleSheet("QLineEdit { border: 1px solid #d9534f; }")
         self.search_edit.setCursorPosition(error.position)

@@ -73,148 +73,148 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../browser.py" line="185"/>
+        <location filename="../browser.py" line="186"/>
         <source>Browse cards</source>
         <translation>Browse cards</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="187"/>
+        <location filename="../browser.py" line="188"/>
         <source>Search: words, &quot;a phrase&quot;, deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</source>
         <translation>Search: words, &quot;a phrase&quot;, deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="191"/>
+        <location filename="../browser.py" line="192"/>
         <source>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</source>
         <translation>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="196"/>
+        <location filename="../browser.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="197"/>
+        <location filename="../browser.py" line="198"/>
         <source>&amp;Cards</source>
         <translation>&amp;Cards</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="198"/>
+        <location filename="../browser.py" line="199"/>
         <location filename="../main_window.py" line="247"/>
         <source>&amp;Add cards…</source>
         <translation>&amp;Add cards…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="199"/>
+        <location filename="../browser.py" line="200"/>
         <source>&amp;Suspend / unsuspend</source>
         <translation>&amp;Suspend / unsuspend</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="200"/>
+        <location filename="../browser.py" line="201"/>
         <source>&amp;Reset to new</source>
         <translation>&amp;Reset to new</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="201"/>
+        <location filename="../browser.py" line="202"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="202"/>
+        <location filename="../browser.py" line="203"/>
         <source>&amp;Undo delete</source>
         <translation>&amp;Undo delete</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="203"/>
+        <location filename="../browser.py" line="204"/>
         <source>&amp;Move to deck…</source>
         <translation>&amp;Move to deck…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="204"/>
+        <location filename="../browser.py" line="205"/>
         <source>Add &amp;tags…</source>
         <translation>Add &amp;tags…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="205"/>
+        <location filename="../browser.py" line="206"/>
         <source>Remo&amp;ve tags…</source>
         <translation>Remo&amp;ve tags…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="206"/>
+        <location filename="../browser.py" line="207"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="207"/>
+        <location filename="../browser.py" line="208"/>
         <source>Select &amp;all</source>
         <translation>Select &amp;all</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="208"/>
+        <location filename="../browser.py" line="209"/>
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="258"/>
+        <location filename="../browser.py" line="259"/>
         <source>Cannot search: %1</source>
         <translation>Cannot search: %1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="266"/>
+        <location filename="../browser.py" line="267"/>
         <source>Cards: %1</source>
         <translation>Cards: %1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="268"/>
+        <location filename="../browser.py" line="269"/>
         <source>selected: %1</source>
         <translation>selected: %1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="370"/>
+        <location filename="../browser.py" line="371"/>
         <source>Delete the selected cards (%1) and their review history?</source>
         <translation>Delete the selected cards (%1) and their review history?</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="381"/>
+        <location filename="../browser.py" line="382"/>
         <source>Cards deleted: %1. Undo with Ctrl+Z.</source>
         <translation>Cards deleted: %1. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="392"/>
+        <location filename="../browser.py" line="393"/>
         <source>Cards restored: %1.</source>
         <translation>Cards restored: %1.</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="405"/>
+        <location filename="../browser.py" line="406"/>
         <source>Move to deck</source>
         <translation>Move to deck</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="406"/>
+        <location filename="../browser.py" line="407"/>
         <source>Move the selected cards (%1) to deck:</source>
         <translation>Move the selected cards (%1) to deck:</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="419"/>
+        <location filename="../browser.py" line="420"/>
         <source>Add tags</source>
         <translation>Add tags</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="425"/>
+        <location filename="../browser.py" line="426"/>
         <source>Remove tags</source>
         <translation>Remove tags</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="435"/>
+        <location filename="../browser.py" line="436"/>
         <source>Tags for the selected cards (%1), separated by spaces:</source>
         <translation>Tags for the selected cards (%1), separated by spaces:</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="460"/>
+        <location filename="../browser.py" line="461"/>
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="463"/>
+        <location filename="../browser.py" line="464"/>
         <source>Delete cards</source>
         <translation>Delete cards</translation>
     </message>
@@ -222,47 +222,47 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../card_editor.py" line="190"/>
+        <location filename="../card_editor.py" line="191"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="191"/>
+        <location filename="../card_editor.py" line="192"/>
         <source>Save the changes (Ctrl+S)</source>
         <translation>Save the changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="192"/>
+        <location filename="../card_editor.py" line="193"/>
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="215"/>
+        <location filename="../card_editor.py" line="216"/>
         <source>Select a card to edit it.</source>
         <translation>Select a card to edit it.</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="227"/>
+        <location filename="../card_editor.py" line="228"/>
         <source>New card</source>
         <translation>New card</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="230"/>
+        <location filename="../card_editor.py" line="231"/>
         <source>Due %1 · interval %2 d · ease %3 · lapses %4</source>
         <translation>Due %1 · interval %2 d · ease %3 · lapses %4</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="237"/>
+        <location filename="../card_editor.py" line="238"/>
         <source>suspended</source>
         <translation>suspended</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="240"/>
+        <location filename="../card_editor.py" line="241"/>
         <source>from %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="253"/>
+        <location filename="../card_editor.py" line="254"/>
         <source>A card needs both a question and an answer.</source>
         <translation>A card needs both a question and an answer.</translation>
     </message>
@@ -270,37 +270,37 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../card_editor.py" line="103"/>
+        <location filename="../card_editor.py" line="104"/>
         <source>Deck</source>
         <translation>Deck</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="104"/>
+        <location filename="../card_editor.py" line="105"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="105"/>
+        <location filename="../card_editor.py" line="106"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="106"/>
+        <location filename="../card_editor.py" line="107"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="107"/>
+        <location filename="../card_editor.py" line="108"/>
         <source>Preview, as the review screen shows it:</source>
         <translation>Preview, as the review screen shows it:</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="108"/>
+        <location filename="../card_editor.py" line="109"/>
         <source>space-separated, e.g. network docker::cli</source>
         <translation>space-separated, e.g. network docker::cli</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="109"/>
+        <location filename="../card_editor.py" line="110"/>
         <source>Markdown: **bold**, `code`, ```fences```</source>
         <translation>Markdown: **bold**, `code`, ```fences```</translation>
     </message>
@@ -644,17 +644,17 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../transfer.py" line="157"/>
+        <location filename="../transfer.py" line="168"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="185"/>
+        <location filename="../transfer.py" line="196"/>
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="195"/>
+        <location filename="../transfer.py" line="206"/>
         <source>Exported %1 cards to %2.</source>
         <translation>Exported %1 cards to %2.</translation>
     </message>
@@ -684,22 +684,22 @@
     <message>
         <location filename="../transfer.py" line="55"/>
         <location filename="../transfer.py" line="109"/>
-        <location filename="../transfer.py" line="114"/>
+        <location filename="../transfer.py" line="125"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="71"/>
+        <location filename="../transfer.py" line="76"/>
         <source>Reading %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="87"/>
+        <location filename="../transfer.py" line="92"/>
         <source>Importing %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="96"/>
+        <location filename="../transfer.py" line="116"/>
         <source>%1 holds %2 cards and %3 media files.</source>
         <translation>%1 holds %2 cards and %3 media files.</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>Cards already in the collection are updated and keep their history. Import now?</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="119"/>
+        <location filename="../transfer.py" line="130"/>
         <source>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</source>
         <translation>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</translation>
     </message>
@@ -957,6 +957,119 @@
         <location filename="../preferences_dialog.py" line="132"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
+    </message>
+</context>
+<context>
+    <name>QueryError</name>
+    <message>
+        <location filename="../query_errors.py" line="19"/>
+        <source>this quote is never closed: add a closing &quot;</source>
+        <translation>this quote is never closed: add a closing &quot;</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="23"/>
+        <source>this &quot;)&quot; has no matching &quot;(&quot;: put text in quotes to search for it</source>
+        <translation>this &quot;)&quot; has no matching &quot;(&quot;: put text in quotes to search for it</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="27"/>
+        <source>unexpected %1</source>
+        <translation>unexpected %1</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="28"/>
+        <source>%1 needs a search term after it</source>
+        <translation>%1 needs a search term after it</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="31"/>
+        <source>%1 needs a search term before it</source>
+        <translation>%1 needs a search term before it</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="34"/>
+        <source>the query ends where a search term was expected</source>
+        <translation>the query ends where a search term was expected</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="37"/>
+        <source>&quot;-&quot; must be followed directly by a search term</source>
+        <translation>&quot;-&quot; must be followed directly by a search term</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="40"/>
+        <source>parentheses are nested too deeply</source>
+        <translation>parentheses are nested too deeply</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="43"/>
+        <source>this &quot;(&quot; is never closed: add a &quot;)&quot;</source>
+        <translation>this &quot;(&quot; is never closed: add a &quot;)&quot;</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="46"/>
+        <source>empty parentheses: put a search term inside</source>
+        <translation>empty parentheses: put a search term inside</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="49"/>
+        <source>too many search terms (at most %1)</source>
+        <translation>too many search terms (at most %1)</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="52"/>
+        <source>empty quotes: put the text to search for between the &quot;&quot;</source>
+        <translation>empty quotes: put the text to search for between the &quot;&quot;</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="56"/>
+        <source>unknown filter %1 (known: %2); put text in quotes to search for it</source>
+        <translation>unknown filter %1 (known: %2); put text in quotes to search for it</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="60"/>
+        <source>%1: needs a value after the colon</source>
+        <translation>%1: needs a value after the colon</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="63"/>
+        <source>is: takes one of %1, not %2</source>
+        <translation>is: takes one of %1, not %2</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="67"/>
+        <source>prop: needs a property, a comparison and a number, like prop:ivl&gt;30</source>
+        <translation>prop: needs a property, a comparison and a number, like prop:ivl&gt;30</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="71"/>
+        <source>unknown property %1 (known: %2)</source>
+        <translation>unknown property %1 (known: %2)</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="74"/>
+        <source>prop:%1 compares with a number like 2.5</source>
+        <translation>prop:%1 compares with a number like 2.5</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="77"/>
+        <source>prop:%1 compares with a whole number</source>
+        <translation>prop:%1 compares with a whole number</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="80"/>
+        <source>rated:DAYS:GRADE takes a grade from 0 to 5</source>
+        <translation>rated:DAYS:GRADE takes a grade from 0 to 5</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="83"/>
+        <source>%1: takes a number of days from 1, like %1:7</source>
+        <translation>%1: takes a number of days from 1, like %1:7</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="98"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (at character %2)</translation>
     </message>
 </context>
 <context>

@@ -73,148 +73,148 @@
 <context>
     <name>BrowserWindow</name>
     <message>
-        <location filename="../browser.py" line="185"/>
+        <location filename="../browser.py" line="186"/>
         <source>Browse cards</source>
         <translation>浏览卡片</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="187"/>
+        <location filename="../browser.py" line="188"/>
         <source>Search: words, &quot;a phrase&quot;, deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</source>
         <translation>搜索：词语、&quot;短语&quot;、deck:Docker tag:net is:due prop:ivl&gt;30 -is:new</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="191"/>
+        <location filename="../browser.py" line="192"/>
         <source>Words match the question or answer. Filters: deck:NAME tag:NAME is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:DAYS rated:DAYS. Combine with and, or, -, (parentheses).</source>
         <translation>词语匹配问题或答案。筛选条件：deck:名称 tag:名称 is:new|due|review|learning|suspended|buried prop:ivl|ease|reps|lapses|due&gt;N added:天数 rated:天数。可用 and、or、-、（括号）组合。</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="196"/>
+        <location filename="../browser.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="197"/>
+        <location filename="../browser.py" line="198"/>
         <source>&amp;Cards</source>
         <translation>卡片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="198"/>
+        <location filename="../browser.py" line="199"/>
         <location filename="../main_window.py" line="247"/>
         <source>&amp;Add cards…</source>
         <translation>添加卡片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="199"/>
+        <location filename="../browser.py" line="200"/>
         <source>&amp;Suspend / unsuspend</source>
         <translation>暂停 / 恢复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="200"/>
+        <location filename="../browser.py" line="201"/>
         <source>&amp;Reset to new</source>
         <translation>重置为新卡(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="201"/>
+        <location filename="../browser.py" line="202"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="202"/>
+        <location filename="../browser.py" line="203"/>
         <source>&amp;Undo delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="203"/>
+        <location filename="../browser.py" line="204"/>
         <source>&amp;Move to deck…</source>
         <translation>移动到牌组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="204"/>
+        <location filename="../browser.py" line="205"/>
         <source>Add &amp;tags…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="205"/>
+        <location filename="../browser.py" line="206"/>
         <source>Remo&amp;ve tags…</source>
         <translation>移除标签(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="206"/>
+        <location filename="../browser.py" line="207"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="207"/>
+        <location filename="../browser.py" line="208"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="208"/>
+        <location filename="../browser.py" line="209"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="258"/>
+        <location filename="../browser.py" line="259"/>
         <source>Cannot search: %1</source>
         <translation>无法搜索：%1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="266"/>
+        <location filename="../browser.py" line="267"/>
         <source>Cards: %1</source>
         <translation>卡片：%1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="268"/>
+        <location filename="../browser.py" line="269"/>
         <source>selected: %1</source>
         <translation>已选：%1</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="370"/>
+        <location filename="../browser.py" line="371"/>
         <source>Delete the selected cards (%1) and their review history?</source>
         <translation>删除所选卡片（%1 张）及其复习记录吗？</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="381"/>
+        <location filename="../browser.py" line="382"/>
         <source>Cards deleted: %1. Undo with Ctrl+Z.</source>
         <translation>已删除卡片：%1。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="392"/>
+        <location filename="../browser.py" line="393"/>
         <source>Cards restored: %1.</source>
         <translation>已恢复卡片：%1。</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="405"/>
+        <location filename="../browser.py" line="406"/>
         <source>Move to deck</source>
         <translation>移动到牌组</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="406"/>
+        <location filename="../browser.py" line="407"/>
         <source>Move the selected cards (%1) to deck:</source>
         <translation>将所选卡片（%1 张）移动到牌组：</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="419"/>
+        <location filename="../browser.py" line="420"/>
         <source>Add tags</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="425"/>
+        <location filename="../browser.py" line="426"/>
         <source>Remove tags</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="435"/>
+        <location filename="../browser.py" line="436"/>
         <source>Tags for the selected cards (%1), separated by spaces:</source>
         <translation>所选卡片（%1 张）的标签，用空格分隔：</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="460"/>
+        <location filename="../browser.py" line="461"/>
         <source>Deckard</source>
         <translation>Deckard</translation>
     </message>
     <message>
-        <location filename="../browser.py" line="463"/>
+        <location filename="../browser.py" line="464"/>
         <source>Delete cards</source>
         <translation>删除卡片</translation>
     </message>
@@ -222,47 +222,47 @@
 <context>
     <name>CardEditor</name>
     <message>
-        <location filename="../card_editor.py" line="190"/>
+        <location filename="../card_editor.py" line="191"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="191"/>
+        <location filename="../card_editor.py" line="192"/>
         <source>Save the changes (Ctrl+S)</source>
         <translation>保存修改 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="192"/>
+        <location filename="../card_editor.py" line="193"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="215"/>
+        <location filename="../card_editor.py" line="216"/>
         <source>Select a card to edit it.</source>
         <translation>选择一张卡片进行编辑。</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="227"/>
+        <location filename="../card_editor.py" line="228"/>
         <source>New card</source>
         <translation>新卡片</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="230"/>
+        <location filename="../card_editor.py" line="231"/>
         <source>Due %1 · interval %2 d · ease %3 · lapses %4</source>
         <translation>到期 %1 · 间隔 %2 天 · 难度系数 %3 · 遗忘 %4 次</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="237"/>
+        <location filename="../card_editor.py" line="238"/>
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="240"/>
+        <location filename="../card_editor.py" line="241"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="253"/>
+        <location filename="../card_editor.py" line="254"/>
         <source>A card needs both a question and an answer.</source>
         <translation>卡片必须同时有问题和答案。</translation>
     </message>
@@ -270,37 +270,37 @@
 <context>
     <name>CardForm</name>
     <message>
-        <location filename="../card_editor.py" line="103"/>
+        <location filename="../card_editor.py" line="104"/>
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="104"/>
+        <location filename="../card_editor.py" line="105"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="105"/>
+        <location filename="../card_editor.py" line="106"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="106"/>
+        <location filename="../card_editor.py" line="107"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="107"/>
+        <location filename="../card_editor.py" line="108"/>
         <source>Preview, as the review screen shows it:</source>
         <translation>预览（与复习界面显示一致）：</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="108"/>
+        <location filename="../card_editor.py" line="109"/>
         <source>space-separated, e.g. network docker::cli</source>
         <translation>用空格分隔，例如 network docker::cli</translation>
     </message>
     <message>
-        <location filename="../card_editor.py" line="109"/>
+        <location filename="../card_editor.py" line="110"/>
         <source>Markdown: **bold**, `code`, ```fences```</source>
         <translation>Markdown：**粗体**、`代码`、```代码块```</translation>
     </message>
@@ -644,17 +644,17 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../transfer.py" line="157"/>
+        <location filename="../transfer.py" line="168"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="185"/>
+        <location filename="../transfer.py" line="196"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="195"/>
+        <location filename="../transfer.py" line="206"/>
         <source>Exported %1 cards to %2.</source>
         <translation>已导出 %1 张卡片到 %2。</translation>
     </message>
@@ -684,22 +684,22 @@
     <message>
         <location filename="../transfer.py" line="55"/>
         <location filename="../transfer.py" line="109"/>
-        <location filename="../transfer.py" line="114"/>
+        <location filename="../transfer.py" line="125"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="71"/>
+        <location filename="../transfer.py" line="76"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="87"/>
+        <location filename="../transfer.py" line="92"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="96"/>
+        <location filename="../transfer.py" line="116"/>
         <source>%1 holds %2 cards and %3 media files.</source>
         <translation>%1 包含 %2 张卡片和 %3 个媒体文件。</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>卡片集中已有的卡片会被更新并保留复习记录。现在导入吗？</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="119"/>
+        <location filename="../transfer.py" line="130"/>
         <source>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</source>
         <translation>新增 %1，更新 %2，未变 %3，暂停 %4，跳过 %5。</translation>
     </message>
@@ -957,6 +957,119 @@
         <location filename="../preferences_dialog.py" line="132"/>
         <source>Appearance</source>
         <translation>外观</translation>
+    </message>
+</context>
+<context>
+    <name>QueryError</name>
+    <message>
+        <location filename="../query_errors.py" line="19"/>
+        <source>this quote is never closed: add a closing &quot;</source>
+        <translation>这个引号没有闭合：请补上结尾的 &quot;</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="23"/>
+        <source>this &quot;)&quot; has no matching &quot;(&quot;: put text in quotes to search for it</source>
+        <translation>这个 &quot;)&quot; 没有对应的 &quot;(&quot;：要搜索它，请把文字放进引号</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="27"/>
+        <source>unexpected %1</source>
+        <translation>这里不应出现 %1</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="28"/>
+        <source>%1 needs a search term after it</source>
+        <translation>%1 后面需要一个搜索词</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="31"/>
+        <source>%1 needs a search term before it</source>
+        <translation>%1 前面需要一个搜索词</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="34"/>
+        <source>the query ends where a search term was expected</source>
+        <translation>查询在应有搜索词的地方结束了</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="37"/>
+        <source>&quot;-&quot; must be followed directly by a search term</source>
+        <translation>&quot;-&quot; 后面必须紧跟一个搜索词</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="40"/>
+        <source>parentheses are nested too deeply</source>
+        <translation>括号嵌套太深</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="43"/>
+        <source>this &quot;(&quot; is never closed: add a &quot;)&quot;</source>
+        <translation>这个 &quot;(&quot; 没有闭合：请补上 &quot;)&quot;</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="46"/>
+        <source>empty parentheses: put a search term inside</source>
+        <translation>括号是空的：请在里面写一个搜索词</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="49"/>
+        <source>too many search terms (at most %1)</source>
+        <translation>搜索词太多（最多 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="52"/>
+        <source>empty quotes: put the text to search for between the &quot;&quot;</source>
+        <translation>引号是空的：请把要搜索的文字写在 &quot;&quot; 之间</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="56"/>
+        <source>unknown filter %1 (known: %2); put text in quotes to search for it</source>
+        <translation>未知的筛选条件 %1（可用：%2）；要搜索这段文字，请放进引号</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="60"/>
+        <source>%1: needs a value after the colon</source>
+        <translation>%1: 冒号后面需要一个值</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="63"/>
+        <source>is: takes one of %1, not %2</source>
+        <translation>is: 只接受 %1 之一，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="67"/>
+        <source>prop: needs a property, a comparison and a number, like prop:ivl&gt;30</source>
+        <translation>prop: 需要属性、比较符和数字，例如 prop:ivl&gt;30</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="71"/>
+        <source>unknown property %1 (known: %2)</source>
+        <translation>未知的属性 %1（可用：%2）</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="74"/>
+        <source>prop:%1 compares with a number like 2.5</source>
+        <translation>prop:%1 要与数字比较，例如 2.5</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="77"/>
+        <source>prop:%1 compares with a whole number</source>
+        <translation>prop:%1 要与整数比较</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="80"/>
+        <source>rated:DAYS:GRADE takes a grade from 0 to 5</source>
+        <translation>rated:天数:评分 中的评分须为 0 到 5</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="83"/>
+        <source>%1: takes a number of days from 1, like %1:7</source>
+        <translation>%1: 需要从 1 起的天数，例如 %1:7</translation>
+    </message>
+    <message>
+        <location filename="../query_errors.py" line="98"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1（第 %2 个字符处）</translation>
     </message>
 </context>
 <context>
