@@ -28,8 +28,10 @@ _QUOTE_LINE = re.compile(r"^>[^\n]*", re.MULTILINE)
 
 # Below this many characters the notes compile in-process: starting workers costs more.
 PARALLEL_MIN_CHARS = 100_000
-# Parts are small enough that the workers stay busy while the caller merges finished parts.
-PART_CHARS = 200_000
+# Parts are small enough that the workers stay busy while the caller merges finished parts,
+# and that a part's cards (about 7 bytes sent per character of notes) fit in the pipe a worker
+# sends them through: a worker never waits for the caller to finish a part of its own.
+PART_CHARS = 50_000
 
 
 def parallel_parts(text: str) -> tuple[list[tuple[int, int, int]], int]:
