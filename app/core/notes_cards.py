@@ -417,12 +417,20 @@ def _plain(markdown: str) -> str:
 
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
-    # A Chinese character survives markup removal and lower-casing: one the question lacks
-    # settles it without the full comparison (and an ASCII answer has none to look for).
-    if not answer.isascii():
-        han = _HAN_CHAR.search(answer)
-        if han is not None and han.group() not in question:
+    if answer.isascii():
+        answer = _plain(answer)
+        if not answer or len(answer) > len(question):
             return False
+        # Each ASCII character of the plain question is one of the lower-cased question's: one
+        # the lower-cased question lacks settles it without the full comparison.
+        if answer[0] not in question.lower():
+            return False
+        return answer in _plain(question)
+    # A Chinese character survives markup removal and lower-casing: one the question lacks
+    # settles it without the full comparison.
+    han = _HAN_CHAR.search(answer)
+    if han is not None and han.group() not in question:
+        return False
     answer = _plain(answer)
     # A plain answer longer than the whole question cannot be inside it.
     return bool(answer) and len(answer) <= len(question) and answer in _plain(question)

@@ -359,6 +359,14 @@ def item_markdown(node_text: str) -> str:
 
 
 def _code_lang(lines: list[str]) -> str:
+    if len(lines) == 1:  # the usual run: one command
+        line = lines[0]
+        if not line.strip():
+            return ""
+        first = line.split(" ", 1)[0]
+        if first.upper() in _DOCKERFILE_WORDS:
+            return "dockerfile"
+        return "sh" if first in SHELL_WORDS else ""
     firsts = {line.split(" ", 1)[0] for line in lines if line.strip()}
     if firsts and {word.upper() for word in firsts} <= _DOCKERFILE_WORDS:
         return "dockerfile"
@@ -369,19 +377,34 @@ def _code_lang(lines: list[str]) -> str:
 
 def code_block(lines: list[str], lang: str | None = None) -> str:
     """Command lines as a fenced block; `# comments` after them are lined up."""
-    rows = []
+    codes: list[str] = []
+    notes: list[str] = []
+    width = 0  # of the widest command that has a comment
     for line in lines:
         code = collapse(line)
         comment = _COMMENT.match(code) if "#" in code else None
         if comment:
-            rows.append((comment.group(1).strip(), "# " + comment.group(2).strip()))
+            code = comment.group(1).strip()
+            notes.append("# " + comment.group(2).strip())
+            if len(code) > width:
+                width = len(code)
         else:
-            rows.append((code, ""))
-    width = max((len(code) for code, note in rows if note), default=0)
-    body = [f"{code.ljust(width)}  {note}" if note else code for code, note in rows]
-    fence = "````" if any("```" in line for line in body) else "```"
-    lang = _code_lang([code for code, _ in rows]) if lang is None else lang
-    return "\n".join([f"{fence}{lang}", *body, fence])
+            notes.append("")
+        codes.append(code)
+    if width:
+        body = [
+            f"{code.ljust(width)}  {note}" if note else code
+            for code, note in zip(codes, notes, strict=True)
+        ]
+    else:
+        body = codes
+    lang = _code_lang(codes) if lang is None else lang
+    if not body:
+        return f"```{lang}\n```"
+    text = "\n".join(body)
+    # Lines end in line breaks, so three backticks in the text are three in one line.
+    fence = "````" if "```" in text else "```"
+    return f"{fence}{lang}\n{text}\n{fence}"
 
 
 def fenced(node: Node) -> str:
