@@ -318,14 +318,18 @@ class CardBuilder:
             bare = [node for node in nodes if node in remaining] if remaining else []
             if not is_numbered and len(nodes) < 3 and not bare:
                 continue
+            entry_texts = [
+                _inline(info.text, True) if info.kind == "term" else _list_entry(info)
+                for info in entries
+            ]
             if is_numbered:
-                lines = [f"{i}. {_list_entry(info)}" for i, info in enumerate(entries, 1)]
+                lines = [f"{i}. {entry}" for i, entry in enumerate(entry_texts, 1)]
             else:
-                lines = ["- " + _list_entry(info) for info in entries]
+                lines = ["- " + entry for entry in entry_texts]
             question, count = self.list_question(path, entries, is_numbered)
             if question in asked:
                 # A second list of the same length here: name its first entry to tell them apart.
-                first = _list_entry(entries[0]).split(" — ")[0]
+                first = entry_texts[0].split(" — ")[0]
                 question = say.another_list.format(count=count, first=first)
             asked.add(question)
             covers = {line for node in nodes for line in node.lines}

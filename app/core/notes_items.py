@@ -482,8 +482,12 @@ def render_answer(nodes: list[Node]) -> str:
     """The answer for an item's nested lines; a single plain line is not made into a list."""
     if len(nodes) == 1:
         node = nodes[0]
-        if not node.children and node.code is None and not _is_code_line(node.text):
-            return item_markdown(node.text)
+        if node.code is not None:
+            return fenced(node)
+        if not node.children:
+            # What render_nodes makes of one line, without its bookkeeping.
+            text = node.text
+            return code_block([text]) if _is_code_line(text) else item_markdown(text)
     return render_nodes(nodes)
 
 
