@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from itertools import repeat
+from itertools import compress, filterfalse, repeat
+from operator import not_
 from types import MemberDescriptorType
 
 from app.core.deckfile import card_id
@@ -233,12 +234,14 @@ def _report(
         for s in sections
         if s.line and not s.items and not s.is_subsection and s.path not in above_others
     ]
-    empty_lines = {line for line, _ in empty}
-    # `not line.isspace()` says what `line.strip()` does without building a string.
-    content = [
-        number
-        for number, line in enumerate(lines, first_line)
-        if line and not line.isspace() and number not in empty_lines
+    # The numbers of the lines that are not blank, picked without a Python loop over the lines
+    # (`not line.isspace()` says what `line.strip()` does without building a string).
+    numbers = compress(range(first_line, first_line + len(lines)), lines)
+    content = list(compress(numbers, map(not_, map(str.isspace, filter(None, lines)))))
+    if empty:
+        empty_lines = {line for line, _ in empty}
+        content = [number for number in content if number not in empty_lines]
+    missed = [
+        (n, lines[n - first_line].strip()) for n in filterfalse(covered.__contains__, content)
     ]
-    missed = [(n, lines[n - first_line].strip()) for n in content if n not in covered]
     return len(content), missed, empty
