@@ -246,6 +246,8 @@ def _split_labelled(text: str, space: int) -> tuple[str, str] | None:
     return label, rest
 
 
+# A named item's explanation is split for its question, its answer and its reverse card.
+@lru_cache(maxsize=4096)
 def split_syntax(text: str) -> tuple[str, str]:
     """`<端口1> [..<端口>] 声明容器时提供的端口` -> (the syntax, the prose explaining it).
 

@@ -70,6 +70,7 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
     index = 0
     count = len(lines)
     widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
+    offset = first_line - 1
     while index < count:
         raw = lines[index]
         index += 1
@@ -100,19 +101,26 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
                     items = section.items
                     stack, indents = [], []
                     continue
-        number = index - 1 + first_line
+        number = index + offset
         # The first character of the stripped line is the first one that is not blank.
-        lead = raw.find(text[0])
-        prefix = raw[:lead]
-        indent = widths.get(prefix)
-        if indent is None:
-            indent = widths[prefix] = _indent_width(raw, lead)
+        start = text[0]
+        if start == first:
+            indent = 0
+        else:
+            lead = raw.find(start)
+            prefix = raw[:lead]
+            indent = widths.get(prefix)
+            if indent is None:
+                indent = widths[prefix] = _indent_width(raw, lead)
         # Only a line whose text starts with three backticks or tildes can open a fence.
-        fence = FENCE.match(raw) if text[:3] in ("```", "~~~") else None
+        if (start == "`" or start == "~") and text[:3] in ("```", "~~~"):
+            fence = FENCE.match(raw)
+        else:
+            fence = None
         if fence is None:
             node = Node(text, number, indent, [], None, "", (number,))
         else:
-            node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
+            node, index = _code_block(lines, index, number, indent, fence, offset)
             while indents and indents[-1] > indent:
                 stack.pop()
                 indents.pop()
