@@ -146,16 +146,19 @@ def _code_block(
 ) -> tuple[Node, int]:
     """The fenced block opening at line `number`; returns it and the index after its end."""
     marker = fence.group(1)
+    char = marker[0]  # a marker is one character repeated
     body: list[str] = []
     end = index
-    while end < len(lines):
+    count = len(lines)
+    while end < count:
         line = lines[end].rstrip()
-        if line.strip().startswith(marker[0] * len(marker)) and not line.strip().strip(marker[0]):
+        stripped = line.lstrip()
+        if stripped.startswith(marker) and not stripped.strip(char):
             break
         body.append(line)
         end += 1
-    closed = end < len(lines)
-    last = (end + 1 if closed else len(lines)) + offset
+    closed = end < count
+    last = (end + 1 if closed else count) + offset
     span = tuple(range(number, last + 1))
     code = _dedent(body, indent)
     node = Node(
@@ -170,10 +173,15 @@ def _code_block(
 
 
 def _dedent(body: list[str], indent: int) -> str:
-    expanded = [line.expandtabs(TAB_WIDTH) for line in body]
-    widths = [len(line) - len(line.lstrip()) for line in expanded if line.strip()]
-    cut = min([indent, *widths]) if widths else 0
-    return "\n".join(line[cut:] for line in expanded).strip("\n")
+    """The block's lines without the indentation they all share (at most `indent` columns)."""
+    expanded = [line.expandtabs(TAB_WIDTH) for line in body] if "\t" in "".join(body) else body
+    cut = indent
+    for line in expanded:
+        if line:  # the lines are stripped at the end: a blank line is empty
+            width = len(line) - len(line.lstrip())
+            if width < cut:
+                cut = width
+    return "\n".join([line[cut:] for line in expanded]).strip("\n")
 
 
 def _indent_width(line: str, lead: int) -> int:
