@@ -36,7 +36,11 @@ _CODE_START = re.compile(r"[A-Za-z$./~_-]")
 _NEEDS_ESCAPE = re.compile(r"[\\<>*_`]|^(?:[#+-]|\d+\.)\s")
 _EMPHASIS = re.compile(r"([*_`])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+\.)(?=\s)")
-_CODE_SIGNS = re.compile(r"[<>\[\]=/$|\"{}]|(?:^| )-|\d\.\w|\w\.\w")
+# Signs of code: brackets and operators, an option (` -x`), a dotted name or version (`3.x`).
+# Tested apart (see _has_code_sign): as one pattern the search tries every branch at every
+# character of the line.
+_CODE_SIGN_CHARS = re.compile(r"[<>\[\]=/$|\"{}]")
+_DOTTED = re.compile(r"\w\.\w")  # `\d\.\w` is one of these too
 _CODE_CHARS = re.compile(r"[<>\[\]\"'=/$|(){}`]")
 _ASCII_WORD = re.compile(r"^[A-Za-z][\w.+-]*$")
 _BRACKETED = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
@@ -137,13 +141,24 @@ def is_code_like(text: str) -> bool:
     word = first.group()
     if end == len(text):
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
-        return not word[0].isupper() or word.isupper() or bool(_CODE_SIGNS.search(word))
+        return not word[0].isupper() or word.isupper() or _has_code_sign(word)
     return (
         word in SHELL_WORDS
         or word in _DOCKERFILE_WORDS
         # `cmd 命令`: a lower-case instruction followed by a Chinese placeholder.
         or (chinese and word.upper() in _DOCKERFILE_WORDS)
-        or bool(_CODE_SIGNS.search(text))
+        or _has_code_sign(text)
+    )
+
+
+def _has_code_sign(text: str) -> bool:
+    """Whether `text` holds a bracket or operator, an option (`-x` at the start or after a
+    space), or a dot between two word characters."""
+    return (
+        _CODE_SIGN_CHARS.search(text) is not None
+        or text[:1] == "-"
+        or " -" in text
+        or ("." in text and _DOTTED.search(text) is not None)
     )
 
 
@@ -288,8 +303,19 @@ def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str
 
 def escape_markdown(text: str) -> str:
     """Plain notes text as Markdown that shows exactly that text."""
-    if not _NEEDS_ESCAPE.search(text):
-        return text
+    # Most text has nothing to escape: a few substring tests say so quicker than a search
+    # (which has no fixed start to look for, because of the block start at position 0).
+    if (
+        "\\" not in text
+        and "<" not in text
+        and ">" not in text
+        and "*" not in text
+        and "_" not in text
+        and "`" not in text
+    ):
+        first = text[:1]
+        if not (first in ("#", "+", "-") or first.isdigit()) or not _NEEDS_ESCAPE.match(text):
+            return text
     text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     text = _EMPHASIS.sub(r"\\\1", text)
     return _BLOCK_START.sub(r"\\\1", text)
