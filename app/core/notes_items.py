@@ -47,7 +47,9 @@ _BRACKETED = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 _FIRST_TOKEN = re.compile(r"^[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*$")
 _TOKEN = r"[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*"
 # The first word of a line that may be code: what _FIRST_TOKEN allows, holding a letter.
-_CODE_WORD = re.compile(rf"(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
+# The first lookahead fails at once on a line that cannot start with a token: without it the
+# second one scans the whole line for a letter before giving up.
+_CODE_WORD = re.compile(rf"(?=[A-Za-z$./~_-])(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
 # Words that may all be code, one space apart.
 _CODE_WORDS = re.compile(rf"{_TOKEN}(?: {_TOKEN})*\Z")
 _COMMAND_WORDS = (
