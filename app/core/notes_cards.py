@@ -449,13 +449,13 @@ def _normalized(side: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _question_prefix(path: tuple[str, ...]) -> str:
-    return SEP.join(escape_markdown(part) for part in path)
+    return SEP.join(map(escape_markdown, path))
 
 
 @lru_cache(maxsize=1024)
 def _path_key(path: tuple[str, ...]) -> str:
     """The start of an id key: the path's titles, each followed by the separator."""
-    return "".join(part + SEP for part in path)
+    return SEP.join(path) + SEP if path else ""
 
 
 @lru_cache(maxsize=1024)
