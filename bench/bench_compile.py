@@ -164,15 +164,18 @@ def main() -> None:
             )
             cpu_per_mb[megabytes] = cpu / megabytes
             for kind, seconds in (("wall", wall), ("CPU", cpu)):
+                # The target is the time a user waits (wall, on all cores); the CPU time, summed
+                # over the cores, is shown beside it as the steadier measure of the work done.
+                target = megabytes == 10 and kind == "wall"
                 rows.append(
                     {
                         "what": f"read and compile {megabytes} MB of notes, {len(cards)} cards "
                         f"({kind})",
-                        "target": "<= 2 s" if megabytes == 10 else "linear",
+                        "target": "<= 2 s" if target else ("-" if megabytes == 10 else "linear"),
                         "deckard": round(seconds, 3),
                         "anki": None,
                         "unit": "s",
-                        "ok": seconds <= 2.0 if megabytes == 10 else True,
+                        "ok": seconds <= 2.0 if target else True,
                     }
                 )
         wall, cpu, _ = timed(lambda: read_text(path), repeat=3)

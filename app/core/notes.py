@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from itertools import repeat
+from itertools import compress, filterfalse, repeat
+from operator import not_
 from types import MemberDescriptorType
 
 from app.core.deckfile import card_id
@@ -117,6 +118,10 @@ def _merge(parts: Iterable[_Part], deck: str) -> tuple[list[CardSpec], CompileRe
     tags: list[tuple[str, ...]] = []
     keys: list[str] = []
     ids: list[str] = []
+    given: set[str] = set()  # the ids so far, while none repeats
+    # The cards so far, made as the parts come (while the other cores still work) as long as
+    # no card of a later part changes them: no question asked again, no id given twice.
+    cards: list[CardSpec] | None = []
     content = 0
     missed: list[tuple[int, str]] = []
     empty: list[tuple[int, str]] = []
@@ -132,7 +137,15 @@ def _merge(parts: Iterable[_Part], deck: str) -> tuple[list[CardSpec], CompileRe
             tags += part[3]
             keys += part[4]
             ids += part[5]
+            if cards is not None:
+                part_ids = set(part[5])
+                if len(part_ids) == len(part[5]) and given.isdisjoint(part_ids):
+                    given |= part_ids
+                    cards += _card_specs(part[5], deck, part_questions, part[1], part[3], part[2])
+                else:
+                    cards = None
         else:
+            cards = None
             if first_of is None:
                 first_of = dict(zip(questions, range(len(questions)), strict=True))
             columns = (questions, answers, lines, tags, keys, ids)
@@ -149,15 +162,17 @@ def _merge(parts: Iterable[_Part], deck: str) -> tuple[list[CardSpec], CompileRe
         content += part[6]
         missed += part[7]
         empty += part[8]
-    if len(set(ids)) != len(ids):
-        # Two cards whose questions hash alike: the later one gets an id derived from the first.
-        seen: set[str] = set()
-        for index, (key, cid) in enumerate(zip(keys, ids, strict=True)):
-            while cid in seen:
-                cid = card_id(deck, f"{key}\x1f{cid}")
-            seen.add(cid)
-            ids[index] = cid
-    cards = _card_specs(ids, deck, questions, answers, tags, lines)
+    if cards is None:
+        if len(set(ids)) != len(ids):
+            # Two cards whose questions hash alike: the later one gets an id derived from the
+            # first.
+            seen: set[str] = set()
+            for index, (key, cid) in enumerate(zip(keys, ids, strict=True)):
+                while cid in seen:
+                    cid = card_id(deck, f"{key}\x1f{cid}")
+                seen.add(cid)
+                ids[index] = cid
+        cards = _card_specs(ids, deck, questions, answers, tags, lines)
     report = CompileReport(content, content - len(missed), tuple(missed), tuple(empty))
     return cards, report
 
@@ -219,12 +234,14 @@ def _report(
         for s in sections
         if s.line and not s.items and not s.is_subsection and s.path not in above_others
     ]
-    empty_lines = {line for line, _ in empty}
-    # `not line.isspace()` says what `line.strip()` does without building a string.
-    content = [
-        number
-        for number, line in enumerate(lines, first_line)
-        if line and not line.isspace() and number not in empty_lines
+    # The numbers of the lines that are not blank, picked without a Python loop over the lines
+    # (`not line.isspace()` says what `line.strip()` does without building a string).
+    numbers = compress(range(first_line, first_line + len(lines)), lines)
+    content = list(compress(numbers, map(not_, map(str.isspace, filter(None, lines)))))
+    if empty:
+        empty_lines = {line for line, _ in empty}
+        content = [number for number in content if number not in empty_lines]
+    missed = [
+        (n, lines[n - first_line].strip()) for n in filterfalse(covered.__contains__, content)
     ]
-    missed = [(n, lines[n - first_line].strip()) for n in content if n not in covered]
     return len(content), missed, empty

@@ -19,6 +19,7 @@ from operator import itemgetter
 from app.core.deckfile import card_id, normalize_side
 from app.core.notes_items import (
     Item,
+    _inline,
     analyze,
     code_phrase,
     code_span,
@@ -37,9 +38,12 @@ from app.core.notes_tree import Node, Section
 
 SEP = " › "
 _ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_ASCII_WORD_START = re.compile(r"[A-Za-z]")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
 _MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
+# A blank other than a line break at the end of a line (before the end of the text).
+_SPACE_AT_LINE_END = re.compile(r"[^\S\n]\n")
 
 # A card until it gets its id: (source line, question, answer, tags, id key).
 Card = tuple[int, str, str, tuple[str, ...], str]
@@ -64,6 +68,16 @@ class CardBuilder:
         # The question prefix and id key start for the path of the last card made.
         self.path: tuple[str, ...] | None = None
         self.prefix = self.path_key = ""
+        # Question templates as the text before and after the one field they have.
+        self.ask_key = _around(say.key, "key")
+        self.ask_use = _around(say.use, "name")
+        self.ask_does = _around(say.does, "name")
+        self.ask_what_is = _around(say.what_is, "item")
+        self.ask_how = _around(say.how, "item")
+        self.ask_points = _around(say.points, "item")
+        self.ask_which_command = _around(say.which_command, "text")
+        self.ask_which_instruction = _around(say.which_instruction, "text")
+        self.ask_which_one = _around(say.which_one, "text")
 
     def section(self, section: Section) -> None:
         path = section.path
@@ -100,9 +114,9 @@ class CardBuilder:
         if prefix:
             question = f"{prefix}{joiner}{question}"
         # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
-        if question != question.strip() or "\r" in question or "\n" in question:
+        if "\n" in question or "\r" in question or question != question.strip():
             question = _normalized(question)
-        if answer != answer.strip() or "\r" in answer or "\n" in answer:
+        if "\n" in answer or "\r" in answer or answer != answer.strip():
             answer = _normalized(answer)
         if not question or not answer or _gives_away(question, answer):
             return
@@ -146,7 +160,7 @@ class CardBuilder:
             if kind == "named":
                 answer = f"{named_answer(info.left, info.right)}\n\n{answer}"
             elif (kind == "keyvalue" or kind == "labelled") and info.right:
-                answer = f"{inline(info.right)}\n\n{answer}"
+                answer = f"{_inline(info.right, True)}\n\n{answer}"
             if kind == "comment":
                 self.both_ways(path, info, node)
             elif kind == "named" and top:
@@ -164,10 +178,10 @@ class CardBuilder:
                     break
             return True
         if kind == "keyvalue" and info.right:
-            question = self.say.key.format(key=escape_markdown(info.left))
-            self.add(
-                "keyvalue", info.left, path, question, inline(info.right), node.line, node.lines
-            )
+            before, after = self.ask_key
+            question = f"{before}{escape_markdown(info.left)}{after}"
+            answer = _inline(info.right, True)
+            self.add("keyvalue", info.left, path, question, answer, node.line, node.lines)
             return True
         if not top:
             return True  # already on the parent's card
@@ -175,72 +189,91 @@ class CardBuilder:
             self.both_ways(path, info, node)
             return True
         if kind == "named":
-            ask = self.say.use if split_syntax(info.right)[0] else self.say.does
-            question = ask.format(name=code_span(info.left))
+            before, after = self.ask_use if split_syntax(info.right)[0] else self.ask_does
+            question = f"{before}{code_span(info.left)}{after}"
             answer = named_answer(info.left, info.right)
             self.add("named", info.left, path, question, answer, node.line, node.lines)
             self.named_reverse(path, info, node)
             return True
         if kind == "labelled":
-            question = self.say.key.format(key=escape_markdown(info.left))
-            self.add(
-                "labelled", info.left, path, question, inline(info.right), node.line, node.lines
-            )
+            before, after = self.ask_key
+            question = f"{before}{escape_markdown(info.left)}{after}"
+            answer = _inline(info.right, True)
+            self.add("labelled", info.left, path, question, answer, node.line, node.lines)
             return True
         return False
 
     def parent_question(self, info: Item, children: list[Node]) -> tuple[str, str]:
         kind = info.kind
-        say = self.say
         if kind == "question":
             return escape_markdown(info.text), info.text
         if kind == "keyvalue" or kind == "labelled":
-            return say.key.format(key=escape_markdown(info.left)), info.left
-        if kind == "named" and not split_syntax(info.right)[0]:
-            return say.does.format(name=code_span(info.left)), info.left
+            before, after = self.ask_key
+            return f"{before}{escape_markdown(info.left)}{after}", info.left
         if kind == "named" or kind == "comment":
-            return say.use.format(name=code_span(info.left)), info.left
-        if kind == "term" and is_code_like(info.text):
-            return say.use.format(name=code_phrase(info.left)), info.left
-        if info.text.endswith(say.asking_nouns):
-            return say.what_is.format(item=inline(info.text)), info.text
-        if all(is_code_node(child) for child in children):
-            return say.how.format(item=inline(info.text)), info.text
-        return say.points.format(item=inline(info.text)), info.text
+            if kind == "named" and not split_syntax(info.right)[0]:
+                before, after = self.ask_does
+            else:
+                before, after = self.ask_use
+            return f"{before}{code_span(info.left)}{after}", info.left
+        text = info.text
+        if kind == "term" and is_code_like(text):
+            before, after = self.ask_use
+            return f"{before}{code_phrase(info.left)}{after}", info.left
+        if text.endswith(self.say.asking_nouns):
+            before, after = self.ask_what_is
+        else:
+            for child in children:
+                if not is_code_node(child):
+                    before, after = self.ask_points
+                    break
+            else:
+                before, after = self.ask_how
+        return f"{before}{_inline(text, True)}{after}", text
 
     def both_ways(self, path: tuple[str, ...], info: Item, node: Node) -> None:
         """`command  # meaning`: what does the command do, and which command does that."""
-        say = self.say
-        command = code_span(info.left)
-        question = say.does.format(name=command)
-        self.add("does", info.left, path, question, prose(info.right), node.line, node.lines)
-        meaning = info.right.rstrip("。.")
-        if not _gives_away(meaning, info.left):
-            question = say.which_command.format(text=prose(meaning))
+        left, right = info.left, info.right
+        command = code_span(left)
+        before, after = self.ask_does
+        question = f"{before}{command}{after}"
+        self.add("does", left, path, question, _inline(right, False), node.line, node.lines)
+        meaning = right.rstrip("。.")
+        if not _gives_away(meaning, left):
+            before, after = self.ask_which_command
+            question = f"{before}{_inline(meaning, False)}{after}"
             self.add("which", meaning, path, question, command, node.line, node.lines)
 
     def named_reverse(self, path: tuple[str, ...], info: Item, node: Node) -> None:
         """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
+        left = info.left
         explanation = split_syntax(info.right)[1].rstrip("。.")
-        if not _CJK_START.match(explanation) or _gives_away(explanation, info.left):
+        if not _CJK_START.match(explanation) or _gives_away(explanation, left):
             return
-        name = info.left.lower()
-        for word in _ASCII_WORDS.findall(explanation):
-            word = word.lower()
-            if word != name and any(
-                sibling is not None and sibling.head is not None and sibling.head.lower() == word
-                for sibling in self.siblings
-            ):
-                return  # "格式命令与run一样": a comparison with a sibling does not define this one
-        say = self.say
-        if " " in info.left:
-            what = say.which_command
-        elif any(say.instruction_word in part.lower() for part in path):
-            what = say.which_instruction
+        if _ASCII_WORD_START.search(explanation):
+            name = left.lower()
+            for word in _ASCII_WORDS.findall(explanation):
+                word = word.lower()
+                if word != name and any(
+                    sibling is not None
+                    and sibling.head is not None
+                    and sibling.head.lower() == word
+                    for sibling in self.siblings
+                ):
+                    return  # "格式命令与run一样": a comparison with a sibling does not define this
+        if " " in left:
+            before, after = self.ask_which_command
+        elif self.instruction_path(path):
+            before, after = self.ask_which_instruction
         else:
-            what = say.which_one
-        question = what.format(text=prose(explanation))
-        self.add("which", explanation, path, question, code_span(info.left), node.line, node.lines)
+            before, after = self.ask_which_one
+        question = f"{before}{_inline(explanation, False)}{after}"
+        self.add("which", explanation, path, question, code_span(left), node.line, node.lines)
+
+    def instruction_path(self, path: tuple[str, ...]) -> bool:
+        """Whether a title on `path` says its items are instructions (`Dockerfile配置指令`)."""
+        word = self.say.instruction_word
+        return any(word in part.lower() for part in path)
 
     def lists(
         self,
@@ -285,14 +318,18 @@ class CardBuilder:
             bare = [node for node in nodes if node in remaining] if remaining else []
             if not is_numbered and len(nodes) < 3 and not bare:
                 continue
+            entry_texts = [
+                _inline(info.text, True) if info.kind == "term" else _list_entry(info)
+                for info in entries
+            ]
             if is_numbered:
-                lines = [f"{i}. {_list_entry(info)}" for i, info in enumerate(entries, 1)]
+                lines = [f"{i}. {entry}" for i, entry in enumerate(entry_texts, 1)]
             else:
-                lines = ["- " + _list_entry(info) for info in entries]
+                lines = ["- " + entry for entry in entry_texts]
             question, count = self.list_question(path, entries, is_numbered)
             if question in asked:
                 # A second list of the same length here: name its first entry to tell them apart.
-                first = _list_entry(entries[0]).split(" — ")[0]
+                first = entry_texts[0].split(" — ")[0]
                 question = say.another_list.format(count=count, first=first)
             asked.add(question)
             covers = {line for node in nodes for line in node.lines}
@@ -357,6 +394,13 @@ class CardBuilder:
         return (questions, answers, lines, tags, keys, ids), self.covered
 
 
+def _around(template: str, field: str) -> tuple[str, str]:
+    """The text of `template` before and after its only `{field}`."""
+    marker = "\x00"
+    before, after = template.format(**{field: marker}).split(marker)
+    return before, after
+
+
 def _list_entry(info: Item) -> str:
     kind = info.kind
     if kind == "term":
@@ -377,12 +421,20 @@ def _plain(markdown: str) -> str:
 
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
-    # A Chinese character survives markup removal and lower-casing: one the question lacks
-    # settles it without the full comparison (and an ASCII answer has none to look for).
-    if not answer.isascii():
-        han = _HAN_CHAR.search(answer)
-        if han is not None and han.group() not in question:
+    if answer.isascii():
+        answer = _plain(answer)
+        if not answer or len(answer) > len(question):
             return False
+        # Each ASCII character of the plain question is one of the lower-cased question's: one
+        # the lower-cased question lacks settles it without the full comparison.
+        if answer[0] not in question.lower():
+            return False
+        return answer in _plain(question)
+    # A Chinese character survives markup removal and lower-casing: one the question lacks
+    # settles it without the full comparison.
+    han = _HAN_CHAR.search(answer)
+    if han is not None and han.group() not in question:
+        return False
     answer = _plain(answer)
     # A plain answer longer than the whole question cannot be inside it.
     return bool(answer) and len(answer) <= len(question) and answer in _plain(question)
@@ -390,31 +442,20 @@ def _gives_away(question: str, answer: str) -> bool:
 
 def _normalized(side: str) -> str:
     # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
-    if side == side.strip() and "\r" not in side and not _space_at_line_end(side):
+    if side == side.strip() and "\r" not in side and not _SPACE_AT_LINE_END.search(side):
         return side
     return normalize_side(side)
 
 
-def _space_at_line_end(side: str) -> bool:
-    """Whether a line of `side` ends in a blank other than a line break (before its end)."""
-    end = side.find("\n")
-    while end > 0:
-        before = side[end - 1]
-        if before != "\n" and before.isspace():
-            return True
-        end = side.find("\n", end + 1)
-    return False
-
-
 @lru_cache(maxsize=1024)
 def _question_prefix(path: tuple[str, ...]) -> str:
-    return SEP.join(escape_markdown(part) for part in path)
+    return SEP.join(map(escape_markdown, path))
 
 
 @lru_cache(maxsize=1024)
 def _path_key(path: tuple[str, ...]) -> str:
     """The start of an id key: the path's titles, each followed by the separator."""
-    return "".join(part + SEP for part in path)
+    return SEP.join(path) + SEP if path else ""
 
 
 @lru_cache(maxsize=1024)

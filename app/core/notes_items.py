@@ -36,14 +36,20 @@ _CODE_START = re.compile(r"[A-Za-z$./~_-]")
 _NEEDS_ESCAPE = re.compile(r"[\\<>*_`]|^(?:[#+-]|\d+\.)\s")
 _EMPHASIS = re.compile(r"([*_`])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+\.)(?=\s)")
-_CODE_SIGNS = re.compile(r"[<>\[\]=/$|\"{}]|(?:^| )-|\d\.\w|\w\.\w")
+# Signs of code: brackets and operators, an option (` -x`), a dotted name or version (`3.x`).
+# Tested apart (see _has_code_sign): as one pattern the search tries every branch at every
+# character of the line.
+_CODE_SIGN_CHARS = re.compile(r"[<>\[\]=/$|\"{}]")
+_DOTTED = re.compile(r"\w\.\w")  # `\d\.\w` is one of these too
 _CODE_CHARS = re.compile(r"[<>\[\]\"'=/$|(){}`]")
 _ASCII_WORD = re.compile(r"^[A-Za-z][\w.+-]*$")
 _BRACKETED = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 _FIRST_TOKEN = re.compile(r"^[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*$")
 _TOKEN = r"[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*"
 # The first word of a line that may be code: what _FIRST_TOKEN allows, holding a letter.
-_CODE_WORD = re.compile(rf"(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
+# The first lookahead fails at once on a line that cannot start with a token: without it the
+# second one scans the whole line for a letter before giving up.
+_CODE_WORD = re.compile(rf"(?=[A-Za-z$./~_-])(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
 # Words that may all be code, one space apart.
 _CODE_WORDS = re.compile(rf"{_TOKEN}(?: {_TOKEN})*\Z")
 _COMMAND_WORDS = (
@@ -137,13 +143,24 @@ def is_code_like(text: str) -> bool:
     word = first.group()
     if end == len(text):
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
-        return not word[0].isupper() or word.isupper() or bool(_CODE_SIGNS.search(word))
+        return not word[0].isupper() or word.isupper() or _has_code_sign(word)
     return (
         word in SHELL_WORDS
         or word in _DOCKERFILE_WORDS
         # `cmd 命令`: a lower-case instruction followed by a Chinese placeholder.
         or (chinese and word.upper() in _DOCKERFILE_WORDS)
-        or bool(_CODE_SIGNS.search(text))
+        or _has_code_sign(text)
+    )
+
+
+def _has_code_sign(text: str) -> bool:
+    """Whether `text` holds a bracket or operator, an option (`-x` at the start or after a
+    space), or a dot between two word characters."""
+    return (
+        _CODE_SIGN_CHARS.search(text) is not None
+        or text[:1] == "-"
+        or " -" in text
+        or ("." in text and _DOTTED.search(text) is not None)
     )
 
 
@@ -246,6 +263,8 @@ def _split_labelled(text: str, space: int) -> tuple[str, str] | None:
     return label, rest
 
 
+# A named item's explanation is split for its question, its answer and its reverse card.
+@lru_cache(maxsize=4096)
 def split_syntax(text: str) -> tuple[str, str]:
     """`<端口1> [..<端口>] 声明容器时提供的端口` -> (the syntax, the prose explaining it).
 
@@ -286,8 +305,19 @@ def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str
 
 def escape_markdown(text: str) -> str:
     """Plain notes text as Markdown that shows exactly that text."""
-    if not _NEEDS_ESCAPE.search(text):
-        return text
+    # Most text has nothing to escape: a few substring tests say so quicker than a search
+    # (which has no fixed start to look for, because of the block start at position 0).
+    if (
+        "\\" not in text
+        and "<" not in text
+        and ">" not in text
+        and "*" not in text
+        and "_" not in text
+        and "`" not in text
+    ):
+        first = text[:1]
+        if not (first in ("#", "+", "-") or first.isdigit()) or not _NEEDS_ESCAPE.match(text):
+            return text
     text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     text = _EMPHASIS.sub(r"\\\1", text)
     return _BLOCK_START.sub(r"\\\1", text)
@@ -359,6 +389,14 @@ def item_markdown(node_text: str) -> str:
 
 
 def _code_lang(lines: list[str]) -> str:
+    if len(lines) == 1:  # the usual run: one command
+        line = lines[0]
+        if not line.strip():
+            return ""
+        first = line.split(" ", 1)[0]
+        if first.upper() in _DOCKERFILE_WORDS:
+            return "dockerfile"
+        return "sh" if first in SHELL_WORDS else ""
     firsts = {line.split(" ", 1)[0] for line in lines if line.strip()}
     if firsts and {word.upper() for word in firsts} <= _DOCKERFILE_WORDS:
         return "dockerfile"
@@ -369,19 +407,34 @@ def _code_lang(lines: list[str]) -> str:
 
 def code_block(lines: list[str], lang: str | None = None) -> str:
     """Command lines as a fenced block; `# comments` after them are lined up."""
-    rows = []
+    codes: list[str] = []
+    notes: list[str] = []
+    width = 0  # of the widest command that has a comment
     for line in lines:
         code = collapse(line)
         comment = _COMMENT.match(code) if "#" in code else None
         if comment:
-            rows.append((comment.group(1).strip(), "# " + comment.group(2).strip()))
+            code = comment.group(1).strip()
+            notes.append("# " + comment.group(2).strip())
+            if len(code) > width:
+                width = len(code)
         else:
-            rows.append((code, ""))
-    width = max((len(code) for code, note in rows if note), default=0)
-    body = [f"{code.ljust(width)}  {note}" if note else code for code, note in rows]
-    fence = "````" if any("```" in line for line in body) else "```"
-    lang = _code_lang([code for code, _ in rows]) if lang is None else lang
-    return "\n".join([f"{fence}{lang}", *body, fence])
+            notes.append("")
+        codes.append(code)
+    if width:
+        body = [
+            f"{code.ljust(width)}  {note}" if note else code
+            for code, note in zip(codes, notes, strict=True)
+        ]
+    else:
+        body = codes
+    lang = _code_lang(codes) if lang is None else lang
+    if not body:
+        return f"```{lang}\n```"
+    text = "\n".join(body)
+    # Lines end in line breaks, so three backticks in the text are three in one line.
+    fence = "````" if "```" in text else "```"
+    return f"{fence}{lang}\n{text}\n{fence}"
 
 
 def fenced(node: Node) -> str:
@@ -459,8 +512,12 @@ def render_answer(nodes: list[Node]) -> str:
     """The answer for an item's nested lines; a single plain line is not made into a list."""
     if len(nodes) == 1:
         node = nodes[0]
-        if not node.children and node.code is None and not _is_code_line(node.text):
-            return item_markdown(node.text)
+        if node.code is not None:
+            return fenced(node)
+        if not node.children:
+            # What render_nodes makes of one line, without its bookkeeping.
+            text = node.text
+            return code_block([text]) if _is_code_line(text) else item_markdown(text)
     return render_nodes(nodes)
 
 

@@ -28,8 +28,10 @@ _QUOTE_LINE = re.compile(r"^>[^\n]*", re.MULTILINE)
 
 # Below this many characters the notes compile in-process: starting workers costs more.
 PARALLEL_MIN_CHARS = 100_000
-# Parts are small enough that the workers stay busy while the caller merges finished parts.
-PART_CHARS = 200_000
+# Parts are small enough that the workers stay busy while the caller merges finished parts,
+# and that a part's cards (about 7 bytes sent per character of notes) fit in the pipe a worker
+# sends them through: a worker never waits for the caller to finish a part of its own.
+PART_CHARS = 50_000
 
 
 def parallel_parts(text: str) -> tuple[list[tuple[int, int, int]], int]:
@@ -47,7 +49,8 @@ def part_bounds(text: str, part_chars: int) -> list[tuple[int, int, int]]:
     One part (the whole text) when nowhere qualifies.
     """
     cuts: list[tuple[int, str]] = []  # (offset, title) of each heading that closes all above it
-    levels: list[int] = []
+    # A heading closes all above it when its level is at most that of every heading before it.
+    lowest = 7
     fence: str | None = None
     first = _FIRST_LINE.match(text)
     for match in _chain(first, _SCAN.finditer(text)):
@@ -59,13 +62,12 @@ def part_bounds(text: str, part_chars: int) -> list[tuple[int, int, int]]:
                 fence = None
             continue
         if raw[0] == "#":
-            heading = HEADING.match(raw.rstrip())
-            if heading:
-                level = len(heading.group(1))
-                levels = [lvl for lvl in levels if lvl < level]
-                if not levels:
+            # A heading's level is its number of `#`: one deeper than the lowest changes nothing.
+            if len(raw) - len(raw.lstrip("#")) <= lowest:
+                heading = HEADING.match(raw.rstrip())
+                if heading:
+                    lowest = len(heading.group(1))
                     cuts.append((match.start(1), heading.group(2)))
-                levels.append(level)
             continue
         opening = FENCE.match(raw)
         if opening:

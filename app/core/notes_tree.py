@@ -70,6 +70,7 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
     index = 0
     count = len(lines)
     widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
+    offset = first_line - 1
     while index < count:
         raw = lines[index]
         index += 1
@@ -100,19 +101,26 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
                     items = section.items
                     stack, indents = [], []
                     continue
-        number = index - 1 + first_line
+        number = index + offset
         # The first character of the stripped line is the first one that is not blank.
-        lead = raw.find(text[0])
-        prefix = raw[:lead]
-        indent = widths.get(prefix)
-        if indent is None:
-            indent = widths[prefix] = _indent_width(raw, lead)
+        start = text[0]
+        if start == first:
+            indent = 0
+        else:
+            lead = raw.find(start)
+            prefix = raw[:lead]
+            indent = widths.get(prefix)
+            if indent is None:
+                indent = widths[prefix] = _indent_width(raw, lead)
         # Only a line whose text starts with three backticks or tildes can open a fence.
-        fence = FENCE.match(raw) if text[:3] in ("```", "~~~") else None
+        if (start == "`" or start == "~") and text[:3] in ("```", "~~~"):
+            fence = FENCE.match(raw)
+        else:
+            fence = None
         if fence is None:
             node = Node(text, number, indent, [], None, "", (number,))
         else:
-            node, index = _code_block(lines, index, number, indent, fence, first_line - 1)
+            node, index = _code_block(lines, index, number, indent, fence, offset)
             while indents and indents[-1] > indent:
                 stack.pop()
                 indents.pop()
@@ -138,16 +146,19 @@ def _code_block(
 ) -> tuple[Node, int]:
     """The fenced block opening at line `number`; returns it and the index after its end."""
     marker = fence.group(1)
+    char = marker[0]  # a marker is one character repeated
     body: list[str] = []
     end = index
-    while end < len(lines):
+    count = len(lines)
+    while end < count:
         line = lines[end].rstrip()
-        if line.strip().startswith(marker[0] * len(marker)) and not line.strip().strip(marker[0]):
+        stripped = line.lstrip()
+        if stripped.startswith(marker) and not stripped.strip(char):
             break
         body.append(line)
         end += 1
-    closed = end < len(lines)
-    last = (end + 1 if closed else len(lines)) + offset
+    closed = end < count
+    last = (end + 1 if closed else count) + offset
     span = tuple(range(number, last + 1))
     code = _dedent(body, indent)
     node = Node(
@@ -162,10 +173,15 @@ def _code_block(
 
 
 def _dedent(body: list[str], indent: int) -> str:
-    expanded = [line.expandtabs(TAB_WIDTH) for line in body]
-    widths = [len(line) - len(line.lstrip()) for line in expanded if line.strip()]
-    cut = min([indent, *widths]) if widths else 0
-    return "\n".join(line[cut:] for line in expanded).strip("\n")
+    """The block's lines without the indentation they all share (at most `indent` columns)."""
+    expanded = [line.expandtabs(TAB_WIDTH) for line in body] if "\t" in "".join(body) else body
+    cut = indent
+    for line in expanded:
+        if line:  # the lines are stripped at the end: a blank line is empty
+            width = len(line) - len(line.lstrip())
+            if width < cut:
+                cut = width
+    return "\n".join([line[cut:] for line in expanded]).strip("\n")
 
 
 def _indent_width(line: str, lead: int) -> int:
