@@ -13,14 +13,11 @@ collection already holds (`known_fingerprints`): those count as unchanged withou
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import queue
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -32,6 +29,7 @@ from app.core.days import format_day
 from app.core.errors import CollectionError, InputError
 from app.core.exporting.anki_format import note_guid
 from app.core.importing import FingerprintedBatch, paused_gc
+from app.core.merge_media import MediaWrite
 from app.core.model import CardRecord, ImportBatch
 from app.core.sm2 import check_quality, easiness_to_milli
 from app.core.store import (
@@ -121,124 +119,15 @@ def _with_deckard_ids(conn: sqlite3.Connection, records: list[CardRecord]) -> li
     return out
 
 
-class _MediaWrite:
-    """Writing the batch's media files, on a thread of its own beside the database work.
-
-    The names, and any renames, are settled up front (bad names raise InputError before
-    anything is written): a different file already stored under the same name is kept and the
-    new one is stored as `stem-<hash>.ext`, with the cards' references rewritten to it. The
-    files themselves are written, flushed to disk and moved into place while the cards are
-    merged; `wait` (before the commit) re-raises any error, and `remove` takes back what was
-    written when the import fails.
-    """
-
-    def __init__(
-        self, batch: ImportBatch, media_dir: Path, check_name: Callable[[str], str]
-    ) -> None:
-        names = {name: check_name(name) for name in batch.media}
-        self.media_dir = media_dir
-        self.renames: dict[str, str] = {}
-        self.created: list[Path] = []
-        self.error: BaseException | None = None
-        # (temporary, target, data) for each file to write.
-        self.pending: list[tuple[Path, Path, bytes]] = []
-        self.thread: threading.Thread | None = None
-        if not batch.media:
-            return
-        media_dir.mkdir(parents=True, exist_ok=True)
-        for original, data in batch.media.items():
-            name = names[original]
-            target = media_dir / name
-            if target.exists():
-                if target.read_bytes() == data:
-                    continue
-                stem, dot, ext = name.rpartition(".")
-                digest = hashlib.sha1(data).hexdigest()[:8]
-                name = f"{stem}-{digest}.{ext}" if dot and stem else f"{name}-{digest}"
-                target = media_dir / name
-                self.renames[original] = name
-                if target.exists():
-                    continue
-            self.pending.append((target.with_name(f".{name}.partial"), target, data))
-        if self.pending:
-            self.thread = threading.Thread(target=self._run, name="import-media", daemon=True)
-            self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            for temporary, _, data in self.pending:
-                with open(temporary, "wb") as handle:
-                    handle.write(data)
-            _sync_files([temporary for temporary, _, _ in self.pending])
-            for temporary, target, _ in self.pending:
-                os.replace(temporary, target)
-                self.created.append(target)
-            _sync_folder(self.media_dir)
-        except BaseException as error:  # handed to the merging thread by wait()
-            self.error = error
-
-    def wait(self) -> None:
-        """Return once every file is written and durable; re-raise the writing error."""
-        if self.thread is not None:
-            while self.thread.is_alive():
-                self.thread.join()
-            self.thread = None
-        if self.error is not None:
-            raise self.error
-
-    def remove(self) -> None:
-        """Wait for the writing thread, then remove whatever it wrote."""
-        while self.thread is not None and self.thread.is_alive():
-            try:
-                self.thread.join()
-            except BaseException:  # interrupted again: the files must still go
-                continue
-        remove_files([temporary for temporary, _, _ in self.pending])
-        remove_files(self.created)
-
-
-def _sync_files(paths: list[Path]) -> None:
-    """Flush the files to disk, several at once: the file system commits fsyncs that arrive
-    together in one journal write, where one after the other each waits for its own."""
-
-    def sync(path: Path) -> None:
-        descriptor = os.open(path, os.O_WRONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-    if len(paths) < 2:
-        for path in paths:
-            sync(path)
-        return
-    with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
-        list(pool.map(sync, paths))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames into `folder` durable (not possible, and not needed, on Windows)."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def remove_files(paths: list[Path]) -> None:
-    """Remove files written by a failed import (missing ones are fine)."""
-    for path in paths:
-        path.unlink(missing_ok=True)
-
-
 def _rename_refs(text: str, renames: dict[str, str]) -> str:
     for old, new in renames.items():
         for left, right in (('"', '"'), ("'", "'"), ("(", ")")):
             text = text.replace(f"{left}{old}{right}", f"{left}{new}{right}")
     return text
 
+
+# Matches no value: the "previous object" before the first record.
+_NOTHING = object()
 
 _CARD_INSERT = (
     "INSERT INTO cards (id, deck_id, question, answer, tags, source, source_line, source_hash,"
@@ -395,14 +284,16 @@ def merge_batch(
     """
     result = ImportResult(skipped=list(batch.skipped))
     records = _validate(batch, result)
-    media = _MediaWrite(batch, media_dir, check_media_name)
+    media = MediaWrite(batch, media_dir, check_media_name)
     renames = media.renames
     source = batch.source
     stamp = utc_stamp(now)
     fingerprints: dict[str, str] = {}
     unchanged: dict[str, str] = {}
+    digests: dict[str, str] = {}
     if isinstance(batch, FingerprintedBatch):
         fingerprints, unchanged = batch.fingerprints, batch.unchanged
+        digests = batch.digests
     cache_size = temp_store = None
     if len(records) >= LARGE_BATCH_CARDS:
         cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -426,8 +317,8 @@ def merge_batch(
             inserts = _Inserts(conn, background=len(records) >= LARGE_BATCH_CARDS)
             try:
                 changed, moved = _merge_records(
-                    conn, records, inserts, result, existing, deck_ids, fingerprints, renames,
-                    source, stamp, day_of, _Stamps(stamp),
+                    conn, records, inserts, result, existing, deck_ids, fingerprints, digests,
+                    renames, source, stamp, day_of, _Stamps(stamp),
                 )  # fmt: skip
             except BaseException:
                 inserts.finish(raising=False)
@@ -479,6 +370,7 @@ def _merge_records(
     existing: dict[str, _Known],
     deck_ids: dict[str, int],
     fingerprints: dict[str, str],
+    digests: dict[str, str],
     renames: dict[str, str],
     source: str,
     stamp: str,
@@ -486,7 +378,12 @@ def _merge_records(
     stamps: _Stamps,
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """Sort the records into added (inserted through `inserts` as they come), changed and
-    moved rows; returns the changed and moved rows for the caller to update."""
+    moved rows; returns the changed and moved rows for the caller to update.
+
+    `digests` holds the content hashes the reader made already (by card id). Readers share
+    one tag tuple and edit time between many cards: what each becomes in a row is made once
+    per object.
+    """
     tag_texts: dict[tuple[str, ...], str] = {}
     position: int | None = None
     added: list[tuple[object, ...]] = []
@@ -495,22 +392,33 @@ def _merge_records(
     moved: list[tuple[object, ...]] = []
     deck_texts: dict[str, str] = {}
     milli: dict[Decimal, int] = {}
+    last_tags: object = _NOTHING
+    tags = ""
+    last_moment: object = _NOTHING
+    modified = stamp
+    added_ids = result.added
+    unchanged_ids = result.unchanged
     for record in records:
         spec = record.spec
-        tags = tag_texts.get(spec.tags)
-        if tags is None:
-            tags = tag_texts[spec.tags] = tags_json(spec.tags)
-        deck_text = deck_texts.get(spec.deck)
-        if deck_text is None:
-            deck_text = deck_texts[spec.deck] = _quote(spec.deck)
-        try:
-            # `content_hash(spec)`, from the deck's and tags' JSON made once for all cards.
-            payload = f"[{deck_text}, {_quote(spec.question)}, {_quote(spec.answer)}, {tags}]"
-            digest = sha256(payload.encode("utf-8")).hexdigest()[:32]
-        except TypeError:  # not all text: let content_hash spell it
-            digest = content_hash(spec)
-        known = existing.get(spec.id)
-        fingerprint = fingerprints.get(spec.id)
+        card_id = spec.id
+        if spec.tags is not last_tags:
+            last_tags = spec.tags
+            tags = tag_texts.get(spec.tags)  # type: ignore[assignment]
+            if tags is None:
+                tags = tag_texts[spec.tags] = tags_json(spec.tags)
+        digest = digests.get(card_id)
+        if digest is None:
+            deck_text = deck_texts.get(spec.deck)
+            if deck_text is None:
+                deck_text = deck_texts[spec.deck] = _quote(spec.deck)
+            try:
+                # `content_hash(spec)`, from the deck's and tags' JSON made once for all cards.
+                payload = f"[{deck_text}, {_quote(spec.question)}, {_quote(spec.answer)}, {tags}]"
+                digest = sha256(payload.encode("utf-8")).hexdigest()[:32]
+            except TypeError:  # not all text: let content_hash spell it
+                digest = content_hash(spec)
+        known = existing.get(card_id)
+        fingerprint = fingerprints.get(card_id)
         if known is not None and known[0] == digest:
             if (
                 known[1] != source
@@ -519,15 +427,17 @@ def _merge_records(
             ):
                 # Same content from other raw data (e.g. only the edit time changed):
                 # remember the new fingerprint so the next import skips the card.
-                moved.append((source, spec.source_line, fingerprint or known[3], spec.id))
-            result.unchanged.append(spec.id)
+                moved.append((source, spec.source_line, fingerprint or known[3], card_id))
+            unchanged_ids.append(card_id)
             continue
         question, answer = spec.question, spec.answer
         if renames:
             question = _rename_refs(question, renames)
             answer = _rename_refs(answer, renames)
         moment = record.modified_at
-        modified = stamp if moment is None else stamps.made.get(moment) or stamps.of(moment)
+        if moment is not last_moment:
+            last_moment = moment
+            modified = stamp if moment is None else stamps.of(moment)
         deck_id = deck_ids[spec.deck]
         if known is None:
             if position is None:
@@ -539,7 +449,7 @@ def _merge_records(
             schedule = record.schedule
             if schedule is None:
                 added.append(
-                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                    (card_id, deck_id, question, answer, tags, source, spec.source_line, digest,
                      position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)
                 )  # fmt: skip
             else:
@@ -547,7 +457,7 @@ def _merge_records(
                 if easiness is None:
                     easiness = milli[schedule.easiness] = easiness_to_milli(schedule.easiness)
                 added.append(
-                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                    (card_id, deck_id, question, answer, tags, source, spec.source_line, digest,
                      position, stamp, modified, schedule.repetitions, schedule.interval, easiness,
                      format_day(schedule.due), schedule.lapses, int(schedule.suspended),
                      fingerprint)
@@ -557,13 +467,13 @@ def _merge_records(
                 added = []
             if record.history:
                 history += _history_rows(record, day_of)
-            result.added.append(spec.id)
+            added_ids.append(card_id)
         else:
             changed.append(
                 (deck_id, question, answer, tags, source, spec.source_line, digest,
-                 modified, fingerprint, spec.id)
+                 modified, fingerprint, card_id)
             )  # fmt: skip
-            result.updated.append(spec.id)
+            result.updated.append(card_id)
     inserts.add(_CARD_INSERT, added)
     inserts.add(_REVIEW_INSERT, history)
     return changed, moved
