@@ -214,14 +214,51 @@ def known_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
 _Known = tuple[str | None, str | None, int | None, str | None]
 
 
+class StoredCards:
+    """What the collection holds of every card, read in one pass when an import begins: the
+    fingerprints a reader asks for (`fingerprints`), and what the merge looks up (`_Existing`).
+
+    The merge takes it only while it is current: no other program committed a change since
+    (SQLite's data_version) and this connection changed no row (its total_changes).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.data_version = conn.execute("PRAGMA data_version").fetchone()[0]
+        self.changes = conn.total_changes
+        # (id, source hash, source, source line, raw source fingerprint, suspended, position)
+        self.rows = conn.execute(
+            "SELECT id, source_hash, source, source_line, source_raw_hash, suspended, position"
+            " FROM cards"
+        ).fetchall()
+        self.fingerprints = {row[0]: row[4] for row in self.rows if row[4] is not None}
+
+    def current(self, conn: sqlite3.Connection) -> bool:
+        """Whether the collection still holds what was read."""
+        return (
+            conn.total_changes == self.changes
+            and conn.execute("PRAGMA data_version").fetchone()[0] == self.data_version
+        )
+
+
 class _Existing:
     """What the collection holds of the batch's cards, and of the cards from its source."""
 
-    def __init__(self, conn: sqlite3.Connection, source: str, ids: list[str]) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, source: str, ids: list[str], stored: StoredCards | None
+    ) -> None:
         # id -> (source hash, source, source line, raw source fingerprint)
         self.cards: dict[str, _Known] = {}
         # The source's cards not suspended, in study order: candidates for suspending.
         self.active: list[str] = []
+        if stored is not None and stored.current(conn):
+            # Every card, read as the import began: the same answers without reading again.
+            ordered = []
+            for card_id, digest, origin, line, fingerprint, suspended, position in stored.rows:
+                self.cards[card_id] = (digest, origin, line, fingerprint)
+                if origin == source and not suspended:
+                    ordered.append((position, card_id))
+            self.active = [card_id for _, card_id in sorted(ordered)]
+            return
         if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
             return  # a new collection: nothing to look up
         # A source's cards are usually most of the batch: one scan of the source index finds
@@ -276,8 +313,12 @@ def merge_batch(
     day_of: Callable[[datetime], date],
     media_dir: Path,
     check_media_name: Callable[[str], str],
+    stored: StoredCards | None = None,
 ) -> ImportResult:
     """Merge `batch` in one transaction (see the module docstring); returns what happened.
+
+    `stored`, if given, is what the collection held when reading the batch began; it spares
+    reading the cards again as long as the collection has not changed since.
 
     The cards are sorted into rows first and written with a few bulk statements; a known
     card whose content and place in its source are unchanged is not written at all.
@@ -306,7 +347,8 @@ def merge_batch(
     try:
         with transaction(conn):
             records = _with_deckard_ids(conn, records)
-            found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
+            ids = [*(r.spec.id for r in records), *unchanged]
+            found = _Existing(conn, source, ids, stored)
             existing = found.cards
             # Every deck up front: once the inserts run on their own thread, only that
             # thread uses the connection until they are done.
