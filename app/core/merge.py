@@ -52,12 +52,24 @@ LARGE_BATCH_CARDS = 2000
 LARGE_BATCH_CACHE_KIB = 32 * 1024
 
 
-def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
-    """The records to merge, each id once; bad records raise InputError before any write."""
+# Matches no value: the "previous object" before the first record.
+_NOTHING = object()
+
+
+def _validate(
+    batch: ImportBatch, result: ImportResult
+) -> tuple[list[CardRecord], dict[str, int], set[str]]:
+    """The records to merge, each id once; bad records raise InputError before any write.
+
+    Also returns, for `_with_deckard_ids`, the guids in Deckard's form that the records' ids
+    carry (guid -> index of the last record with it) and the set of the records' ids.
+    """
     seen: set[str] = set()
     checked_decks: set[str] = set()
     checked_easiness: set[Decimal] = set()
     records: list[CardRecord] = []
+    deckard_guids: dict[str, int] = {}
+    last_schedule: object = _NOTHING  # readers share schedules: each is checked once
     for record in batch.cards:
         spec = record.spec
         card_id = spec.id
@@ -70,8 +82,8 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
             result.skipped.append(f"{card_id}: appears more than once; kept the first")
             continue
         seen.add(card_id)
-        if record.schedule is not None:
-            schedule = record.schedule
+        schedule = record.schedule
+        if schedule is not None and schedule is not last_schedule:
             if schedule.repetitions < 0 or schedule.interval < 0:
                 raise InputError(
                     "negative repetitions or interval", path=batch.source, where=f"card {card_id!r}"
@@ -79,33 +91,36 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
             if schedule.easiness not in checked_easiness:
                 easiness_to_milli(schedule.easiness)
                 checked_easiness.add(schedule.easiness)
+            last_schedule = schedule
         for review in record.history:
             try:
                 check_quality(review.quality)
             except ValueError as error:
                 where = f"card {card_id!r}"
                 raise InputError(str(error), path=batch.source, where=where) from error
+        if card_id.startswith("anki-dk") and card_id.endswith("-0"):
+            deckard_guids[card_id[5:-2]] = len(records)
         records.append(record)
-    return records
+    return records, deckard_guids, seen
 
 
-def _with_deckard_ids(conn: sqlite3.Connection, records: list[CardRecord]) -> list[CardRecord]:
+def _with_deckard_ids(
+    conn: sqlite3.Connection,
+    records: list[CardRecord],
+    wanted: dict[str, int],
+    in_batch: set[str],
+) -> list[CardRecord]:
     """Cards that left this collection through a CSV export, coming back: their own ids again.
 
     A CSV export carries each card's Anki guid (`note_guid` of its id), and the CSV reader gives
     a card with a guid the id `anki-<guid>-0`; a guid in Deckard's form (`dk…`) that belongs to
     a card of this collection, and whose `anki-…` id the collection does not hold, stands for
-    that card, so importing the export again updates it instead of adding a copy.
+    that card, so importing the export again updates it instead of adding a copy. `wanted`
+    maps those guids to their record's index; `in_batch` is every record's id (and grows).
     """
-    wanted = {
-        record.spec.id[5:-2]: index
-        for index, record in enumerate(records)
-        if record.spec.id.startswith("anki-dk") and record.spec.id.endswith("-0")
-    }
     if not wanted:
         return records
     held = {row[0] for row in conn.execute("SELECT id FROM cards WHERE id LIKE 'anki-dk%'")}
-    in_batch = {record.spec.id for record in records}
     out = list(records)
     for (card_id,) in conn.execute("SELECT id FROM cards"):
         index = wanted.get(note_guid(card_id))
@@ -125,9 +140,6 @@ def _rename_refs(text: str, renames: dict[str, str]) -> str:
             text = text.replace(f"{left}{old}{right}", f"{left}{new}{right}")
     return text
 
-
-# Matches no value: the "previous object" before the first record.
-_NOTHING = object()
 
 _CARD_INSERT = (
     "INSERT INTO cards (id, deck_id, question, answer, tags, source, source_line, source_hash,"
@@ -324,7 +336,7 @@ def merge_batch(
     card whose content and place in its source are unchanged is not written at all.
     """
     result = ImportResult(skipped=list(batch.skipped))
-    records = _validate(batch, result)
+    records, deckard_guids, in_batch = _validate(batch, result)
     media = MediaWrite(batch, media_dir, check_media_name)
     renames = media.renames
     source = batch.source
@@ -346,7 +358,7 @@ def merge_batch(
         conn.execute("PRAGMA temp_store = MEMORY")
     try:
         with transaction(conn):
-            records = _with_deckard_ids(conn, records)
+            records = _with_deckard_ids(conn, records, deckard_guids, in_batch)
             ids = [*(r.spec.id for r in records), *unchanged]
             found = _Existing(conn, source, ids, stored)
             existing = found.cards
