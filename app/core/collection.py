@@ -53,7 +53,7 @@ from app.core.study_queue import StudyQueue
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from app.core.merge import StoredCards
+    from app.core.merge_stored import StoredCards
 
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
@@ -276,21 +276,24 @@ class Collection:
         """Read a file (notes, Markdown deck, CSV/TSV, .apkg/.colpkg) and merge its cards.
 
         Readers that can tell a card's raw source data is unchanged since it was last imported
-        (Anki packages) skip rendering it; `merge.StoredCards` tells them what is stored.
+        (Anki packages) skip rendering it; `merge_stored.StoredCards` tells them what is stored.
         """
         from app.core.importing import read_batch
-        from app.core.merge import StoredCards
+        from app.core.merge_stored import StoredCardsOnce
 
         # The cards as the import begins, read once for the reader (their fingerprints) and
         # the merge (what it matches against), which rereads them only if they changed since.
-        stored: list[StoredCards] = []
-
-        def known() -> dict[str, str]:
-            stored.append(StoredCards(self.conn))
-            return stored[-1].fingerprints
-
-        batch = read_batch(path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=known)
-        return self._apply(batch, now, stored[-1] if stored else None)
+        package = fmt in ("apkg", "colpkg") or (
+            fmt == "auto" and Path(path).suffix.lower() in (".apkg", ".colpkg")
+        )
+        stored = StoredCardsOnce(self.conn, early=package)
+        try:
+            batch = read_batch(
+                path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=stored.fingerprints
+            )
+        finally:
+            stored.settle()
+        return self._apply(batch, now, stored.taken)
 
     def apply_batch(self, batch: ImportBatch, *, now: datetime | None = None) -> ImportResult:
         """Merge an import batch in one transaction; see `app.core.merge`."""

@@ -30,6 +30,7 @@ from app.core.errors import CollectionError, InputError
 from app.core.exporting.anki_format import note_guid
 from app.core.importing import FingerprintedBatch, paused_gc
 from app.core.merge_media import MediaWrite
+from app.core.merge_stored import Existing, Known, StoredCards
 from app.core.model import CardRecord, ImportBatch
 from app.core.sm2 import check_quality, easiness_to_milli
 from app.core.store import (
@@ -223,82 +224,6 @@ def known_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
     )
 
 
-_Known = tuple[str | None, str | None, int | None, str | None]
-
-
-class StoredCards:
-    """What the collection holds of every card, read in one pass when an import begins: the
-    fingerprints a reader asks for (`fingerprints`), and what the merge looks up (`_Existing`).
-
-    The merge takes it only while it is current: no other program committed a change since
-    (SQLite's data_version) and this connection changed no row (its total_changes).
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.data_version = conn.execute("PRAGMA data_version").fetchone()[0]
-        self.changes = conn.total_changes
-        # (id, source hash, source, source line, raw source fingerprint, suspended, position)
-        self.rows = conn.execute(
-            "SELECT id, source_hash, source, source_line, source_raw_hash, suspended, position"
-            " FROM cards"
-        ).fetchall()
-        self.fingerprints = {row[0]: row[4] for row in self.rows if row[4] is not None}
-
-    def current(self, conn: sqlite3.Connection) -> bool:
-        """Whether the collection still holds what was read."""
-        return (
-            conn.total_changes == self.changes
-            and conn.execute("PRAGMA data_version").fetchone()[0] == self.data_version
-        )
-
-
-class _Existing:
-    """What the collection holds of the batch's cards, and of the cards from its source."""
-
-    def __init__(
-        self, conn: sqlite3.Connection, source: str, ids: list[str], stored: StoredCards | None
-    ) -> None:
-        # id -> (source hash, source, source line, raw source fingerprint)
-        self.cards: dict[str, _Known] = {}
-        # The source's cards not suspended, in study order: candidates for suspending.
-        self.active: list[str] = []
-        if stored is not None and stored.current(conn):
-            # Every card, read as the import began: the same answers without reading again.
-            ordered = []
-            for card_id, digest, origin, line, fingerprint, suspended, position in stored.rows:
-                self.cards[card_id] = (digest, origin, line, fingerprint)
-                if origin == source and not suspended:
-                    ordered.append((position, card_id))
-            self.active = [card_id for _, card_id in sorted(ordered)]
-            return
-        if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
-            return  # a new collection: nothing to look up
-        # A source's cards are usually most of the batch: one scan of the source index finds
-        # them in less time than looking each id up.
-        ordered = []
-        for card_id, digest, line, fingerprint, suspended, position in conn.execute(
-            "SELECT id, source_hash, source_line, source_raw_hash, suspended, position"
-            " FROM cards WHERE source = ?",
-            (source,),
-        ):
-            self.cards[card_id] = (digest, source, line, fingerprint)
-            if not suspended:
-                ordered.append((position, card_id))
-        self.active = [card_id for _, card_id in sorted(ordered)]
-        rest = [card_id for card_id in ids if card_id not in self.cards]
-        for start in range(0, len(rest), CHUNK):
-            chunk = rest[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            self.cards.update(
-                (row[0], row[1:])
-                for row in conn.execute(
-                    "SELECT id, source_hash, source, source_line, source_raw_hash FROM cards"
-                    f" WHERE id IN ({marks})",
-                    chunk,
-                )
-            )
-
-
 class _Stamps:
     """UTC stamps of the times cards were last edited; many cards share one, so each is made
     once."""
@@ -360,7 +285,7 @@ def merge_batch(
         with transaction(conn):
             records = _with_deckard_ids(conn, records, deckard_guids, in_batch)
             ids = [*(r.spec.id for r in records), *unchanged]
-            found = _Existing(conn, source, ids, stored)
+            found = Existing(conn, source, ids, stored)
             existing = found.cards
             # Every deck up front: once the inserts run on their own thread, only that
             # thread uses the connection until they are done.
@@ -421,7 +346,7 @@ def _merge_records(
     records: list[CardRecord],
     inserts: _Inserts,
     result: ImportResult,
-    existing: dict[str, _Known],
+    existing: dict[str, Known],
     deck_ids: dict[str, int],
     fingerprints: dict[str, str],
     digests: dict[str, str],
