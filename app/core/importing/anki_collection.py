@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from app.core import forking
 from app.core.errors import InputError
@@ -73,7 +72,7 @@ def read_collection(
         check = _IntegrityCheck(uri)
         try:
             _prepare(con)
-            reader = _Reader(con, uri, source=source, where=where, deck_prefix=deck_prefix)
+            reader = _Reader(con, source=source, where=where, deck_prefix=deck_prefix)
             reader.read(batch, keep_scheduling=keep_scheduling, known=known)
         except BaseException:
             check.raise_problem(source, where)
@@ -146,83 +145,11 @@ class _IntegrityCheck:
             raise InputError("the collection database is damaged", path=source, where=where)
 
 
-_CARD_ROWS = (
-    "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
-    " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
-)
-
-
-class _RowsBeside:
-    """The rows of one query, read (and sorted) by SQLite on a connection and thread of their
-    own while the reading thread reads the other tables."""
-
-    def __init__(self, uri: str, sql: str) -> None:
-        self.sql = sql
-        self.rows: list[tuple[Any, ...]] | None = None
-        self.error: BaseException | None = None
-        self.con: sqlite3.Connection | None = None
-        self.thread = threading.Thread(
-            target=self._run, args=(uri,), name="import-rows", daemon=True
-        )
-        self.thread.start()
-
-    def _run(self, uri: str) -> None:
-        try:
-            con = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            try:
-                _prepare(con)
-            except BaseException:
-                con.close()
-                raise
-        except BaseException:  # no connection of its own: the rows are read by result()
-            return
-        self.con = con
-        try:
-            self.rows = con.execute(self.sql).fetchall()
-        except BaseException as error:  # handed to the reading thread by result()
-            self.error = error
-        finally:
-            con.close()
-
-    def result(self, con: sqlite3.Connection) -> list[tuple[Any, ...]]:
-        """The rows; raises the query's error as if it had run here, on `con` (where it does
-        run if the thread could not open a connection of its own)."""
-        self.wait()
-        if self.error is not None:
-            raise self.error
-        if self.rows is None:
-            return con.execute(self.sql).fetchall()
-        return self.rows
-
-    def wait(self) -> None:
-        """Return once the thread has stopped (interrupted, the query is stopped first), so
-        that the file is closed before its folder is removed."""
-        interrupted: BaseException | None = None
-        while self.thread.is_alive():
-            try:
-                self.thread.join()
-            except BaseException as error:
-                if self.con is not None:
-                    with contextlib.suppress(sqlite3.Error):  # closed already: it is over
-                        self.con.interrupt()
-                interrupted = interrupted or error
-        if interrupted is not None:
-            raise interrupted
-
-
 class _Reader:
     def __init__(
-        self,
-        con: sqlite3.Connection,
-        uri: str,
-        *,
-        source: Path,
-        where: str,
-        deck_prefix: str | None,
+        self, con: sqlite3.Connection, *, source: Path, where: str, deck_prefix: str | None
     ):
         self.con = con
-        self.uri = uri
-        self.card_rows: _RowsBeside | None = None
         self.source = source
         self.where = where
         self.deck_prefix = deck_prefix
@@ -241,22 +168,6 @@ class _Reader:
         for required in ("col", "notes", "cards"):
             if required not in tables:
                 raise self.fail(f"the collection has no {required} table")
-        # The cards are read beside the note types, history and notes; what goes wrong
-        # reading them is raised where they are first needed, as if they were read there.
-        self.card_rows = _RowsBeside(self.uri, _CARD_ROWS)
-        try:
-            self._read(batch, tables, keep_scheduling=keep_scheduling, known=known)
-        finally:
-            self.card_rows.wait()
-
-    def _read(
-        self,
-        batch: FingerprintedBatch,
-        tables: set[str],
-        *,
-        keep_scheduling: bool,
-        known: KnownFingerprints | None,
-    ) -> None:
         row = self.con.execute("SELECT crt, models, decks, conf FROM col").fetchone()
         if row is None:
             raise self.fail("the collection's col table is empty")
@@ -417,8 +328,10 @@ class _Reader:
             row[0]: row
             for row in self.con.execute("SELECT id, guid, mid, mod, tags, flds FROM notes")
         }
-        assert self.card_rows is not None
-        rows = self.card_rows.result(self.con)
+        rows = self.con.execute(
+            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
+            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
+        ).fetchall()
         planner = anki_plans.CardPlanner(self, rows, notes, notetypes, decks, known)
         count = -(-len(rows) // anki_plans.CARD_CHUNK)
         # Worker processes pay off when thousands of cards are to be rendered, as the first
