@@ -283,16 +283,10 @@ class Collection:
 
         # The cards as the import begins, read once for the reader (their fingerprints) and
         # the merge (what it matches against), which rereads them only if they changed since.
-        package = fmt in ("apkg", "colpkg") or (
-            fmt == "auto" and Path(path).suffix.lower() in (".apkg", ".colpkg")
+        stored = StoredCardsOnce(self.conn)
+        batch = read_batch(
+            path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=stored.fingerprints
         )
-        stored = StoredCardsOnce(self.conn, early=package)
-        try:
-            batch = read_batch(
-                path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=stored.fingerprints
-            )
-        finally:
-            stored.settle()
         return self._apply(batch, now, stored.taken)
 
     def apply_batch(self, batch: ImportBatch, *, now: datetime | None = None) -> ImportResult:

@@ -9,7 +9,6 @@ matches against, reading again only if the collection changed in between. Part o
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Mapping
 
 # Ids looked up per statement.
@@ -46,54 +45,18 @@ class StoredCards:
 
 
 class StoredCardsOnce:
-    """The collection's cards (`StoredCards`) for one import, read at most once.
+    """The collection's cards (`StoredCards`) for one import, read at most once, when the
+    reader asks: `fingerprints` is the reader's `known`, `taken` what it was given."""
 
-    `fingerprints` is the reader's `known`. With `early`, the cards are read from the start on
-    a thread of their own, while the file is being opened (SQLite reads without holding
-    Python's lock): for Anki packages, whose reader always asks. Only that thread uses the
-    connection until `settle` (or the reader's question) has waited for it.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, *, early: bool) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.taken: StoredCards | None = None  # what the reader was given
-        self.read: StoredCards | None = None
-        self.error: BaseException | None = None
-        self.thread: threading.Thread | None = None
-        if early:
-            self.thread = threading.Thread(target=self._run, name="import-stored", daemon=True)
-            self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            self.read = StoredCards(self.conn)
-        except BaseException as error:  # handed to the importing thread by _wait()
-            self.error = error
+        self.taken: StoredCards | None = None
 
     def fingerprints(self) -> Mapping[str, str]:
         """Card id -> fingerprint, for every stored card that has one."""
         if self.taken is None:
-            self._wait()
-            if self.error is not None:
-                raise self.error
-            self.taken = self.read or StoredCards(self.conn)
+            self.taken = StoredCards(self.conn)
         return self.taken.fingerprints
-
-    def settle(self) -> None:
-        """Wait for the reading thread, if any (its error matters only if the reader asked)."""
-        self._wait()
-
-    def _wait(self) -> None:
-        # Returns only once the thread has stopped, even when interrupted, so that the
-        # connection is free again.
-        interrupted: BaseException | None = None
-        while self.thread is not None and self.thread.is_alive():
-            try:
-                self.thread.join()
-            except BaseException as stop:
-                interrupted = interrupted or stop
-        if interrupted is not None:
-            raise interrupted
 
 
 class Existing:
