@@ -53,6 +53,8 @@ from app.core.study_queue import StudyQueue
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from app.core.merge_stored import StoredCards
+
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
@@ -274,22 +276,26 @@ class Collection:
         """Read a file (notes, Markdown deck, CSV/TSV, .apkg/.colpkg) and merge its cards.
 
         Readers that can tell a card's raw source data is unchanged since it was last imported
-        (Anki packages) skip rendering it; `known_fingerprints` tells them what is stored.
+        (Anki packages) skip rendering it; `merge_stored.StoredCards` tells them what is stored.
         """
         from app.core.importing import read_batch
-        from app.core.merge import known_fingerprints
+        from app.core.merge_stored import StoredCardsOnce
 
+        # The cards as the import begins, read once for the reader (their fingerprints) and
+        # the merge (what it matches against), which rereads them only if they changed since.
+        stored = StoredCardsOnce(self.conn)
         batch = read_batch(
-            path,
-            fmt=fmt,
-            deck=deck,
-            keep_scheduling=keep_scheduling,
-            known=lambda: known_fingerprints(self.conn),
+            path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=stored.fingerprints
         )
-        return self.apply_batch(batch, now=now)
+        return self._apply(batch, now, stored.taken)
 
     def apply_batch(self, batch: ImportBatch, *, now: datetime | None = None) -> ImportResult:
         """Merge an import batch in one transaction; see `app.core.merge`."""
+        return self._apply(batch, now, None)
+
+    def _apply(
+        self, batch: ImportBatch, now: datetime | None, stored: StoredCards | None
+    ) -> ImportResult:
         from app.core.merge import merge_batch
 
         def check_media_name(name: str) -> str:
@@ -307,6 +313,7 @@ class Collection:
                 day_of=self.day_of,
                 media_dir=self.media_dir,
                 check_media_name=check_media_name,
+                stored=stored,
             )
         finally:
             self._forget()

@@ -13,14 +13,11 @@ collection already holds (`known_fingerprints`): those count as unchanged withou
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import queue
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -32,6 +29,8 @@ from app.core.days import format_day
 from app.core.errors import CollectionError, InputError
 from app.core.exporting.anki_format import note_guid
 from app.core.importing import FingerprintedBatch, paused_gc
+from app.core.merge_media import MediaWrite
+from app.core.merge_stored import Existing, Known, StoredCards
 from app.core.model import CardRecord, ImportBatch
 from app.core.sm2 import check_quality, easiness_to_milli
 from app.core.store import (
@@ -54,12 +53,24 @@ LARGE_BATCH_CARDS = 2000
 LARGE_BATCH_CACHE_KIB = 32 * 1024
 
 
-def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
-    """The records to merge, each id once; bad records raise InputError before any write."""
+# Matches no value: the "previous object" before the first record.
+_NOTHING = object()
+
+
+def _validate(
+    batch: ImportBatch, result: ImportResult
+) -> tuple[list[CardRecord], dict[str, int], set[str]]:
+    """The records to merge, each id once; bad records raise InputError before any write.
+
+    Also returns, for `_with_deckard_ids`, the guids in Deckard's form that the records' ids
+    carry (guid -> index of the last record with it) and the set of the records' ids.
+    """
     seen: set[str] = set()
     checked_decks: set[str] = set()
     checked_easiness: set[Decimal] = set()
     records: list[CardRecord] = []
+    deckard_guids: dict[str, int] = {}
+    last_schedule: object = _NOTHING  # readers share schedules: each is checked once
     for record in batch.cards:
         spec = record.spec
         card_id = spec.id
@@ -72,8 +83,8 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
             result.skipped.append(f"{card_id}: appears more than once; kept the first")
             continue
         seen.add(card_id)
-        if record.schedule is not None:
-            schedule = record.schedule
+        schedule = record.schedule
+        if schedule is not None and schedule is not last_schedule:
             if schedule.repetitions < 0 or schedule.interval < 0:
                 raise InputError(
                     "negative repetitions or interval", path=batch.source, where=f"card {card_id!r}"
@@ -81,33 +92,36 @@ def _validate(batch: ImportBatch, result: ImportResult) -> list[CardRecord]:
             if schedule.easiness not in checked_easiness:
                 easiness_to_milli(schedule.easiness)
                 checked_easiness.add(schedule.easiness)
+            last_schedule = schedule
         for review in record.history:
             try:
                 check_quality(review.quality)
             except ValueError as error:
                 where = f"card {card_id!r}"
                 raise InputError(str(error), path=batch.source, where=where) from error
+        if card_id.startswith("anki-dk") and card_id.endswith("-0"):
+            deckard_guids[card_id[5:-2]] = len(records)
         records.append(record)
-    return records
+    return records, deckard_guids, seen
 
 
-def _with_deckard_ids(conn: sqlite3.Connection, records: list[CardRecord]) -> list[CardRecord]:
+def _with_deckard_ids(
+    conn: sqlite3.Connection,
+    records: list[CardRecord],
+    wanted: dict[str, int],
+    in_batch: set[str],
+) -> list[CardRecord]:
     """Cards that left this collection through a CSV export, coming back: their own ids again.
 
     A CSV export carries each card's Anki guid (`note_guid` of its id), and the CSV reader gives
     a card with a guid the id `anki-<guid>-0`; a guid in Deckard's form (`dk…`) that belongs to
     a card of this collection, and whose `anki-…` id the collection does not hold, stands for
-    that card, so importing the export again updates it instead of adding a copy.
+    that card, so importing the export again updates it instead of adding a copy. `wanted`
+    maps those guids to their record's index; `in_batch` is every record's id (and grows).
     """
-    wanted = {
-        record.spec.id[5:-2]: index
-        for index, record in enumerate(records)
-        if record.spec.id.startswith("anki-dk") and record.spec.id.endswith("-0")
-    }
     if not wanted:
         return records
     held = {row[0] for row in conn.execute("SELECT id FROM cards WHERE id LIKE 'anki-dk%'")}
-    in_batch = {record.spec.id for record in records}
     out = list(records)
     for (card_id,) in conn.execute("SELECT id FROM cards"):
         index = wanted.get(note_guid(card_id))
@@ -119,118 +133,6 @@ def _with_deckard_ids(conn: sqlite3.Connection, records: list[CardRecord]) -> li
         out[index] = replace(record, spec=replace(record.spec, id=card_id))
         in_batch.add(card_id)
     return out
-
-
-class _MediaWrite:
-    """Writing the batch's media files, on a thread of its own beside the database work.
-
-    The names, and any renames, are settled up front (bad names raise InputError before
-    anything is written): a different file already stored under the same name is kept and the
-    new one is stored as `stem-<hash>.ext`, with the cards' references rewritten to it. The
-    files themselves are written, flushed to disk and moved into place while the cards are
-    merged; `wait` (before the commit) re-raises any error, and `remove` takes back what was
-    written when the import fails.
-    """
-
-    def __init__(
-        self, batch: ImportBatch, media_dir: Path, check_name: Callable[[str], str]
-    ) -> None:
-        names = {name: check_name(name) for name in batch.media}
-        self.media_dir = media_dir
-        self.renames: dict[str, str] = {}
-        self.created: list[Path] = []
-        self.error: BaseException | None = None
-        # (temporary, target, data) for each file to write.
-        self.pending: list[tuple[Path, Path, bytes]] = []
-        self.thread: threading.Thread | None = None
-        if not batch.media:
-            return
-        media_dir.mkdir(parents=True, exist_ok=True)
-        for original, data in batch.media.items():
-            name = names[original]
-            target = media_dir / name
-            if target.exists():
-                if target.read_bytes() == data:
-                    continue
-                stem, dot, ext = name.rpartition(".")
-                digest = hashlib.sha1(data).hexdigest()[:8]
-                name = f"{stem}-{digest}.{ext}" if dot and stem else f"{name}-{digest}"
-                target = media_dir / name
-                self.renames[original] = name
-                if target.exists():
-                    continue
-            self.pending.append((target.with_name(f".{name}.partial"), target, data))
-        if self.pending:
-            self.thread = threading.Thread(target=self._run, name="import-media", daemon=True)
-            self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            for temporary, _, data in self.pending:
-                with open(temporary, "wb") as handle:
-                    handle.write(data)
-            _sync_files([temporary for temporary, _, _ in self.pending])
-            for temporary, target, _ in self.pending:
-                os.replace(temporary, target)
-                self.created.append(target)
-            _sync_folder(self.media_dir)
-        except BaseException as error:  # handed to the merging thread by wait()
-            self.error = error
-
-    def wait(self) -> None:
-        """Return once every file is written and durable; re-raise the writing error."""
-        if self.thread is not None:
-            while self.thread.is_alive():
-                self.thread.join()
-            self.thread = None
-        if self.error is not None:
-            raise self.error
-
-    def remove(self) -> None:
-        """Wait for the writing thread, then remove whatever it wrote."""
-        while self.thread is not None and self.thread.is_alive():
-            try:
-                self.thread.join()
-            except BaseException:  # interrupted again: the files must still go
-                continue
-        remove_files([temporary for temporary, _, _ in self.pending])
-        remove_files(self.created)
-
-
-def _sync_files(paths: list[Path]) -> None:
-    """Flush the files to disk, several at once: the file system commits fsyncs that arrive
-    together in one journal write, where one after the other each waits for its own."""
-
-    def sync(path: Path) -> None:
-        descriptor = os.open(path, os.O_WRONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-    if len(paths) < 2:
-        for path in paths:
-            sync(path)
-        return
-    with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
-        list(pool.map(sync, paths))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames into `folder` durable (not possible, and not needed, on Windows)."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def remove_files(paths: list[Path]) -> None:
-    """Remove files written by a failed import (missing ones are fine)."""
-    for path in paths:
-        path.unlink(missing_ok=True)
 
 
 def _rename_refs(text: str, renames: dict[str, str]) -> str:
@@ -322,45 +224,6 @@ def known_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
     )
 
 
-_Known = tuple[str | None, str | None, int | None, str | None]
-
-
-class _Existing:
-    """What the collection holds of the batch's cards, and of the cards from its source."""
-
-    def __init__(self, conn: sqlite3.Connection, source: str, ids: list[str]) -> None:
-        # id -> (source hash, source, source line, raw source fingerprint)
-        self.cards: dict[str, _Known] = {}
-        # The source's cards not suspended, in study order: candidates for suspending.
-        self.active: list[str] = []
-        if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
-            return  # a new collection: nothing to look up
-        # A source's cards are usually most of the batch: one scan of the source index finds
-        # them in less time than looking each id up.
-        ordered = []
-        for card_id, digest, line, fingerprint, suspended, position in conn.execute(
-            "SELECT id, source_hash, source_line, source_raw_hash, suspended, position"
-            " FROM cards WHERE source = ?",
-            (source,),
-        ):
-            self.cards[card_id] = (digest, source, line, fingerprint)
-            if not suspended:
-                ordered.append((position, card_id))
-        self.active = [card_id for _, card_id in sorted(ordered)]
-        rest = [card_id for card_id in ids if card_id not in self.cards]
-        for start in range(0, len(rest), CHUNK):
-            chunk = rest[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            self.cards.update(
-                (row[0], row[1:])
-                for row in conn.execute(
-                    "SELECT id, source_hash, source, source_line, source_raw_hash FROM cards"
-                    f" WHERE id IN ({marks})",
-                    chunk,
-                )
-            )
-
-
 class _Stamps:
     """UTC stamps of the times cards were last edited; many cards share one, so each is made
     once."""
@@ -387,22 +250,28 @@ def merge_batch(
     day_of: Callable[[datetime], date],
     media_dir: Path,
     check_media_name: Callable[[str], str],
+    stored: StoredCards | None = None,
 ) -> ImportResult:
     """Merge `batch` in one transaction (see the module docstring); returns what happened.
+
+    `stored`, if given, is what the collection held when reading the batch began; it spares
+    reading the cards again as long as the collection has not changed since.
 
     The cards are sorted into rows first and written with a few bulk statements; a known
     card whose content and place in its source are unchanged is not written at all.
     """
     result = ImportResult(skipped=list(batch.skipped))
-    records = _validate(batch, result)
-    media = _MediaWrite(batch, media_dir, check_media_name)
+    records, deckard_guids, in_batch = _validate(batch, result)
+    media = MediaWrite(batch, media_dir, check_media_name)
     renames = media.renames
     source = batch.source
     stamp = utc_stamp(now)
     fingerprints: dict[str, str] = {}
     unchanged: dict[str, str] = {}
+    digests: dict[str, str] = {}
     if isinstance(batch, FingerprintedBatch):
         fingerprints, unchanged = batch.fingerprints, batch.unchanged
+        digests = batch.digests
     cache_size = temp_store = None
     if len(records) >= LARGE_BATCH_CARDS:
         cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -414,8 +283,9 @@ def merge_batch(
         conn.execute("PRAGMA temp_store = MEMORY")
     try:
         with transaction(conn):
-            records = _with_deckard_ids(conn, records)
-            found = _Existing(conn, source, [*(r.spec.id for r in records), *unchanged])
+            records = _with_deckard_ids(conn, records, deckard_guids, in_batch)
+            ids = [*(r.spec.id for r in records), *unchanged]
+            found = Existing(conn, source, ids, stored)
             existing = found.cards
             # Every deck up front: once the inserts run on their own thread, only that
             # thread uses the connection until they are done.
@@ -426,8 +296,8 @@ def merge_batch(
             inserts = _Inserts(conn, background=len(records) >= LARGE_BATCH_CARDS)
             try:
                 changed, moved = _merge_records(
-                    conn, records, inserts, result, existing, deck_ids, fingerprints, renames,
-                    source, stamp, day_of, _Stamps(stamp),
+                    conn, records, inserts, result, existing, deck_ids, fingerprints, digests,
+                    renames, source, stamp, day_of, _Stamps(stamp),
                 )  # fmt: skip
             except BaseException:
                 inserts.finish(raising=False)
@@ -476,9 +346,10 @@ def _merge_records(
     records: list[CardRecord],
     inserts: _Inserts,
     result: ImportResult,
-    existing: dict[str, _Known],
+    existing: dict[str, Known],
     deck_ids: dict[str, int],
     fingerprints: dict[str, str],
+    digests: dict[str, str],
     renames: dict[str, str],
     source: str,
     stamp: str,
@@ -486,7 +357,12 @@ def _merge_records(
     stamps: _Stamps,
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """Sort the records into added (inserted through `inserts` as they come), changed and
-    moved rows; returns the changed and moved rows for the caller to update."""
+    moved rows; returns the changed and moved rows for the caller to update.
+
+    `digests` holds the content hashes the reader made already (by card id). Readers share
+    one tag tuple and edit time between many cards: what each becomes in a row is made once
+    per object.
+    """
     tag_texts: dict[tuple[str, ...], str] = {}
     position: int | None = None
     added: list[tuple[object, ...]] = []
@@ -495,22 +371,33 @@ def _merge_records(
     moved: list[tuple[object, ...]] = []
     deck_texts: dict[str, str] = {}
     milli: dict[Decimal, int] = {}
+    last_tags: object = _NOTHING
+    tags = ""
+    last_moment: object = _NOTHING
+    modified = stamp
+    added_ids = result.added
+    unchanged_ids = result.unchanged
     for record in records:
         spec = record.spec
-        tags = tag_texts.get(spec.tags)
-        if tags is None:
-            tags = tag_texts[spec.tags] = tags_json(spec.tags)
-        deck_text = deck_texts.get(spec.deck)
-        if deck_text is None:
-            deck_text = deck_texts[spec.deck] = _quote(spec.deck)
-        try:
-            # `content_hash(spec)`, from the deck's and tags' JSON made once for all cards.
-            payload = f"[{deck_text}, {_quote(spec.question)}, {_quote(spec.answer)}, {tags}]"
-            digest = sha256(payload.encode("utf-8")).hexdigest()[:32]
-        except TypeError:  # not all text: let content_hash spell it
-            digest = content_hash(spec)
-        known = existing.get(spec.id)
-        fingerprint = fingerprints.get(spec.id)
+        card_id = spec.id
+        if spec.tags is not last_tags:
+            last_tags = spec.tags
+            tags = tag_texts.get(spec.tags)  # type: ignore[assignment]
+            if tags is None:
+                tags = tag_texts[spec.tags] = tags_json(spec.tags)
+        digest = digests.get(card_id)
+        if digest is None:
+            deck_text = deck_texts.get(spec.deck)
+            if deck_text is None:
+                deck_text = deck_texts[spec.deck] = _quote(spec.deck)
+            try:
+                # `content_hash(spec)`, from the deck's and tags' JSON made once for all cards.
+                payload = f"[{deck_text}, {_quote(spec.question)}, {_quote(spec.answer)}, {tags}]"
+                digest = sha256(payload.encode("utf-8")).hexdigest()[:32]
+            except TypeError:  # not all text: let content_hash spell it
+                digest = content_hash(spec)
+        known = existing.get(card_id)
+        fingerprint = fingerprints.get(card_id)
         if known is not None and known[0] == digest:
             if (
                 known[1] != source
@@ -519,15 +406,17 @@ def _merge_records(
             ):
                 # Same content from other raw data (e.g. only the edit time changed):
                 # remember the new fingerprint so the next import skips the card.
-                moved.append((source, spec.source_line, fingerprint or known[3], spec.id))
-            result.unchanged.append(spec.id)
+                moved.append((source, spec.source_line, fingerprint or known[3], card_id))
+            unchanged_ids.append(card_id)
             continue
         question, answer = spec.question, spec.answer
         if renames:
             question = _rename_refs(question, renames)
             answer = _rename_refs(answer, renames)
         moment = record.modified_at
-        modified = stamp if moment is None else stamps.made.get(moment) or stamps.of(moment)
+        if moment is not last_moment:
+            last_moment = moment
+            modified = stamp if moment is None else stamps.of(moment)
         deck_id = deck_ids[spec.deck]
         if known is None:
             if position is None:
@@ -539,7 +428,7 @@ def _merge_records(
             schedule = record.schedule
             if schedule is None:
                 added.append(
-                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                    (card_id, deck_id, question, answer, tags, source, spec.source_line, digest,
                      position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)
                 )  # fmt: skip
             else:
@@ -547,7 +436,7 @@ def _merge_records(
                 if easiness is None:
                     easiness = milli[schedule.easiness] = easiness_to_milli(schedule.easiness)
                 added.append(
-                    (spec.id, deck_id, question, answer, tags, source, spec.source_line, digest,
+                    (card_id, deck_id, question, answer, tags, source, spec.source_line, digest,
                      position, stamp, modified, schedule.repetitions, schedule.interval, easiness,
                      format_day(schedule.due), schedule.lapses, int(schedule.suspended),
                      fingerprint)
@@ -557,13 +446,13 @@ def _merge_records(
                 added = []
             if record.history:
                 history += _history_rows(record, day_of)
-            result.added.append(spec.id)
+            added_ids.append(card_id)
         else:
             changed.append(
                 (deck_id, question, answer, tags, source, spec.source_line, digest,
-                 modified, fingerprint, spec.id)
+                 modified, fingerprint, card_id)
             )  # fmt: skip
-            result.updated.append(spec.id)
+            result.updated.append(card_id)
     inserts.add(_CARD_INSERT, added)
     inserts.add(_REVIEW_INSERT, history)
     return changed, moved

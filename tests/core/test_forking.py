@@ -38,13 +38,19 @@ def test_chunks_come_back_in_order_as_computed_in_process(count):
 
 @linux_only
 def test_workers_compute_part_of_the_chunks():
-    worked = multiprocessing.get_context("fork").Event()
+    context = multiprocessing.get_context("fork")
+    worked = context.Event()
+    caller_worked = context.Event()
 
     def where(index: int) -> int:
         if in_worker():
             worked.set()
+            # The worker's chunk lasts until the caller has worked too: otherwise a worker
+            # quick enough to have every result ready in time leaves the caller nothing to do.
+            caller_worked.wait(timeout=30)
         elif not waited:  # the caller's first chunk lasts until a worker has worked
             waited.append(worked.wait(timeout=30))
+            caller_worked.set()
         return os.getpid()
 
     waited: list[bool] = []

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.core import merge
+from app.core import merge, merge_media
 from app.core.collection import Collection
 from app.core.errors import CollectionError
 from app.core.model import CardRecord, CardSpec, ImportBatch, Schedule
@@ -115,14 +115,14 @@ def test_media_failing_to_write_beside_the_merge_leaves_everything_as_it_was(
     collection, monkeypatch
 ):
     before = snapshot(collection)
-    real_replace = merge.os.replace
+    real_replace = merge_media.os.replace
 
     def failing_replace(source, target):
         if str(target).endswith("b.png"):
             raise OSError(28, "No space left on device")
         real_replace(source, target)
 
-    monkeypatch.setattr(merge.os, "replace", failing_replace)
+    monkeypatch.setattr(merge_media.os, "replace", failing_replace)
     batch = large_batch("big")
     batch.media = {"a.png": b"a", "b.png": b"b", "c.png": b"c"}
     with pytest.raises(OSError, match="No space left"):

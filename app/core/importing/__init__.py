@@ -34,10 +34,14 @@ class FingerprintedBatch(ImportBatch):
     `fingerprints` maps the id of each card in `cards` to its fingerprint; `unchanged` maps the
     ids the reader did not make again, because the collection holds them from the very same
     raw data, to that fingerprint. The merge counts those as unchanged without seeing them.
+    `digests` maps the id of a card in `cards` to its content hash (`store.content_hash` of
+    its spec) where the reader made it already, so the merge need not make it again; it
+    describes the cards as read (whoever changed a card would have to drop its entry).
     """
 
     fingerprints: dict[str, str] = field(default_factory=dict)
     unchanged: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def read_batch(

@@ -345,6 +345,7 @@ class _Reader:
         records = batch.cards
         fingerprints = batch.fingerprints
         unchanged = batch.unchanged
+        digests = batch.digests
         skipped = batch.skipped
         seen: set[str] = set()
         # Notes added together share their edit time, tags and scheduling: each distinct
@@ -400,15 +401,19 @@ class _Reader:
                     if stamp is None:
                         stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
                     reviews = history.get(cid)
+                    question, answer, digest = sides
+                    deck = planner.deck(odid or did)
                     records.append(
                         CardRecord(
-                            CardSpec(card_id, planner.deck(odid or did), *sides, tag_list),
+                            CardSpec(card_id, deck, question, answer, tag_list),
                             schedule,
                             tuple(reviews) if reviews else (),
                             stamp,
                         )
                     )
                     fingerprints[card_id] = fingerprint
+                    if digest is not None:
+                        digests[card_id] = digest
         finally:
             chunks.close()
 

@@ -18,6 +18,10 @@ from typing import Any
 
 from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
 from app.core.importing.anki_sides import NoteType
+from app.core.store import tags_json
+
+# JSON's string encoder as json.dumps(..., ensure_ascii=False) uses it (see `content_hash`).
+_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 # Part of every card's fingerprint: change it whenever rendering changes what a note becomes
 # (templates, sanitizing, wrapping), so that the next import renders every card again.
@@ -32,7 +36,11 @@ PARALLEL_MIN_CARDS = 2000
 
 class CardPlanner:
     """What each card of the package is: its id, its fingerprint, whether the collection holds
-    it unchanged, and otherwise its two sides (None: blank question).
+    it unchanged, and otherwise its two sides with the card's content hash (None: blank
+    question).
+
+    The content hash (`store.content_hash` of the card the reader makes) is what the merge
+    stores and compares; made here, it is made in the worker processes along with the sides.
 
     A pure function of the card's row and of what the package and the collection held when
     reading began, so it may run in a worker process; `chunk` gives the plans of one chunk
@@ -57,10 +65,12 @@ class CardPlanner:
         # Per (note type, ordinal): the note type and what the fingerprint needs of it.
         self.kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
         self.deck_names: dict[int, str] = {}
+        # Per note tags text: the tags as the card's JSON array.
+        self.tag_texts: dict[str, str] = {}
         # Chunks already planned, by number.
         self.done: dict[int, list[tuple[str, int, str, Any]]] = {}
 
-    def chunk(self, index: int) -> list[tuple[str, int, str, tuple[str, str] | None]]:
+    def chunk(self, index: int) -> list[tuple[str, int, str, tuple[str, str, str | None] | None]]:
         """The plans of rows `index * CARD_CHUNK` onwards; stops before a row whose planning
         raises (the caller plans it again, to raise in its turn). A rendering that raises
         leaves its card `NOT_RENDERED`."""
@@ -129,19 +139,42 @@ class CardPlanner:
                 except Exception:
                     append((card_id, NOT_RENDERED, fingerprint, None))
                     continue
-                append((card_id, RENDERED, fingerprint, sides))
+                append((card_id, RENDERED, fingerprint, self.hashed(sides, deck, tags)))
         except Exception:
             if raising:
                 raise
         return plans
 
-    def render(self, row: tuple[Any, ...]) -> tuple[str, str] | None:
-        """The sides of the card in `row` (whose note and note type exist), errors raised."""
+    def render(self, row: tuple[Any, ...]) -> tuple[str, str, str | None] | None:
+        """The sides and content hash of the card in `row` (whose note and note type exist),
+        errors raised."""
         _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
         _, _, mid, _, tags, flds = self.notes[nid]
-        return self.reader._render(
-            self.notetypes[mid], ordinal, str(flds), str(tags), self.deck(odid or did)
-        )
+        deck = self.deck(odid or did)
+        sides = self.reader._render(self.notetypes[mid], ordinal, str(flds), str(tags), deck)
+        return self.hashed(sides, deck, tags)
+
+    def hashed(
+        self, sides: tuple[str, str] | None, deck: str, tags: Any
+    ) -> tuple[str, str, str | None] | None:
+        """`sides` with the content hash of the card they make (`store.content_hash` of its
+        deck, sides and tags, spelled out here), None for a card not made; the hash is None
+        when the deck or the tags are not text (the merge then hashes the card itself: tags
+        such as 1 and 1.0 are equal keys but different text)."""
+        if sides is None:
+            return None
+        question, answer = sides
+        if type(tags) is not str or type(deck) is not str:
+            return question, answer, None
+        text = self.tag_texts.get(tags)
+        if text is None:
+            text = self.tag_texts[tags] = tags_json(tuple(tags.split()))
+        payload = f"[{_quote(deck)}, {_quote(question)}, {_quote(answer)}, {text}]"
+        try:
+            data = payload.encode("utf-8")
+        except UnicodeEncodeError:  # left for the merge to report as before
+            return question, answer, None
+        return question, answer, hashlib.sha256(data).hexdigest()[:32]
 
 
 def _template_key(notetype: NoteType, ordinal: int) -> str:
