@@ -5,12 +5,13 @@ In WAL mode every commit is appended (and synced) to the `-wal` file beside the 
 now and then the log has to be copied back into the database file and that file synced: a
 checkpoint. By default SQLite runs it inside whichever commit makes the log pass 1,000 pages, so
 every hundred-odd answers one takes tens of milliseconds instead of one. The collection instead
-asks this thread, every few dozen answers, for a passive checkpoint on a connection of its own,
+asks this thread, every few hundred answers, for a passive checkpoint on a connection of its own,
 which the thread runs once no answer has come for `IDLE_SECONDS`: people take seconds over each
 card, so the copy happens while they read and never holds up an answer or competes with its
 sync. It never blocks the collection's connection either, and runs on the other core while
 SQLite works with Python's lock released. A program that answers without pause never leaves it
-an idle moment, and gets SQLite's own checkpoint at 1,000 pages, as before.
+an idle moment, and gets SQLite's own checkpoint once the log is twice as long as the collection
+lets it grow (`store.WAL_AUTOCHECKPOINT_PAGES`).
 
 Durability does not depend on it: an answer is in the synced log before `answer()` returns, and
 a crash during a checkpoint loses nothing (SQLite finishes the copy from the log on the next

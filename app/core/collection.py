@@ -56,9 +56,12 @@ if TYPE_CHECKING:
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
-# Answers between two background checkpoints: an answer adds about seven pages to the log, and
-# SQLite checkpoints by itself at 1,000.
-CHECKPOINT_EVERY = 64
+# Answers between two background checkpoints. The first commit after a checkpoint starts the log
+# afresh and syncs the log's new header as well as the answer, so that answer takes about twice
+# as long: checkpoints are kept rare. An answer adds about eight pages to the log, so the log
+# reaches about 2,000 pages (8 MB), half the length at which SQLite would checkpoint inside a
+# commit (store.WAL_AUTOCHECKPOINT_PAGES).
+CHECKPOINT_EVERY = 256
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 

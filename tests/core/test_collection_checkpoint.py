@@ -6,9 +6,20 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from app.core import checkpoint
-from app.core.collection import CHECKPOINT_EVERY, Collection
+from app.core import collection as collection_module
+from app.core.collection import Collection
 from tests.core.collection_helpers import NOON, with_cards
+
+# Fewer answers between checkpoints than the collection's own spacing, to keep the tests short.
+CHECKPOINT_EVERY = 32
+
+
+@pytest.fixture(autouse=True)
+def _short_spacing(monkeypatch):
+    monkeypatch.setattr(collection_module, "CHECKPOINT_EVERY", CHECKPOINT_EVERY)
 
 
 def _wal(path: Path) -> Path:
