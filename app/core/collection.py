@@ -38,6 +38,7 @@ from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
     QUEUE_COLUMNS,
+    WAL_AUTOCHECKPOINT_PAGES,
     check_deck_name,
     deck_id_for,
     ensure_deck,
@@ -62,6 +63,9 @@ UNDO_DEPTH = 50
 # reaches about 2,000 pages (8 MB), half the length at which SQLite would checkpoint inside a
 # commit (store.WAL_AUTOCHECKPOINT_PAGES).
 CHECKPOINT_EVERY = 256
+# Answers after which a session has the log file lengthened ahead of the rest (see
+# app.core.checkpoint): a session of a few answers leaves it as it is.
+LENGTHEN_LOG_AFTER = 32
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 
@@ -99,8 +103,9 @@ class Collection:
         # The connection's count of changed rows after the last write this object made: any
         # other write through the connection (without `refresh()`) changes it.
         self._changes = conn.total_changes
-        self._checkpointer = Checkpointer(path)
+        self._checkpointer = Checkpointer(path, log_frames=WAL_AUTOCHECKPOINT_PAGES)
         self._answers_since_checkpoint = 0
+        self._answers = 0  # in this session
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -386,6 +391,9 @@ class Collection:
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
         self._checkpointer.note_activity()
+        self._answers += 1
+        if self._answers >= LENGTHEN_LOG_AFTER:
+            self._checkpointer.lengthen_log()
         self._answers_since_checkpoint += 1
         if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
             self._answers_since_checkpoint = 0
