@@ -14,11 +14,12 @@ and `get_queued_cards(fetch_limit=1)` + `build_answer` + `answer_card`. The last
 ratios of Deckard's mean time per answer to Anki's, wall-clock and CPU (target below 1); with
 both waiting on the same fsync, the CPU ratio shows the work each does around it. Answers run in
 alternating blocks of 50; Deckard copies its log into the file on a background thread when
-answering pauses (app.core.checkpoint), which here is after each block, and there lengthens the
-log file once, after the first block: the benchmark waits for that work before Anki's block
-starts (so the two never share the disk or the CPU time), leaves its wall time out of the
-per-answer times (a person reading the next card does not wait for it either) and counts its
-CPU time with Deckard's answers. Anki checkpoints inside its answers.
+answering pauses (app.core.checkpoint), which here is after each block: the benchmark waits for
+that copy before Anki's block starts (so the two never share the disk or the CPU time), leaves
+its wall time out of the per-answer times (a person reading the next card does not wait for it
+either) and counts its CPU time with Deckard's answers. The same thread lengthens the log file
+once as studying starts; the first answer waits for that, and its CPU time is counted too.
+Anki checkpoints inside its answers.
 Anki's daily limits are raised to 9999 (its queue is one parent deck, which would stop at 200);
 Deckard keeps its defaults, which allow 1,100 cards on this collection. Figures are medians
 unless marked p95.

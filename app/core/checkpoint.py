@@ -21,15 +21,17 @@ SQLite starts the log afresh, instead of letting the file grow, only when a writ
 every page of the log copied. Should answers come in during a background checkpoint, the
 collection copies those last few pages itself once it is done (`take_finished`).
 
-The same thread also makes the log file long enough, once per session, at the first pause after
-a few dozen answers (`Collection` asks for it):
-a commit that lengthens a file makes its sync also commit the file system's own journal (the
-file's new size and blocks), which makes it markedly slower; and SQLite, which deletes the log
-when the collection closes, would lengthen it with every answer until the first checkpoint, and
-after that whenever a stretch between two checkpoints is longer than any before. The log
-is lengthened with zeros, with SQLite's write lock held so that nothing else writes to it
-meanwhile; SQLite ignores whatever follows its last valid frame, as it ignores the older frames
-it leaves there itself when it starts the log afresh.
+The same thread also makes the log file long enough, once per session, as soon as studying
+starts (`Collection.next_card` asks for it): a commit that lengthens a file makes its sync also
+commit the file system's own journal (the file's new size and blocks), which makes it markedly
+slower; and SQLite, which deletes the log when the collection closes, would lengthen it with
+every answer until the first checkpoint, and after that whenever a stretch between two
+checkpoints is longer than any before. This runs at once rather than at a pause: the first card
+is being read meanwhile. The log is lengthened with zeros, with SQLite's write lock held so that
+nothing else writes to it meanwhile (an answer given that soon waits for it); SQLite ignores
+whatever follows its last valid frame, as it ignores the older frames it leaves there itself
+when it starts the log afresh. It is never made longer than the collection file itself, nor on
+a nearly full disk.
 """
 
 from __future__ import annotations
@@ -77,8 +79,8 @@ class Checkpointer:
         self._ask(grow=False)
 
     def lengthen_log(self) -> None:
-        """Ask for the log file to be made `log_frames` frames long once answering pauses, if
-        that is not done yet; returns at once."""
+        """Ask for the log file to be made `log_frames` frames long (at most as long as the
+        collection file) if that is not done yet; returns at once."""
         if not self._log_ready and not self._grow:
             self._ask(grow=True)
 
@@ -132,22 +134,25 @@ class Checkpointer:
                     self._condition.notify_all()
                     while not (self._requested or self._grow) and not self._stopping:
                         self._condition.wait()
-                    while not self._stopping:
+                    # Lengthening the log goes first and at once; checkpoints wait for a pause.
+                    while not self._grow and not self._stopping:
                         quiet = time.monotonic() - self._last_activity
                         if quiet >= IDLE_SECONDS:
                             break
                         self._condition.wait(IDLE_SECONDS - quiet)
                     if self._stopping:
                         return
-                    checkpoint, grow = self._requested, self._grow
-                    self._requested = self._grow = False
+                    grow = self._grow
+                    if grow:
+                        self._grow = False
+                    else:
+                        self._requested = False
                     self._running = True
                 if conn is None:
                     self._log_ready = True  # nothing to do it with: stop asking
-                    continue
-                if grow:
+                elif grow:
                     self._log_ready = self._lengthen_log(conn)
-                if checkpoint:
+                else:
                     try:
                         conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                         self._finished = True
@@ -175,6 +180,8 @@ class Checkpointer:
             return False
         try:
             wanted = _LOG_HEADER_BYTES + self._log_frames * (_FRAME_HEADER_BYTES + page_size)
+            # No more log than collection: a small collection's sessions are short.
+            wanted = min(wanted, self._path.stat().st_size)
             with open(log, "r+b") as file:
                 length = file.seek(0, os.SEEK_END)
                 missing = wanted - length

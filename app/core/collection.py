@@ -63,9 +63,6 @@ UNDO_DEPTH = 50
 # reaches about 2,000 pages (8 MB), half the length at which SQLite would checkpoint inside a
 # commit (store.WAL_AUTOCHECKPOINT_PAGES).
 CHECKPOINT_EVERY = 256
-# Answers after which a session has the log file lengthened ahead of the rest (see
-# app.core.checkpoint): a session of a few answers leaves it as it is.
-LENGTHEN_LOG_AFTER = 32
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 
@@ -105,7 +102,6 @@ class Collection:
         self._changes = conn.total_changes
         self._checkpointer = Checkpointer(path, log_frames=WAL_AUTOCHECKPOINT_PAGES)
         self._answers_since_checkpoint = 0
-        self._answers = 0  # in this session
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -327,6 +323,8 @@ class Collection:
         if self.conn.total_changes != self._changes:
             self._queue.clear()
             self._changes = self.conn.total_changes
+        # Studying starts: have the log file made ready for its answers (app.core.checkpoint).
+        self._checkpointer.lengthen_log()
         _, today = self._today(now)
         today_text = days.format_day(today)
         tree = self._deck_tree()
@@ -391,9 +389,6 @@ class Collection:
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
         self._checkpointer.note_activity()
-        self._answers += 1
-        if self._answers >= LENGTHEN_LOG_AFTER:
-            self._checkpointer.lengthen_log()
         self._answers_since_checkpoint += 1
         if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
             self._answers_since_checkpoint = 0

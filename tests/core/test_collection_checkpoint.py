@@ -1,6 +1,6 @@
 """The log is copied into the collection file in the background during long sessions, so it
-stops growing; a longer session has the log file lengthened ahead of its answers, once; closing
-the collection stops that thread and leaves one complete file."""
+stops growing; studying has the log file lengthened ahead of its answers, once; closing the
+collection stops that thread and leaves one complete file."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from app.core import checkpoint
 from app.core import collection as collection_module
-from app.core.collection import LENGTHEN_LOG_AFTER, Collection
+from app.core.collection import Collection
 from app.core.store import WAL_AUTOCHECKPOINT_PAGES
 from tests.core.collection_helpers import NOON, with_cards
 
@@ -68,24 +68,39 @@ def test_closing_stops_the_checkpoint_thread_and_leaves_one_file(tmp_path):
     again.close()
 
 
-def _log_frames_length(collection) -> int:
+def _big_collection(tmp_path, cards: int) -> Collection:
+    """A collection whose file is longer than the log gets, read afresh (no log yet)."""
+    collection = with_cards(tmp_path, {"Docker": cards})
+    collection.set_deck_limits("Docker", cards, 0)
+    # Long answers make the file long enough for the whole length of the log.
+    collection.conn.execute("UPDATE cards SET answer = printf('%.4000c', 'a')")
+    collection.refresh()
+    path = collection.path
+    collection.close()
+    return Collection.open(path, import_builtin=False)
+
+
+def _study_and_pause(collection, answers: int) -> None:
+    """Answer cards, show the next one and wait, as a person reading it would, for the work
+    that pause lets the collection do (a lengthening of the log that found the collection
+    busy answering is asked for again with the next card)."""
+    _answer(collection, answers)
+    collection.next_card(now=NOON)
+    collection.settle()
+
+
+def _full_log_length(collection) -> int:
     page_size = collection.conn.execute("PRAGMA page_size").fetchone()[0]
     return 32 + WAL_AUTOCHECKPOINT_PAGES * (24 + page_size)
 
 
-def test_a_longer_session_has_the_log_lengthened_once_and_keeps_every_answer(tmp_path, monkeypatch):
-    monkeypatch.setattr(checkpoint, "IDLE_SECONDS", 0.0)
-    collection = with_cards(tmp_path, {"Docker": 100})
-    collection.set_deck_limits("Docker", 100, 0)
-    _answer(collection, LENGTHEN_LOG_AFTER - 1)
-    collection.settle()
-    short = _wal(collection.path).stat().st_size
-    _answer(collection, 1)
-    collection.settle()
+def test_studying_has_the_log_lengthened_once_and_every_answer_kept(tmp_path):
+    collection = _big_collection(tmp_path, 5000)
+    assert collection.path.stat().st_size > _full_log_length(collection)
+    _study_and_pause(collection, 1)
     lengthened = _wal(collection.path).stat().st_size
-    assert lengthened == _log_frames_length(collection) > short
-    _answer(collection, 40)
-    collection.settle()
+    assert lengthened == _full_log_length(collection)
+    _study_and_pause(collection, 40)
     assert _wal(collection.path).stat().st_size == lengthened
     # The files as a crash would leave them, log included: the zeros after the last answer
     # are no part of the collection, and every answer is in it.
@@ -96,17 +111,23 @@ def test_a_longer_session_has_the_log_lengthened_once_and_keeps_every_answer(tmp
     collection.close()
     with Collection.open(crashed / "c.deckard", import_builtin=False) as copy:
         assert copy.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        answered = copy.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
-        assert answered == LENGTHEN_LOG_AFTER + 40
+        assert copy.conn.execute("SELECT count(*) FROM reviews").fetchone()[0] == 41
+
+
+def test_the_log_is_never_lengthened_past_the_collection_file(tmp_path):
+    collection = with_cards(tmp_path, {"Docker": 40})
+    path = collection.path
+    collection.close()
+    collection = Collection.open(path, import_builtin=False)
+    _study_and_pause(collection, 3)
+    assert path.stat().st_size <= _wal(path).stat().st_size < _full_log_length(collection)
+    collection.close()
 
 
 def test_a_nearly_full_disk_keeps_the_log_as_short_as_it_is(tmp_path, monkeypatch):
-    monkeypatch.setattr(checkpoint, "IDLE_SECONDS", 0.0)
     usage = shutil.disk_usage(tmp_path)
     monkeypatch.setattr(checkpoint.shutil, "disk_usage", lambda _: usage._replace(free=1 << 20))
-    collection = with_cards(tmp_path, {"Docker": 40})
-    collection.set_deck_limits("Docker", 40, 0)
-    _answer(collection, LENGTHEN_LOG_AFTER + 2)
-    collection.settle()
-    assert _wal(collection.path).stat().st_size < _log_frames_length(collection)
+    collection = _big_collection(tmp_path, 5000)
+    _study_and_pause(collection, 3)
+    assert _wal(collection.path).stat().st_size < collection.path.stat().st_size
     collection.close()
