@@ -50,7 +50,8 @@ _LOG_HEADER_BYTES = 32
 _FRAME_HEADER_BYTES = 24
 # The log is lengthened only while the disk keeps this many times as much free besides.
 _FREE_SPACE_FACTOR = 8
-_ZEROS = bytes(1 << 20)
+# Zeros are written this many bytes at a time.
+_CHUNK_BYTES = 1 << 20
 
 
 class Checkpointer:
@@ -190,9 +191,10 @@ class Checkpointer:
                 # Never take space the collection itself may need on a nearly full disk.
                 if shutil.disk_usage(log.parent).free < _FREE_SPACE_FACTOR * missing:
                     return True
+                zeros = bytes(min(missing, _CHUNK_BYTES))
                 try:
                     while missing > 0:
-                        missing -= file.write(_ZEROS[: min(missing, len(_ZEROS))])
+                        missing -= file.write(zeros[: min(missing, len(zeros))])
                     file.flush()
                     os.fsync(file.fileno())
                 except OSError:
