@@ -36,6 +36,7 @@ a nearly full disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -202,5 +203,6 @@ class Checkpointer:
         except OSError:
             pass  # no log file, or it cannot be written: it grows as it always did
         finally:
-            conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
         return True
