@@ -36,7 +36,6 @@ a nearly full disk.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
@@ -203,6 +202,7 @@ class Checkpointer:
         except OSError:
             pass  # no log file, or it cannot be written: it grows as it always did
         finally:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
+            # Should this fail, the error ends the thread, whose connection closes and so
+            # gives the write lock back.
+            conn.execute("ROLLBACK")
         return True
