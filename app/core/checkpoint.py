@@ -125,7 +125,11 @@ class Checkpointer:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            # The timeout lets the log's lengthening wait for the write lock between answers
+            # (passive checkpoints never wait for a lock).
+            conn = sqlite3.connect(
+                self._path, timeout=5.0, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error:
             conn = None  # the collection's own automatic checkpoint takes over
         try:
@@ -170,7 +174,7 @@ class Checkpointer:
 
     def _lengthen_log(self, conn: sqlite3.Connection) -> bool:
         """Make the log file `log_frames` frames long with zeros past its end, synced; False
-        if that is to be tried again later (the collection was busy)."""
+        if that is to be tried again later (the collection stayed busy)."""
         log = Path(f"{self._path}-wal")
         try:
             page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
