@@ -397,8 +397,9 @@ class Collection:
             self._count_done(done.deck_id, done.kind, +1)
 
     def settle(self) -> None:
-        """Wait until background work (copying the log into the file, see `app.core.checkpoint`)
-        is done: for tools that measure the collection's work or copy its file."""
+        """Wait until background work (copying the log into the file, or lengthening the log,
+        see `app.core.checkpoint`) is done: for tools that measure the collection's work or copy
+        its file."""
         self._checkpointer.wait()
 
     def can_undo(self) -> bool:
