@@ -17,7 +17,9 @@ alternating blocks of 50; Deckard copies its log into the file on a background t
 answering pauses (app.core.checkpoint), which here is after each block: the benchmark waits for
 that copy before Anki's block starts (so the two never share the disk or the CPU time), leaves
 its wall time out of the per-answer times (a person reading the next card does not wait for it
-either) and counts its CPU time with Deckard's answers. Anki checkpoints inside its answers.
+either) and counts its CPU time with Deckard's answers. The same thread lengthens the log file
+once as studying starts; the first answer waits for that, and its CPU time is counted too.
+Anki checkpoints inside its answers.
 Anki's daily limits are raised to 9999 (its queue is one parent deck, which would stop at 200);
 Deckard keeps its defaults, which allow 1,100 cards on this collection. Figures are medians
 unless marked p95.

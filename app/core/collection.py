@@ -38,6 +38,7 @@ from app.core.schema import LATEST_VERSION
 from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
     QUEUE_COLUMNS,
+    WAL_AUTOCHECKPOINT_PAGES,
     check_deck_name,
     deck_id_for,
     ensure_deck,
@@ -58,9 +59,12 @@ if TYPE_CHECKING:
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
-# Answers between two background checkpoints: an answer adds about seven pages to the log, and
-# SQLite checkpoints by itself at 1,000.
-CHECKPOINT_EVERY = 64
+# Answers between two background checkpoints. The first commit after a checkpoint starts the log
+# afresh and syncs the log's new header as well as the answer, so that answer takes about twice
+# as long: checkpoints are kept rare. An answer adds about eight pages to the log, so the log
+# reaches about 2,000 pages (8 MB), half the length at which SQLite would checkpoint inside a
+# commit (store.WAL_AUTOCHECKPOINT_PAGES).
+CHECKPOINT_EVERY = 256
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 
@@ -98,7 +102,7 @@ class Collection:
         # The connection's count of changed rows after the last write this object made: any
         # other write through the connection (without `refresh()`) changes it.
         self._changes = conn.total_changes
-        self._checkpointer = Checkpointer(path)
+        self._checkpointer = Checkpointer(path, log_frames=WAL_AUTOCHECKPOINT_PAGES)
         self._answers_since_checkpoint = 0
 
     @property
@@ -326,6 +330,8 @@ class Collection:
         if self.conn.total_changes != self._changes:
             self._queue.clear()
             self._changes = self.conn.total_changes
+        # Studying starts: have the log file made ready for its answers (app.core.checkpoint).
+        self._checkpointer.lengthen_log()
         _, today = self._today(now)
         today_text = days.format_day(today)
         tree = self._deck_tree()
@@ -398,8 +404,9 @@ class Collection:
             self._count_done(done.deck_id, done.kind, +1)
 
     def settle(self) -> None:
-        """Wait until background work (copying the log into the file, see `app.core.checkpoint`)
-        is done: for tools that measure the collection's work or copy its file."""
+        """Wait until background work (copying the log into the file, or lengthening the log,
+        see `app.core.checkpoint`) is done: for tools that measure the collection's work or copy
+        its file."""
         self._checkpointer.wait()
 
     def can_undo(self) -> bool:

@@ -38,6 +38,9 @@ QUEUE_COLUMNS = (
 _JSON = json.JSONEncoder(ensure_ascii=False)
 _quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _ROWS_PER_INSERT = 1000
+# Pages in the write-ahead log past which a commit checkpoints it itself (SQLite's default is
+# 1,000): well beyond where the background checkpoint copies it (app.core.collection).
+WAL_AUTOCHECKPOINT_PAGES = 4096
 
 # The columns an answer changes; undo puts them back from a snapshot.
 SCHEDULE_COLUMNS = (
@@ -113,6 +116,9 @@ def open_connection(path: Path) -> sqlite3.Connection:
         if str(mode).lower() != "wal":
             raise CollectionError(f"{path}: cannot switch the collection to WAL mode")
         conn.execute("PRAGMA synchronous = FULL")
+        # The log is copied back into the file by app.core.checkpoint while answering pauses;
+        # SQLite's own checkpoint, inside a commit, is only the fallback for a log this long.
+        conn.execute(f"PRAGMA wal_autocheckpoint = {int(WAL_AUTOCHECKPOINT_PAGES)}")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
     except sqlite3.DatabaseError as error:

@@ -9,11 +9,12 @@ import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core import days
+from app.core import days, study_queue
 from app.core.collection import Collection
 from app.core.model import CardRecord, ImportBatch, Schedule
 from app.core.scheduler import Allowance, DeckTree, done_today, next_card_row
@@ -22,7 +23,8 @@ from tests.core.collection_helpers import BERLIN, NOON, spec, with_cards
 
 DECKS = ["P", "P::A", "P::B", "Q"]
 TODAY = date(2026, 11, 27)
-PER_DECK = 6  # of each kind: with four decks, more than one read ahead and often in it
+PER_DECK = 6  # of each kind: more than one short read ahead (below) per deck, and often in it
+SHORT_READ = 4
 CARDS = [f"{deck}-{kind}{n}" for deck in DECKS for kind in ("old", "new") for n in range(PER_DECK)]
 
 
@@ -67,7 +69,12 @@ step = st.one_of(
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([None, *DECKS]), st.lists(step, min_size=5, max_size=60))
 def test_read_ahead_queue_offers_what_a_fresh_read_would(deck, steps):
-    with tempfile.TemporaryDirectory() as folder:
+    # Short reads ahead, so that sessions this small also read past them.
+    with (
+        mock.patch.object(study_queue, "READ_AHEAD", SHORT_READ),
+        mock.patch.object(study_queue, "ENTRIES_AHEAD", SHORT_READ),
+        tempfile.TemporaryDirectory() as folder,
+    ):
         collection = build(folder)
         try:
             now = NOON
@@ -128,8 +135,11 @@ def test_a_card_suspended_through_the_connection_is_not_offered(tmp_path):
     assert card is not None and card.id == "Docker-2"
 
 
-def test_reviews_across_decks_come_most_overdue_first_past_the_entries_read_ahead(tmp_path):
-    count = READ_AHEAD * 2 + 3
+def test_reviews_across_decks_come_most_overdue_first_past_the_entries_read_ahead(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(study_queue, "ENTRIES_AHEAD", SHORT_READ)
+    count = SHORT_READ * 2 + 3
     collection = Collection.open(tmp_path / "c.deckard", tz=BERLIN, import_builtin=False)
     records = [
         CardRecord(
