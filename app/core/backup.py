@@ -34,6 +34,7 @@ import zstandard
 from app.core.check import SQLITE_HEADER, check_before_open, is_read_only
 from app.core.errors import CollectionError, InputError
 from app.core.lock import acquire_lock
+from app.core.paths import sync_folder
 
 BACKUP_SUFFIX = ".deckard-backup"
 AUTO_BACKUP_INTERVAL = timedelta(minutes=30)
@@ -172,7 +173,7 @@ def write_backup(connection: sqlite3.Connection, folder: Path, *, now: datetime)
             partial = Path(scratch) / "backup.partial"
             _compress(snapshot_path, partial, description)
             os.replace(partial, target)
-        _fsync_folder(folder)
+        sync_folder(folder)
     except OSError as error:
         raise CollectionError(
             f"cannot write a backup into {folder}: {error.strerror or error}"
@@ -482,7 +483,7 @@ def _copy_into_new_file(source_path: Path, collection_path: Path) -> None:
     with partial.open("rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(partial, collection_path)
-    _fsync_folder(collection_path.parent)
+    sync_folder(collection_path.parent)
 
 
 def _move_aside(collection_path: Path, now: datetime) -> Path | None:
@@ -521,16 +522,6 @@ def _backups_in(folder: Path) -> list[BackupInfo]:
             continue
     backups.sort(key=lambda info: (info.created, info.path.name), reverse=True)
     return backups
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _latest_version(explicit: int | None) -> int:

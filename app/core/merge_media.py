@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from app.core.model import ImportBatch
+from app.core.paths import sync_folder
 
 
 class MediaWrite:
@@ -69,7 +70,7 @@ class MediaWrite:
             for temporary, target, _ in self.pending:
                 os.replace(temporary, target)
                 self.created.append(target)
-            _sync_folder(self.media_dir)
+            sync_folder(self.media_dir)
         except BaseException as error:  # handed to the merging thread by wait()
             self.error = error
 
@@ -110,17 +111,6 @@ def _sync_files(paths: list[Path]) -> None:
         return
     with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
         list(pool.map(sync, paths))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames into `folder` durable (not possible, and not needed, on Windows)."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def remove_files(paths: list[Path]) -> None:

@@ -30,3 +30,15 @@ def resolve_collection_path(explicit: str | os.PathLike[str] | None = None) -> P
 def media_dir_for(collection_path: Path) -> Path:
     """The media folder that belongs to a collection file: `NAME.media` beside it, as Anki does."""
     return collection_path.with_name(collection_path.stem + ".media")
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the files just created or renamed in `folder` durable: sync the folder itself
+    (POSIX only; Windows neither allows nor needs it)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

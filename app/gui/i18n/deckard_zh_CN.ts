@@ -962,112 +962,112 @@
 <context>
     <name>QueryError</name>
     <message>
-        <location filename="../query_errors.py" line="19"/>
+        <location filename="../query_errors.py" line="17"/>
         <source>this quote is never closed: add a closing &quot;</source>
         <translation>这个引号没有闭合：请补上结尾的 &quot;</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="23"/>
+        <location filename="../query_errors.py" line="18"/>
         <source>this &quot;)&quot; has no matching &quot;(&quot;: put text in quotes to search for it</source>
         <translation>这个 &quot;)&quot; 没有对应的 &quot;(&quot;：要搜索它，请把文字放进引号</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="27"/>
+        <location filename="../query_errors.py" line="21"/>
         <source>unexpected %1</source>
         <translation>这里不应出现 %1</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="28"/>
+        <location filename="../query_errors.py" line="22"/>
         <source>%1 needs a search term after it</source>
         <translation>%1 后面需要一个搜索词</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="31"/>
+        <location filename="../query_errors.py" line="23"/>
         <source>%1 needs a search term before it</source>
         <translation>%1 前面需要一个搜索词</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="34"/>
+        <location filename="../query_errors.py" line="24"/>
         <source>the query ends where a search term was expected</source>
         <translation>查询在应有搜索词的地方结束了</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="37"/>
+        <location filename="../query_errors.py" line="25"/>
         <source>&quot;-&quot; must be followed directly by a search term</source>
         <translation>&quot;-&quot; 后面必须紧跟一个搜索词</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="40"/>
+        <location filename="../query_errors.py" line="26"/>
         <source>parentheses are nested too deeply</source>
         <translation>括号嵌套太深</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="43"/>
+        <location filename="../query_errors.py" line="27"/>
         <source>this &quot;(&quot; is never closed: add a &quot;)&quot;</source>
         <translation>这个 &quot;(&quot; 没有闭合：请补上 &quot;)&quot;</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="46"/>
+        <location filename="../query_errors.py" line="28"/>
         <source>empty parentheses: put a search term inside</source>
         <translation>括号是空的：请在里面写一个搜索词</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="49"/>
+        <location filename="../query_errors.py" line="29"/>
         <source>too many search terms (at most %1)</source>
         <translation>搜索词太多（最多 %1 个）</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="52"/>
+        <location filename="../query_errors.py" line="30"/>
         <source>empty quotes: put the text to search for between the &quot;&quot;</source>
         <translation>引号是空的：请把要搜索的文字写在 &quot;&quot; 之间</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="56"/>
+        <location filename="../query_errors.py" line="31"/>
         <source>unknown filter %1 (known: %2); put text in quotes to search for it</source>
         <translation>未知的筛选条件 %1（可用：%2）；要搜索这段文字，请放进引号</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="60"/>
+        <location filename="../query_errors.py" line="34"/>
         <source>%1: needs a value after the colon</source>
         <translation>%1: 冒号后面需要一个值</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="63"/>
+        <location filename="../query_errors.py" line="35"/>
         <source>is: takes one of %1, not %2</source>
         <translation>is: 只接受 %1 之一，而不是 %2</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="67"/>
+        <location filename="../query_errors.py" line="36"/>
         <source>prop: needs a property, a comparison and a number, like prop:ivl&gt;30</source>
         <translation>prop: 需要属性、比较符和数字，例如 prop:ivl&gt;30</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="71"/>
+        <location filename="../query_errors.py" line="39"/>
         <source>unknown property %1 (known: %2)</source>
         <translation>未知的属性 %1（可用：%2）</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="74"/>
+        <location filename="../query_errors.py" line="40"/>
         <source>prop:%1 compares with a number like 2.5</source>
         <translation>prop:%1 要与数字比较，例如 2.5</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="77"/>
+        <location filename="../query_errors.py" line="41"/>
         <source>prop:%1 compares with a whole number</source>
         <translation>prop:%1 要与整数比较</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="80"/>
+        <location filename="../query_errors.py" line="42"/>
         <source>rated:DAYS:GRADE takes a grade from 0 to 5</source>
         <translation>rated:天数:评分 中的评分须为 0 到 5</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="83"/>
+        <location filename="../query_errors.py" line="43"/>
         <source>%1: takes a number of days from 1, like %1:7</source>
         <translation>%1: 需要从 1 起的天数，例如 %1:7</translation>
     </message>
     <message>
-        <location filename="../query_errors.py" line="98"/>
+        <location filename="../query_errors.py" line="59"/>
         <source>%1 (at character %2)</source>
         <translation>%1（第 %2 个字符处）</translation>
     </message>
