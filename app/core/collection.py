@@ -35,6 +35,7 @@ from app.core.records import card_history, iter_card_records
 from app.core.scheduler import Allowance, DeckTree, compute_counts, done_today
 from app.core.scheduler import deck_counts as compute_deck_counts
 from app.core.schema import LATEST_VERSION
+from app.core.side_reader import SideReader
 from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
     QUEUE_COLUMNS,
@@ -103,6 +104,8 @@ class Collection:
         # other write through the connection (without `refresh()`) changes it.
         self._changes = conn.total_changes
         self._checkpointer = Checkpointer(path, log_frames=WAL_AUTOCHECKPOINT_PAGES)
+        # Reads that can run beside this connection's own (the browser's count of matches).
+        self.side_reader = SideReader(path)
         self._answers_since_checkpoint = 0
 
     @property
@@ -160,6 +163,7 @@ class Collection:
     def close(self) -> None:
         """Close the file (further calls fail) and let another program open it."""
         self._checkpointer.close()
+        self.side_reader.close()
         self.conn.close()
         if self._lock is not None:
             self._lock.release()

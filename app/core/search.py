@@ -20,6 +20,7 @@ from typing import Any
 
 from app.core.days import day_start, local_day
 from app.core.errors import QueryError
+from app.core.side_reader import SideReader
 from app.core.store import utc_stamp
 
 MAX_TERMS = 200
@@ -474,8 +475,21 @@ class CardSearch:
         sql = f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}"
         return int(db.execute(sql, self.clause.params).fetchone()[0])
 
-    def first_page(self, db: Any, limit: int) -> tuple[int, list[str]]:
-        """How many cards match, and the ids of the first `limit` of them."""
+    def first_page(
+        self, db: Any, limit: int, aside: SideReader | None = None
+    ) -> tuple[int, list[str]]:
+        """How many cards match, and the ids of the first `limit` of them.
+
+        With `aside` (a second connection to the same file) the matches are counted there
+        while `db` finds the first rows, the two scans on two cores."""
+        if aside is not None and self.clause.where != "1":
+            counted = aside.scalar(
+                f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}", list(self.clause.params)
+            )
+            order = self._order(list(self.keys), "cards.rowid")
+            sql = f"SELECT cards.id FROM cards WHERE {self.clause.where} ORDER BY {order} LIMIT ?"
+            rows = db.execute(sql, [*self.clause.params, *self.key_params, limit]).fetchall()
+            return int(counted.result()), [row[0] for row in rows]
         if self.clause.where == "1":
             # Every card: counting is instant from an index; one scan finds the first rows.
             order = self._order(list(self.keys), "cards.rowid")

@@ -73,7 +73,7 @@ class CardTableModel(QAbstractTableModel):
             descending=self.descending,
         )
         conn = self.collection.conn
-        count, first = search.first_page(conn, BATCH)
+        count, first = search.first_page(conn, BATCH, self.collection.side_reader)
         self.beginResetModel()
         self.query = query
         self._search = search

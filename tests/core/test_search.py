@@ -216,3 +216,19 @@ def test_first_page_agrees_with_the_full_list(sample, query, column):
         count, first = search.first_page(collection.db, 2)
         assert count == len(everything) == search.count(collection.db)
         assert first == everything[:2]
+        # Counted on the second connection while the first rows are read: the same answer.
+        assert search.first_page(collection.conn, 2, collection.side_reader) == (count, first)
+
+
+def test_the_count_read_aside_sees_the_latest_change_and_closing_tidies_the_log(tmp_path):
+    collection, ids = make_sample(tmp_path)
+    path = collection.path
+    search = prepare_collection_search(collection, "is:suspended", now=NOW)
+    before, _ = search.first_page(collection.conn, 10, collection.side_reader)
+    collection.suspend(ids["bridge"])
+    after, first = search.first_page(collection.conn, 10, collection.side_reader)
+    assert after == before + 1
+    assert ids["bridge"] in first
+    collection.close()
+    # Both connections closed: the last one copied the log into the file and removed it.
+    assert not path.with_name(path.name + "-wal").exists()
