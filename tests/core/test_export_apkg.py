@@ -346,7 +346,7 @@ _INLINE = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(st.text(st.sampled_from(_SIDE_CHARS), min_size=1, max_size=25), _INLINE))
 def test_the_simple_line_shortcut_matches_markdown(text):
     assert render_side(text) == render_markdown(text)
