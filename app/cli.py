@@ -178,7 +178,7 @@ def import_command(
 
     from app.core.collection import Collection
     from app.core.importing import read_batches
-    from app.core.merge import known_fingerprints
+    from app.core.merge_stored import StoredCardsOnce
     from app.core.model import ImportBatch
 
     def read(known: Callable[[], Mapping[str, str]] | None = None) -> list[ImportBatch]:
@@ -191,12 +191,13 @@ def import_command(
     # A collection that does not exist yet is created only once every file has been read.
     batches = [] if exists else read()
     with Collection.open(path) as collection:
+        stored = StoredCardsOnce(collection.conn)
         if exists:
             # Read while holding the collection, so that the cards of an Anki package that it
             # already holds unchanged are not converted again (see `FingerprintedBatch`).
-            batches = read(lambda: known_fingerprints(collection.conn))
+            batches = read(stored.fingerprints)
         for name, batch in zip(files, batches, strict=True):
-            result = collection.apply_batch(batch)
+            result = collection.apply_batch(batch, stored=stored.taken)
             if as_json:
                 row = {
                     "file": name,

@@ -295,15 +295,18 @@ class Collection:
         batch = read_batch(
             path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=stored.fingerprints
         )
-        return self._apply(batch, now, stored.taken)
+        return self.apply_batch(batch, now=now, stored=stored.taken)
 
-    def apply_batch(self, batch: ImportBatch, *, now: datetime | None = None) -> ImportResult:
-        """Merge an import batch in one transaction; see `app.core.merge`."""
-        return self._apply(batch, now, None)
-
-    def _apply(
-        self, batch: ImportBatch, now: datetime | None, stored: StoredCards | None
+    def apply_batch(
+        self,
+        batch: ImportBatch,
+        *,
+        now: datetime | None = None,
+        stored: StoredCards | None = None,
     ) -> ImportResult:
+        """Merge an import batch in one transaction; see `app.core.merge`. `stored`: the cards
+        as the collection held them when reading the batch began (`StoredCardsOnce.taken`),
+        used again by the merge if nothing changed since."""
         from app.core.merge import merge_batch
 
         def check_media_name(name: str) -> str:

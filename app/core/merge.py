@@ -8,7 +8,8 @@ Media files are written before the transaction and removed again if it fails.
 
 A reader that fingerprints the raw data its cards come from (see `FingerprintedBatch`) stores
 the fingerprint with each card it adds or updates, and may leave out cards whose fingerprint the
-collection already holds (`known_fingerprints`): those count as unchanged without being rendered.
+collection already holds (`merge_stored.StoredCards`): those count as unchanged without being
+rendered.
 """
 
 from __future__ import annotations
@@ -215,13 +216,6 @@ class _Inserts:
                     insert_rows(self.conn, *item)
                 except BaseException as error:  # handed to the merging thread by finish()
                     self.error = error
-
-
-def known_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
-    """Card id -> fingerprint of the raw source data, for every card that has one."""
-    return dict(
-        conn.execute("SELECT id, source_raw_hash FROM cards WHERE source_raw_hash IS NOT NULL")
-    )
 
 
 class _Stamps:

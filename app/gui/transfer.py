@@ -61,25 +61,27 @@ class ImportFlow(QObject):
     def run(self, path: Path, *, confirm: Callable[[Any], bool] | None = None) -> None:
         """Read `path` in the background, then ask `confirm(batch)` (a dialog by default)."""
         from app.core.importing import read_batch
-        from app.core.merge import known_fingerprints
+        from app.core.merge_stored import StoredCardsOnce
 
-        collection = self.window.collection
+        stored = StoredCardsOnce(self.window.collection.conn)
 
         def read(is_cancelled: Callable[[], bool]) -> Any:
             # Against what the collection holds, so that the cards of an Anki package it
             # already has unchanged are not converted again (see `FingerprintedBatch`).
-            batch = read_batch(path, known=lambda: known_fingerprints(collection.conn))
+            batch = read_batch(path, known=stored.fingerprints)
             if is_cancelled():
                 raise Cancelled
             return batch
 
         label = self.tr("Reading %1…").replace("%1", path.name)
         self.task, self.dialog = run_with_progress(self.window, label, read)
-        self.task.succeeded.connect(lambda batch: self._confirm(path, batch, confirm))
+        self.task.succeeded.connect(lambda batch: self._confirm(path, batch, confirm, stored))
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self.finished.emit(None))
 
-    def _confirm(self, path: Path, batch: Any, confirm: Callable[[Any], bool] | None) -> None:
+    def _confirm(
+        self, path: Path, batch: Any, confirm: Callable[[Any], bool] | None, stored: Any
+    ) -> None:
         ok = confirm(batch) if confirm is not None else self._ask(path, batch)
         if not ok:
             self.finished.emit(None)
@@ -87,7 +89,7 @@ class ImportFlow(QObject):
         collection = self.window.collection
 
         def write(_is_cancelled: Callable[[], bool]) -> Any:
-            return collection.apply_batch(batch)
+            return collection.apply_batch(batch, stored=stored.taken)
 
         label = self.tr("Importing %1…").replace("%1", path.name)
         self.window.set_busy(True)

@@ -11,7 +11,7 @@ import pytest
 from app.core.collection import Collection
 from app.core.errors import CollectionError
 from app.core.importing import read_batch
-from app.core.merge import known_fingerprints
+from app.core.merge_stored import StoredCards
 
 MODEL = {
     "model_id": 7,
@@ -130,13 +130,13 @@ def test_cards_imported_before_fingerprints_existed_are_rendered_once_more(
     rendered.clear()
     result = collection.import_file(path)
     assert (len(result.unchanged), len(rendered)) == (3, 3)
-    assert len(known_fingerprints(collection.conn)) == 3
+    assert len(StoredCards(collection.conn).fingerprints) == 3
 
 
 def test_a_card_changed_by_another_import_while_reading_is_an_error(collection, package, packages):
     path = package("first")
     collection.import_file(path)
-    batch = read_batch(path, known=lambda: known_fingerprints(collection.conn))
+    batch = read_batch(path, known=lambda: StoredCards(collection.conn).fingerprints)
     assert len(batch.unchanged) == 3  # type: ignore[attr-defined]
     collection.import_file(packages["other"])
     before = collection.card("anki-dog-0")
