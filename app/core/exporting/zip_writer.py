@@ -59,21 +59,14 @@ def write_deflated(
     dos_time, dos_date = _dos_time(source.stat().st_mtime)
     workers = max(1, min(threads or os.cpu_count() or 1, 4))
 
+    def described(crc: int, compressed: int) -> tuple[int, ...]:
+        # What the local header and the central directory both say of the member: method,
+        # time, date, CRC, sizes, name length.
+        return (_DEFLATED, dos_time, dos_date, crc, compressed, size, len(encoded))
+
     def local_header(crc: int, compressed: int) -> bytes:
         return struct.pack(
-            "<4s2B4HL2L2H",
-            b"PK\x03\x04",
-            _VERSION,
-            0,
-            0,
-            _DEFLATED,
-            dos_time,
-            dos_date,
-            crc,
-            compressed,
-            size,
-            len(encoded),
-            0,
+            "<4s2B4HL2L2H", b"PK\x03\x04", _VERSION, 0, 0, *described(crc, compressed), 0
         )
 
     out.write(local_header(0, 0) + encoded)
@@ -111,13 +104,7 @@ def write_deflated(
         _VERSION,
         0,
         0,
-        _DEFLATED,
-        dos_time,
-        dos_date,
-        crc,
-        compressed,
-        size,
-        len(encoded),
+        *described(crc, compressed),
         0,
         0,
         0,
