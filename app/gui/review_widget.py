@@ -291,9 +291,32 @@ class ReviewWidget(QWidget):
 
     def _grade_name(self, quality: int) -> str:
         if self._qualities == SIX_GRADE_QUALITIES:
-            return str(quality)
+            # The key is the grade itself, so it leads the label; SuperMemo's short names follow.
+            names = {
+                0: self.tr("Blackout"),
+                1: self.tr("Wrong"),
+                2: self.tr("Nearly"),
+                3: self.tr("Hard"),
+                4: self.tr("Good"),
+                5: self.tr("Perfect"),
+            }
+            return f"{quality} · {names[quality]}"
         names = {2: self.tr("Again"), 3: self.tr("Hard"), 4: self.tr("Good"), 5: self.tr("Easy")}
         return names[quality]
+
+    def _grade_tooltip(self, quality: int) -> str:
+        """The grade's key, and in six-grade mode SuperMemo's definition of the grade."""
+        if self._qualities != SIX_GRADE_QUALITIES:
+            return self.tr("Key %1").replace("%1", str(self._qualities.index(quality) + 1))
+        meanings = {
+            0: self.tr("Complete blackout"),
+            1: self.tr("Wrong, but the answer was familiar once shown"),
+            2: self.tr("Wrong, but the answer seemed easy to recall"),
+            3: self.tr("Right, with serious difficulty"),
+            4: self.tr("Right, after a hesitation"),
+            5: self.tr("Right at once, without hesitation"),
+        }
+        return self.tr("%1 (key %2)").replace("%2", str(quality)).replace("%1", meanings[quality])
 
     def _build_grade_buttons(self) -> None:
         qualities = SIX_GRADE_QUALITIES if self._grading() == "six" else FOUR_BUTTON_QUALITIES
@@ -303,14 +326,13 @@ class ReviewWidget(QWidget):
         for button in self.grade_buttons.values():
             button.deleteLater()
         self.grade_buttons = {}
-        for key_number, quality in enumerate(qualities, start=1):
+        for quality in qualities:
             button = QPushButton(self._grade_name(quality))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumWidth(96 if qualities is FOUR_BUTTON_QUALITIES else 72)
+            button.setMinimumWidth(96)
             button.setMinimumHeight(48)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            shown_key = key_number if qualities is FOUR_BUTTON_QUALITIES else quality
-            button.setToolTip(self.tr("Key %1").replace("%1", str(shown_key)))
+            button.setToolTip(self._grade_tooltip(quality))
             button.setObjectName(f"grade{quality}")
             button.clicked.connect(lambda _checked=False, q=quality: self.grade(q))
             self.grade_layout.addWidget(button)
@@ -367,6 +389,7 @@ class ReviewWidget(QWidget):
     def retranslate_ui(self) -> None:
         self.show_button.setText(self.tr("Show answer (Space)"))
         for quality, button in self.grade_buttons.items():
+            button.setToolTip(self._grade_tooltip(quality))
             if not self.answer_shown:
                 button.setText(self._grade_name(quality))
         if self.card is not None:

@@ -124,7 +124,12 @@ def test_six_grade_mode_uses_keys_0_to_5(qtbot, window):
     window.study("Docker")
     review = window.review
     assert sorted(review.grade_buttons) == [0, 1, 2, 3, 4, 5]
+    # Each button names its grade as SuperMemo does, not just a bare digit.
+    assert review.grade_buttons[0].text() == "0 · Blackout"
+    assert review.grade_buttons[5].text() == "5 · Perfect"
+    assert review.grade_buttons[3].toolTip() == "Right, with serious difficulty (key 3)"
     qtbot.keyClick(review, Qt.Key.Key_Space)
+    assert review.grade_buttons[4].text().startswith("4 · Good\n")
     qtbot.keyClick(review, Qt.Key.Key_0)
     assert [r["quality"] for r in review_rows(window.collection)] == [0]
 

@@ -644,17 +644,17 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../transfer.py" line="168"/>
+        <location filename="../transfer.py" line="170"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="196"/>
+        <location filename="../transfer.py" line="198"/>
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="206"/>
+        <location filename="../transfer.py" line="208"/>
         <source>Exported %1 cards to %2.</source>
         <translation>Exported %1 cards to %2.</translation>
     </message>
@@ -683,8 +683,8 @@
     </message>
     <message>
         <location filename="../transfer.py" line="55"/>
-        <location filename="../transfer.py" line="109"/>
-        <location filename="../transfer.py" line="125"/>
+        <location filename="../transfer.py" line="111"/>
+        <location filename="../transfer.py" line="127"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -694,27 +694,27 @@
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="92"/>
+        <location filename="../transfer.py" line="94"/>
         <source>Importing %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="116"/>
+        <location filename="../transfer.py" line="118"/>
         <source>%1 holds %2 cards and %3 media files.</source>
         <translation>%1 holds %2 cards and %3 media files.</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="102"/>
+        <location filename="../transfer.py" line="104"/>
         <source>%1 items will be skipped:</source>
         <translation>%1 items will be skipped:</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="107"/>
+        <location filename="../transfer.py" line="109"/>
         <source>Cards already in the collection are updated and keep their history. Import now?</source>
         <translation>Cards already in the collection are updated and keep their history. Import now?</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="130"/>
+        <location filename="../transfer.py" line="132"/>
         <source>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</source>
         <translation>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</translation>
     </message>
@@ -1131,47 +1131,104 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="304"/>
         <source>Again</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="299"/>
+        <location filename="../review_widget.py" line="304"/>
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="296"/>
+        <source>Blackout</source>
+        <translation>Blackout</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="297"/>
+        <source>Wrong</source>
+        <translation>Wrong</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="298"/>
+        <source>Nearly</source>
+        <translation>Nearly</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="300"/>
+        <location filename="../review_widget.py" line="304"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="301"/>
+        <source>Perfect</source>
+        <translation>Perfect</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="304"/>
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="313"/>
+        <location filename="../review_widget.py" line="310"/>
         <source>Key %1</source>
         <translation>Key %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="354"/>
+        <location filename="../review_widget.py" line="312"/>
+        <source>Complete blackout</source>
+        <translation>Complete blackout</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="313"/>
+        <source>Wrong, but the answer was familiar once shown</source>
+        <translation>Wrong, but the answer was familiar once shown</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="314"/>
+        <source>Wrong, but the answer seemed easy to recall</source>
+        <translation>Wrong, but the answer seemed easy to recall</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="315"/>
+        <source>Right, with serious difficulty</source>
+        <translation>Right, with serious difficulty</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="316"/>
+        <source>Right, after a hesitation</source>
+        <translation>Right, after a hesitation</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="317"/>
+        <source>Right at once, without hesitation</source>
+        <translation>Right at once, without hesitation</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="319"/>
+        <source>%1 (key %2)</source>
+        <translation>%1 (key %2)</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="376"/>
         <source>All decks</source>
         <translation>All decks</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="356"/>
+        <location filename="../review_widget.py" line="378"/>
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — left today: %2 new · %3 repeat · %4 due</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365"/>
+        <location filename="../review_widget.py" line="387"/>
         <source>%1 on this card</source>
         <translation>%1 on this card</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="368"/>
+        <location filename="../review_widget.py" line="390"/>
         <source>Show answer (Space)</source>
         <translation>Show answer (Space)</translation>
     </message>

@@ -644,17 +644,17 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../transfer.py" line="168"/>
+        <location filename="../transfer.py" line="170"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="196"/>
+        <location filename="../transfer.py" line="198"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="206"/>
+        <location filename="../transfer.py" line="208"/>
         <source>Exported %1 cards to %2.</source>
         <translation>已导出 %1 张卡片到 %2。</translation>
     </message>
@@ -683,8 +683,8 @@
     </message>
     <message>
         <location filename="../transfer.py" line="55"/>
-        <location filename="../transfer.py" line="109"/>
-        <location filename="../transfer.py" line="125"/>
+        <location filename="../transfer.py" line="111"/>
+        <location filename="../transfer.py" line="127"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -694,27 +694,27 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="92"/>
+        <location filename="../transfer.py" line="94"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="116"/>
+        <location filename="../transfer.py" line="118"/>
         <source>%1 holds %2 cards and %3 media files.</source>
         <translation>%1 包含 %2 张卡片和 %3 个媒体文件。</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="102"/>
+        <location filename="../transfer.py" line="104"/>
         <source>%1 items will be skipped:</source>
         <translation>将跳过 %1 项：</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="107"/>
+        <location filename="../transfer.py" line="109"/>
         <source>Cards already in the collection are updated and keep their history. Import now?</source>
         <translation>卡片集中已有的卡片会被更新并保留复习记录。现在导入吗？</translation>
     </message>
     <message>
-        <location filename="../transfer.py" line="130"/>
+        <location filename="../transfer.py" line="132"/>
         <source>Added %1, updated %2, unchanged %3, suspended %4, skipped %5.</source>
         <translation>新增 %1，更新 %2，未变 %3，暂停 %4，跳过 %5。</translation>
     </message>
@@ -1131,47 +1131,104 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="304"/>
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="299"/>
+        <location filename="../review_widget.py" line="304"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="296"/>
+        <source>Blackout</source>
+        <translation>完全忘记</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="297"/>
+        <source>Wrong</source>
+        <translation>答错</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="298"/>
+        <source>Nearly</source>
+        <translation>差一点</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="300"/>
+        <location filename="../review_widget.py" line="304"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="295"/>
+        <location filename="../review_widget.py" line="301"/>
+        <source>Perfect</source>
+        <translation>完美</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="304"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="313"/>
+        <location filename="../review_widget.py" line="310"/>
         <source>Key %1</source>
         <translation>按键 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="354"/>
+        <location filename="../review_widget.py" line="312"/>
+        <source>Complete blackout</source>
+        <translation>完全想不起来</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="313"/>
+        <source>Wrong, but the answer was familiar once shown</source>
+        <translation>答错，但看到答案后觉得熟悉</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="314"/>
+        <source>Wrong, but the answer seemed easy to recall</source>
+        <translation>答错，但答案似乎很容易想起</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="315"/>
+        <source>Right, with serious difficulty</source>
+        <translation>答对，但非常吃力</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="316"/>
+        <source>Right, after a hesitation</source>
+        <translation>答对，稍有犹豫</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="317"/>
+        <source>Right at once, without hesitation</source>
+        <translation>答对，毫不犹豫</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="319"/>
+        <source>%1 (key %2)</source>
+        <translation>%1（按键 %2）</translation>
+    </message>
+    <message>
+        <location filename="../review_widget.py" line="376"/>
         <source>All decks</source>
         <translation>全部牌组</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="356"/>
+        <location filename="../review_widget.py" line="378"/>
         <source>%1 — left today: %2 new · %3 repeat · %4 due</source>
         <translation>%1 — 今日剩余：新卡 %2 · 重复 %3 · 到期 %4</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="365"/>
+        <location filename="../review_widget.py" line="387"/>
         <source>%1 on this card</source>
         <translation>本卡已用 %1</translation>
     </message>
     <message>
-        <location filename="../review_widget.py" line="368"/>
+        <location filename="../review_widget.py" line="390"/>
         <source>Show answer (Space)</source>
         <translation>显示答案（空格）</translation>
     </message>
