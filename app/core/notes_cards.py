@@ -42,6 +42,9 @@ _ASCII_WORD_START = re.compile(r"[A-Za-z]")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
 _MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
+# What `_plain` drops from the start of an ASCII text: blanks (as str.split sees them) and the
+# one-character marks.
+_ASCII_BLANKS_AND_MARKS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`*_\\"
 # A blank other than a line break at the end of a line (before the end of the text).
 _SPACE_AT_LINE_END = re.compile(r"[^\S\n]\n")
 
@@ -422,12 +425,19 @@ def _plain(markdown: str) -> str:
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
     if answer.isascii():
+        # The first character of the plain answer, when it is a letter or digit, is the first
+        # one after the blanks and marks it starts with: one the question lacks settles it
+        # before the answer is made plain.
+        lowered = question.lower()
+        first = answer.lstrip(_ASCII_BLANKS_AND_MARKS)[:1]
+        if first.isalnum() and first.lower() not in lowered:
+            return False
         answer = _plain(answer)
         if not answer or len(answer) > len(question):
             return False
         # Each ASCII character of the plain question is one of the lower-cased question's: one
         # the lower-cased question lacks settles it without the full comparison.
-        if answer[0] not in question.lower():
+        if answer[0] not in lowered:
             return False
         return answer in _plain(question)
     # A Chinese character survives markup removal and lower-casing: one the question lacks
