@@ -291,7 +291,7 @@ class Collection:
 
         # The cards as the import begins, read once for the reader (their fingerprints) and
         # the merge (what it matches against), which rereads them only if they changed since.
-        stored = StoredCardsOnce(self.conn)
+        stored = StoredCardsOnce(self.conn, path)
         batch = read_batch(
             path, fmt=fmt, deck=deck, keep_scheduling=keep_scheduling, known=stored.fingerprints
         )

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from app.core.collection_types import ImportResult
 from app.core.days import format_day
-from app.core.errors import CollectionError, InputError
+from app.core.errors import InputError
 from app.core.exporting.anki_format import note_guid
 from app.core.importing import FingerprintedBatch, paused_gc
 from app.core.merge_media import MediaWrite
@@ -278,8 +278,7 @@ def merge_batch(
     try:
         with transaction(conn):
             records = _with_deckard_ids(conn, records, deckard_guids, in_batch)
-            ids = [*(r.spec.id for r in records), *unchanged]
-            found = Existing(conn, source, ids, stored)
+            found = Existing(conn, source, [r.spec.id for r in records], stored, unchanged)
             existing = found.cards
             # Every deck up front: once the inserts run on their own thread, only that
             # thread uses the connection until they are done.
@@ -297,17 +296,10 @@ def merge_batch(
                 inserts.finish(raising=False)
                 raise
             inserts.finish()
-            for card_id, fingerprint in unchanged.items():
-                known = existing.get(card_id)
-                if known is None or known[3] != fingerprint:
-                    # Another import changed the card after the reader looked: its content
-                    # was never rendered, so it cannot be merged now.
-                    raise CollectionError(
-                        "the collection changed while the file was being read; import it again"
-                    )
-                if known[1] != source or known[2] is not None:
-                    moved.append((source, None, fingerprint, card_id))
-                result.unchanged.append(card_id)
+            # Another import may have changed a card after the reader looked: its content was
+            # never rendered, so it cannot be merged now (CollectionError).
+            moved += found.unchanged(unchanged)
+            result.unchanged += unchanged
             conn.executemany(
                 "UPDATE cards SET deck_id = ?, question = ?, answer = ?, tags = ?, source = ?,"
                 " source_line = ?, source_hash = ?, modified_at = ?, source_raw_hash = ?"
@@ -320,7 +312,7 @@ def merge_batch(
             )
             present = {r.spec.id for r in records}
             present.update(unchanged)
-            result.suspended = _suspend_missing(conn, found.active, present)
+            result.suspended = _suspend_missing(conn, found, present)
             media.wait()  # the files are on disk before the cards that show them
     except BaseException:
         media.remove()
@@ -473,7 +465,7 @@ def _history_rows(
     ]
 
 
-def _suspend_missing(conn: sqlite3.Connection, active: list[str], present: set[str]) -> list[str]:
-    missing = [card_id for card_id in active if card_id not in present]
+def _suspend_missing(conn: sqlite3.Connection, found: Existing, present: set[str]) -> list[str]:
+    missing = found.missing(present)
     conn.executemany("UPDATE cards SET suspended = 1 WHERE id = ?", [(c,) for c in missing])
     return missing
