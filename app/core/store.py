@@ -256,6 +256,24 @@ def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
         conn.execute(sql, list(chain.from_iterable(chunk)))
 
 
+# json.loads without its wrappers (type checks, a byte-order mark, a whitespace regex twice):
+# the scanner it ends in, on text that tags_json wrote.
+_SCAN_JSON = json.JSONDecoder().scan_once
+
+
+def _tags(text: str | None) -> tuple[str, ...]:
+    """A card's tags from their stored JSON array."""
+    if not text or text == "[]":
+        return ()
+    try:
+        value, end = _SCAN_JSON(text, 0)
+    except StopIteration:
+        end = -1
+    if end != len(text):  # not what tags_json writes: let json.loads read it (or say why not)
+        value = json.loads(text)
+    return tuple(value)
+
+
 def row_to_card(row: tuple[Any, ...]) -> Card:
     """A `Card` from a row selected with CARD_COLUMNS."""
     # Positional, in the order of Card's fields: the queue builds one per card shown.
@@ -264,7 +282,7 @@ def row_to_card(row: tuple[Any, ...]) -> Card:
         row[1],  # deck
         row[2],  # question
         row[3],  # answer
-        tuple(json.loads(row[4])) if row[4] and row[4] != "[]" else (),  # tags
+        _tags(row[4]),
         row[5],  # repetitions
         row[6],  # interval
         milli_to_easiness(row[7]),  # easiness
