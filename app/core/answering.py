@@ -3,9 +3,13 @@ transaction. The collection keeps the undo list and its cached counts around thi
 
 from __future__ import annotations
 
+import operator
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from app.core import days
@@ -60,15 +64,69 @@ def record_answer(
     return _write(conn, card_id, quality, read, moment, today, duration_ms, False)
 
 
-_UPDATE = (
-    "UPDATE cards SET repetitions = ?, interval = ?, easiness = ?, due = ?, lapses = ?,"
-    " buried_until = NULL, repeat_day = ?, repeat_since = ? WHERE rowid = ?"
+_IS_NONE = partial(operator.is_, None)
+
+
+class _Statement:
+    """A statement some of whose values may be None, with those spelled NULL in its text.
+
+    The sqlite3 module binds a None only after failing to find an adapter for it, which raises
+    and discards an AttributeError: about a microsecond per value, and an answer has four to
+    six. So each pattern of missing values gets a text of its own (a handful ever occur)."""
+
+    __slots__ = ("_pieces", "_texts")
+
+    def __init__(self, *pieces: tuple[str, str]) -> None:
+        # One piece per value: its text with a placeholder, and its text for NULL.
+        self._pieces = pieces
+        self._texts: dict[tuple[bool, ...], tuple[str, Callable[[Any], Any]]] = {}
+
+    def __call__(self, values: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+        """The SQL and the parameters for these values (None among them or not)."""
+        nulls = tuple(map(_IS_NONE, values))
+        found = self._texts.get(nulls)
+        if found is None:
+            sql = "".join(
+                p[1] if null else p[0] for p, null in zip(self._pieces, nulls, strict=True)
+            )
+            bound = [index for index, null in enumerate(nulls) if not null]
+            pick = itemgetter(*bound) if len(bound) > 1 else lambda v: tuple(v[i] for i in bound)
+            found = self._texts[nulls] = (sql, pick)
+        return found[0], found[1](values)
+
+
+def _piece(text: str) -> tuple[str, str]:
+    return text, text.replace("?", "NULL")
+
+
+# The answer's new schedule, by rowid: repetitions, interval, easiness, due, lapses, repeat_day,
+# repeat_since, rowid (buried_until is cleared).
+_SET = (
+    _piece("UPDATE cards SET repetitions = ?"),
+    _piece(", interval = ?"),
+    _piece(", easiness = ?"),
+    _piece(", due = ?"),
+    _piece(", lapses = ?"),
+    _piece(", buried_until = NULL, repeat_day = ?"),
+    _piece(", repeat_since = ?"),
+    _piece(" WHERE rowid = ?"),
 )
-# The same, only if the card is still as it was shown (IS: NULL-safe equality).
-_UPDATE_IF_UNCHANGED = (
-    _UPDATE
-    + " AND id = ? AND deck_id = ? AND "
-    + " AND ".join(f"{column} IS ?" for column in SCHEDULE_COLUMNS)
+_UPDATE = _Statement(*_SET)
+# The same, only if the card is still as it was shown: then also id, deck id and SCHEDULE_COLUMNS
+# as shown (IS: NULL-safe equality).
+_UPDATE_IF_UNCHANGED = _Statement(
+    *_SET,
+    _piece(" AND id = ?"),
+    _piece(" AND deck_id = ?"),
+    *(_piece(f" AND {column} IS ?") for column in SCHEDULE_COLUMNS),
+)
+_INSERT = _Statement(
+    _piece(
+        "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
+        " interval_after, easiness_before, easiness_after, duration_ms) VALUES (?"
+    ),
+    *(_piece(", ?") for _ in range(8)),
+    _piece(", ?)"),
 )
 
 
@@ -101,17 +159,16 @@ def _write(
               today_text if pending else None, stamp if pending else None, rowid)  # fmt: skip
     with transaction(conn):
         if guarded:
-            updated = conn.execute(_UPDATE_IF_UNCHANGED, (*values, card_id, deck_id, *snapshot))
+            updated = conn.execute(*_UPDATE_IF_UNCHANGED((*values, card_id, deck_id, *snapshot)))
             if updated.rowcount != 1:
                 raise _Changed  # rolls the transaction back: nothing written
         else:
-            conn.execute(_UPDATE, values)
+            conn.execute(*_UPDATE(values))
         cursor = conn.execute(
-            "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
-            " interval_after, easiness_before, easiness_after, duration_ms)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (card_id, stamp, today_text, quality, kind, interval, after[1], easiness, after[2],
-             duration_ms),
+            *_INSERT(
+                (card_id, stamp, today_text, quality, kind, interval, after[1], easiness,
+                 after[2], duration_ms)
+            )
         )  # fmt: skip
     return RecordedAnswer(int(cursor.lastrowid or 0), card_id, deck_id, snapshot, kind, today_text)
 

@@ -12,9 +12,11 @@ in is always an aware datetime (UTC from the clock); `tz=None` means the machine
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, tzinfo
 
 DEFAULT_DAY_START_HOUR = 4
+_ONE_DAY = timedelta(days=1)
 
 
 def check_day_start_hour(hour: int) -> int:
@@ -35,8 +37,18 @@ def local_day(
     moment: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None
 ) -> date:
     """The scheduling day `moment` belongs to: its local date, shifted back by the day start."""
-    wall = to_local(moment, tz).replace(tzinfo=None)
-    return (wall - timedelta(hours=check_day_start_hour(day_start_hour))).date()
+    if tz is None:
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError("an aware datetime is needed (one with a timezone)")
+        # The machine's wall-clock time, as `astimezone()` reads it (through localtime), without
+        # building the fixed-offset zone it attaches: the collection asks twice per answer.
+        wall = time.localtime(moment.timestamp())
+        day, hour = date(wall.tm_year, wall.tm_mon, wall.tm_mday), wall.tm_hour
+    else:
+        local = to_local(moment, tz)
+        day, hour = local.date(), local.hour
+    # Before the day-start hour the wall-clock time still belongs to the day before.
+    return day - _ONE_DAY if hour < check_day_start_hour(day_start_hour) else day
 
 
 def day_start(
@@ -51,7 +63,19 @@ def day_start(
 
 def format_day(day: date) -> str:
     """The stored form of a day: 'YYYY-MM-DD'."""
-    return day.isoformat()
+    # Every answer writes a few days (today, the due day, the stamp's), and isoformat() is
+    # slow next to a dictionary lookup; the days in use are few, so the cache stays small.
+    text = _DAY_TEXTS.get(day)
+    if text is None:
+        text = day.isoformat()
+        if len(_DAY_TEXTS) >= _DAY_TEXTS_KEPT:
+            _DAY_TEXTS.clear()
+        _DAY_TEXTS[day] = text
+    return text
+
+
+_DAY_TEXTS: dict[date, str] = {}
+_DAY_TEXTS_KEPT = 4096
 
 
 def parse_day(text: str) -> date:

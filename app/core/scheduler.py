@@ -99,6 +99,7 @@ class Allowance:
     def recompute(self, tree: DeckTree, done: dict[int, list[int]], deck_id: int) -> None:
         """Update the allowance of the top-level deck holding `deck_id` and everything under
         it: the only decks an answer in `deck_id` can change."""
+        # Runs after every answer: plain comparisons rather than min() and dict.get().
         root, parent = deck_id, tree.parent[deck_id]
         while parent is not None:
             root, parent = parent, tree.parent[parent]
@@ -107,22 +108,29 @@ class Allowance:
         done_new: dict[int, int] = {}
         done_review: dict[int, int] = {}
         for deck in reversed(decks):
-            own_new, own_review = done.get(deck, (0, 0))
+            own = done.get(deck, _NONE_DONE)
+            own_new, own_review = own[0], own[1]
             for child in children[deck]:
                 own_new += done_new[child]
                 own_review += done_review[child]
             done_new[deck] = own_new
             done_review[deck] = own_review
         new, review = self.new, self.review
+        new_limit, review_limit, parents = tree.new_limit, tree.review_limit, tree.parent
         for deck in decks:
-            left_new = tree.new_limit[deck] - done_new[deck]
-            left_review = tree.review_limit[deck] - done_review[deck]
-            parent = tree.parent[deck]
+            left_new = new_limit[deck] - done_new[deck]
+            left_review = review_limit[deck] - done_review[deck]
+            parent = parents[deck]
             if parent is not None:
-                left_new = min(left_new, new[parent])
-                left_review = min(left_review, review[parent])
+                if new[parent] < left_new:
+                    left_new = new[parent]
+                if review[parent] < left_review:
+                    left_review = review[parent]
             new[deck] = left_new if left_new > 0 else 0
             review[deck] = left_review if left_review > 0 else 0
+
+
+_NONE_DONE = (0, 0)
 
 
 def done_today(conn: sqlite3.Connection, today: str) -> dict[int, list[int]]:

@@ -38,6 +38,9 @@ READ_AHEAD = 16
 # 16 µs for 16, and most sessions then need no read beyond the first, which an answer that
 # happens to need it would otherwise wait for.
 ENTRIES_AHEAD = 64
+# The statement reading one card by rowid, per column list: made once, as sqlite3 finds its
+# prepared statement by the text (hashing a new string of some 250 characters each time).
+_BY_ROWID: dict[str, str] = {}
 # Where a row read with QUEUE_COLUMNS holds the card's id and its deck's id.
 _ID, _DECK = 1, 2
 
@@ -101,9 +104,10 @@ class _Reviews:
             if allowed[deck] <= 0:
                 heapq.heappop(heap)  # the deck is done for today: its cards stay hidden
                 continue
-            row: tuple[Any, ...] | None = conn.execute(
-                f"SELECT {columns} FROM cards WHERE rowid = ?", (heap[0][2],)
-            ).fetchone()
+            sql = _BY_ROWID.get(columns)
+            if sql is None:
+                sql = _BY_ROWID[columns] = f"SELECT {columns} FROM cards WHERE rowid = ?"
+            row: tuple[Any, ...] | None = conn.execute(sql, (heap[0][2],)).fetchone()
             if row is None:  # gone without the queue being told: read that deck again
                 heapq.heappop(heap)
                 self.complete.discard(deck)

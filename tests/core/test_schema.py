@@ -122,6 +122,36 @@ def test_an_older_collection_queues_its_due_reviews_without_the_global_index(tmp
         assert shown == ["c2", "c4", "c1", "c3"]
 
 
+LOG_ROW = (
+    "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
+    " interval_after, easiness_before, easiness_after) VALUES ('c1', '2026-01-01T08:00:00.000Z',"
+    " '2026-01-01', 4, ?, 0, 1, 2500, 2500)"
+)
+
+
+@pytest.mark.parametrize("start", [1, 2, 3, 4])
+def test_an_older_collection_keeps_its_log_and_checks_the_kind_without_a_list(tmp_path, start):
+    path, conn = older_collection(tmp_path, start)
+    conn.execute(LOG_ROW, ("new",))
+    conn.close()
+    with Collection.open(path, import_builtin=False) as collection:
+        db = collection.conn
+        assert db.execute("SELECT card_id, kind FROM reviews").fetchall() == [("c1", "new")]
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        for kind in ("review", "repeat"):
+            db.execute(LOG_ROW, (kind,))
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute(LOG_ROW, ("learn",))
+        # The check no longer builds a temporary table of the allowed kinds for every row.
+        plan = [row[1] for row in db.execute(f"EXPLAIN {LOG_ROW}", ("new",))]
+        assert "OpenEphemeral" not in plan
+    # And a program opening the file afresh reads the same definition.
+    fresh = connect(path)
+    definition = fresh.execute("SELECT sql FROM sqlite_master WHERE name = 'reviews'").fetchone()
+    assert "kind = 'new' OR kind = 'review' OR kind = 'repeat'" in definition[0]
+    assert "IN (" not in definition[0]
+
+
 def test_deck_totals_follow_inserts_moves_and_deletes(tmp_path):
     conn = connect(tmp_path / "c.db")
     migrate(conn)
