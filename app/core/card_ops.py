@@ -8,7 +8,6 @@ and suspending many cards at once. Also the rows the browser's table shows. Ever
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +17,14 @@ from typing import Any
 
 from app.core.errors import InputError
 from app.core.search import STATE_SQL
-from app.core.store import check_deck_name, ensure_deck, tags_json, transaction, utc_stamp
+from app.core.store import (
+    check_deck_name,
+    ensure_deck,
+    tags_from_json,
+    tags_json,
+    transaction,
+    utc_stamp,
+)
 
 DEFAULT_EASINESS = 2500
 _CHUNK = 500  # stay well below SQLite's limit on bound parameters
@@ -224,7 +230,7 @@ def _edit_tags(collection: Any, card_ids: Sequence[str], edit: Any, now: datetim
                 f"SELECT id, tags FROM cards WHERE id IN ({_marks(chunk)})", chunk
             ).fetchall()
             for card_id, stored in rows:
-                old = list(json.loads(stored)) if stored else []
+                old = list(tags_from_json(stored))
                 new = edit(old)
                 if new != old:
                     conn.execute(
@@ -262,7 +268,7 @@ def card_rows(db: Any, card_ids: Sequence[str], today: date) -> list[CardRow]:
             f"WHERE cards.id IN ({_marks(chunk)})",
             [today.isoformat(), today.isoformat(), *chunk],
         ):
-            tags = tuple(json.loads(row[4])) if row[4] else ()
+            tags = tags_from_json(row[4])
             found[row[0]] = CardRow(
                 id=row[0],
                 question=row[1] or "",

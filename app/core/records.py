@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 
 from app.core.days import parse_day
 from app.core.model import CardRecord, CardSpec, ReviewRecord, Schedule
 from app.core.sm2 import milli_to_easiness
-from app.core.store import parse_stamp
+from app.core.store import parse_stamp, tags_from_json
 
 
 def _review(row: tuple) -> ReviewRecord:
@@ -82,7 +81,7 @@ def iter_card_records(
                 deck=row[1],
                 question=row[2],
                 answer=row[3],
-                tags=tuple(json.loads(row[4] or "[]")),
+                tags=tags_from_json(row[4]),
                 source_line=row[5],
             ),
             schedule=schedule,

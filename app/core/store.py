@@ -261,8 +261,8 @@ def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
 _SCAN_JSON = json.JSONDecoder().scan_once
 
 
-def _tags(text: str | None) -> tuple[str, ...]:
-    """A card's tags from their stored JSON array."""
+def tags_from_json(text: str | None) -> tuple[str, ...]:
+    """A card's tags from their stored JSON array (what `tags_json` wrote); NULL is none."""
     if not text or text == "[]":
         return ()
     try:
@@ -282,7 +282,7 @@ def row_to_card(row: tuple[Any, ...]) -> Card:
         row[1],  # deck
         row[2],  # question
         row[3],  # answer
-        _tags(row[4]),
+        tags_from_json(row[4]),
         row[5],  # repetitions
         row[6],  # interval
         milli_to_easiness(row[7]),  # easiness

@@ -39,6 +39,7 @@ from app.core.exporting.apkg_writer import (
 )
 from app.core.exporting.note_fields import anki_tags
 from app.core.model import DECK_SEPARATOR, quality_to_anki_ease
+from app.core.store import tags_from_json
 
 # Milliseconds since the epoch of a stored UTC stamp ('2026-11-27T20:26:32.123Z'); julianday's
 # double has about 20 microseconds of precision at today's dates, so rounding is exact.
@@ -332,7 +333,7 @@ def _add_cards(
          lapses, suspended, _modified_at, position) = row  # fmt: skip
         tag_text = tag_texts.get(tags)
         if tag_text is None:
-            tag_text = tag_texts[tags] = anki_tags(json.loads(tags or "[]"))
+            tag_text = tag_texts[tags] = anki_tags(tags_from_json(tags))
         schedule = None
         if due is not None:
             due_day = date.fromisoformat(due).toordinal()

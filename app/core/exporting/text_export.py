@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from app.core.exporting.anki_format import note_guid
 from app.core.model import DECK_SEPARATOR, CardSpec
+from app.core.store import tags_from_json
 
 CSV_COLUMNS = ("guid", "deck", "Question", "Answer", "tags")
 
@@ -46,7 +46,7 @@ def read_specs(conn: sqlite3.Connection, deck: str | None = None) -> Iterator[Ca
     for card_id, deck_name, question, answer, tags, source_line in rows:
         tag_list = tag_lists.get(tags)
         if tag_list is None:
-            tag_list = tag_lists[tags] = tuple(json.loads(tags or "[]"))
+            tag_list = tag_lists[tags] = tags_from_json(tags)
         yield CardSpec(
             id=card_id,
             deck=deck_name,
