@@ -26,10 +26,17 @@ def check_day_start_hour(hour: int) -> int:
     return hour
 
 
+def utc_offset(moment: datetime) -> timedelta:
+    """`moment`'s offset from UTC; a naive datetime (no offset) raises ValueError."""
+    offset = moment.utcoffset()  # None for a naive datetime, or a zone that gives none
+    if offset is None:
+        raise ValueError("an aware datetime is needed (one with a timezone)")
+    return offset
+
+
 def to_local(moment: datetime, tz: tzinfo | None = None) -> datetime:
     """`moment` as wall-clock time in `tz` (the machine's zone when None)."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("an aware datetime is needed (one with a timezone)")
+    utc_offset(moment)
     return moment.astimezone(tz) if tz is not None else moment.astimezone()
 
 
@@ -38,8 +45,7 @@ def local_day(
 ) -> date:
     """The scheduling day `moment` belongs to: its local date, shifted back by the day start."""
     if tz is None:
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            raise ValueError("an aware datetime is needed (one with a timezone)")
+        utc_offset(moment)
         # The machine's wall-clock time, as `astimezone()` reads it (through localtime), without
         # building the fixed-offset zone it attaches: the collection asks twice per answer.
         wall = time.localtime(moment.timestamp())

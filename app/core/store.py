@@ -13,7 +13,7 @@ from types import TracebackType
 from typing import Any
 
 from app.core.collection_types import Card
-from app.core.days import format_day, parse_day
+from app.core.days import format_day, parse_day, utc_offset
 from app.core.errors import CollectionError, InputError
 from app.core.model import DECK_SEPARATOR, CardSpec
 from app.core.schema import check_not_newer, migrate
@@ -159,9 +159,7 @@ def open_connection(path: Path) -> sqlite3.Connection:
 
 def utc_stamp(moment: datetime) -> str:
     """UTC ISO-8601 with milliseconds and a Z: '2026-11-27T20:26:32.123Z'."""
-    offset = moment.utcoffset()
-    if offset is None:
-        raise ValueError("an aware datetime is needed (one with a timezone)")
+    offset = utc_offset(moment)
     # Subtracting the offset gives the UTC wall-clock fields without building a UTC datetime,
     # and the day's text comes from format_day's cache: isoformat() alone costs several times
     # as much, and imports stamp every card, answers every log row.
