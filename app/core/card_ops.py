@@ -20,6 +20,8 @@ from app.core.search import STATE_SQL
 from app.core.store import (
     check_deck_name,
     ensure_deck,
+    id_chunks,
+    marks,
     tags_from_json,
     tags_json,
     transaction,
@@ -27,7 +29,6 @@ from app.core.store import (
 )
 
 DEFAULT_EASINESS = 2500
-_CHUNK = 500  # stay well below SQLite's limit on bound parameters
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +72,6 @@ def _writing(collection: Any) -> Iterator[Any]:
             yield conn
     finally:
         collection.refresh()
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start : start + _CHUNK]
-
-
-def _marks(ids: Sequence[str]) -> str:
-    return ",".join("?" * len(ids))
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -157,14 +149,16 @@ def delete_cards(collection: Any, card_ids: Sequence[str]) -> DeletedCards:
     cards: list[dict[str, Any]] = []
     reviews: list[dict[str, Any]] = []
     with _writing(collection) as conn:
-        for chunk in _chunks(list(card_ids)):
-            marks = _marks(chunk)
-            cards.extend(_dicts(conn.execute(f"SELECT * FROM cards WHERE id IN ({marks})", chunk)))
-            reviews.extend(
-                _dicts(conn.execute(f"SELECT * FROM reviews WHERE card_id IN ({marks})", chunk))
+        for chunk in id_chunks(list(card_ids)):
+            ids_sql = marks(chunk)
+            cards.extend(
+                _dicts(conn.execute(f"SELECT * FROM cards WHERE id IN ({ids_sql})", chunk))
             )
-            conn.execute(f"DELETE FROM reviews WHERE card_id IN ({marks})", chunk)
-            conn.execute(f"DELETE FROM cards WHERE id IN ({marks})", chunk)
+            reviews.extend(
+                _dicts(conn.execute(f"SELECT * FROM reviews WHERE card_id IN ({ids_sql})", chunk))
+            )
+            conn.execute(f"DELETE FROM reviews WHERE card_id IN ({ids_sql})", chunk)
+            conn.execute(f"DELETE FROM cards WHERE id IN ({ids_sql})", chunk)
     return DeletedCards(tuple(cards), tuple(reviews))
 
 
@@ -175,7 +169,7 @@ def restore_cards(collection: Any, deleted: DeletedCards) -> None:
             for row in rows:
                 columns = list(row)
                 conn.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_marks(columns)})",
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks(columns)})",
                     [row[column] for column in columns],
                 )
 
@@ -194,9 +188,9 @@ def move_to_deck(
     changed = 0
     with _writing(collection) as conn:
         deck_id = ensure_deck(conn, deck)
-        for chunk in _chunks(list(card_ids)):
+        for chunk in id_chunks(list(card_ids)):
             changed += conn.execute(
-                f"UPDATE cards SET deck_id = ?, modified_at = ? WHERE id IN ({_marks(chunk)}) "
+                f"UPDATE cards SET deck_id = ?, modified_at = ? WHERE id IN ({marks(chunk)}) "
                 "AND deck_id != ?",
                 [deck_id, stamp, *chunk, deck_id],
             ).rowcount
@@ -225,9 +219,9 @@ def _edit_tags(collection: Any, card_ids: Sequence[str], edit: Any, now: datetim
     stamp = utc_stamp(now or datetime.now(UTC))
     changed = 0
     with _writing(collection) as conn:
-        for chunk in _chunks(list(card_ids)):
+        for chunk in id_chunks(list(card_ids)):
             rows = conn.execute(
-                f"SELECT id, tags FROM cards WHERE id IN ({_marks(chunk)})", chunk
+                f"SELECT id, tags FROM cards WHERE id IN ({marks(chunk)})", chunk
             ).fetchall()
             for card_id, stored in rows:
                 old = list(tags_from_json(stored))
@@ -248,9 +242,9 @@ def set_suspended(collection: Any, card_ids: Sequence[str], suspended: bool) -> 
     """
     changed = 0
     with _writing(collection) as conn:
-        for chunk in _chunks(list(card_ids)):
+        for chunk in id_chunks(list(card_ids)):
             changed += conn.execute(
-                f"UPDATE cards SET suspended = ? WHERE id IN ({_marks(chunk)}) AND suspended != ?",
+                f"UPDATE cards SET suspended = ? WHERE id IN ({marks(chunk)}) AND suspended != ?",
                 [int(suspended), *chunk, int(suspended)],
             ).rowcount
     return changed
@@ -259,13 +253,13 @@ def set_suspended(collection: Any, card_ids: Sequence[str], suspended: bool) -> 
 def card_rows(db: Any, card_ids: Sequence[str], today: date) -> list[CardRow]:
     """The table rows for `card_ids` in that order; ids no longer in the collection are skipped."""
     found: dict[str, CardRow] = {}
-    for chunk in _chunks(list(card_ids)):
+    for chunk in id_chunks(list(card_ids)):
         for row in db.execute(
             "SELECT cards.id, cards.question, cards.answer, decks.name, cards.tags, cards.due, "
             "cards.interval, cards.easiness, "
             "(SELECT COUNT(*) FROM reviews WHERE reviews.card_id = cards.id), cards.lapses, "
             f"{STATE_SQL} FROM cards JOIN decks ON decks.id = cards.deck_id "
-            f"WHERE cards.id IN ({_marks(chunk)})",
+            f"WHERE cards.id IN ({marks(chunk)})",
             [today.isoformat(), today.isoformat(), *chunk],
         ):
             tags = tags_from_json(row[4])

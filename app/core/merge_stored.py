@@ -16,9 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 
 from app.core.errors import CollectionError
-
-# Ids looked up per statement.
-CHUNK = 500
+from app.core.store import id_chunks, marks
 
 # What the merge knows of a stored card: (source hash, source, source line, raw fingerprint).
 Known = tuple[str | None, str | None, int | None, str | None]
@@ -165,14 +163,12 @@ class Existing:
         self._look_up([card_id for card_id in wanted if card_id not in self.cards])
 
     def _look_up(self, ids: list[str]) -> None:
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in id_chunks(ids):
             self.cards.update(
                 (row[0], row[1:])
                 for row in self.conn.execute(
                     "SELECT id, source_hash, source, source_line, source_raw_hash FROM cards"
-                    f" WHERE id IN ({marks})",
+                    f" WHERE id IN ({marks(chunk)})",
                     chunk,
                 )
             )
@@ -218,11 +214,8 @@ class Existing:
         if not ids:
             return []
         ordered = []
-        wanted = list(ids)
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
+        for chunk in id_chunks(list(ids)):
             ordered += self.conn.execute(
-                f"SELECT position, id FROM cards WHERE id IN ({marks})", chunk
+                f"SELECT position, id FROM cards WHERE id IN ({marks(chunk)})", chunk
             ).fetchall()
         return [card_id for _, card_id in sorted(ordered)]

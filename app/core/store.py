@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
@@ -230,6 +230,21 @@ def tags_json(tags: tuple[str, ...] | list[str]) -> str:
         return f"[{', '.join(map(_quote, tags))}]"
     except TypeError:
         return _JSON.encode(list(tags))
+
+
+# Ids bound per `IN (...)` statement: well below SQLite's limit on bound parameters.
+IDS_PER_QUERY = 500
+
+
+def id_chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """`ids` in slices of at most IDS_PER_QUERY, one statement's worth each."""
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        yield ids[start : start + IDS_PER_QUERY]
+
+
+def marks(ids: Sequence[object]) -> str:
+    """The `?,?,...` placeholders binding `ids` in an `IN (...)` list."""
+    return ",".join("?" * len(ids))
 
 
 def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]) -> None:
