@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from app.core.errors import InputError
 from app.core.model import DECK_SEPARATOR, CardSpec
+from app.core.textfile import lf_line_ends
 
 DEFAULT_DECK = "Default"
 
@@ -53,7 +54,7 @@ def normalize_side(text: str) -> str:
     # Most sides are like that already (compiled ones always are): keep them as they are.
     if text == text.strip() and "\r" not in text and not _SPACE_AT_END.search(text):
         return text
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.rstrip() for line in lf_line_ends(text).split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -156,7 +157,7 @@ def parse_deck(
     text: str, *, source: str = "<deck>", default_deck: str | None = None
 ) -> list[CardSpec]:
     """The cards of a Markdown deck; raises InputError naming the line of a malformed card."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = lf_line_ends(text.lstrip("\ufeff")).split("\n")
     ctx = _Context(source=source, base=default_deck)
     index = _front_matter(lines, ctx)
     while index < len(lines):

@@ -34,6 +34,7 @@ from app.core.notes_cards import CardBuilder
 from app.core.notes_phrases import Phrases, phrases_for
 from app.core.notes_split import parallel_parts
 from app.core.notes_tree import Node, Section, parse_notes
+from app.core.textfile import lf_line_ends
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,7 @@ def compile_with_report(
     Any text compiles (notes cannot be malformed, only more or less covered); `source` is
     accepted for symmetry with `parse_deck`. Large notes compile in parts on several cores.
     """
-    text = text.lstrip("\ufeff")
-    if "\r" in text:  # one scan where most notes have none, rather than two replacements
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = lf_line_ends(text.lstrip("\ufeff"))
     # Compiling builds a large tree of small objects and no reference cycles; the cyclic
     # collector would walk all of them again and again (a third of the time on big notes).
     with paused_gc():

@@ -18,6 +18,13 @@ from app.core.errors import InputError
 _BINARY_CONTROLS = frozenset(range(0x00, 0x09)) | {0x0E, 0x0F} | frozenset(range(0x10, 0x1A))
 
 
+def lf_line_ends(text: str) -> str:
+    """`text` with CRLF and lone CR line ends made LF."""
+    if "\r" in text:  # one scan where most texts have none, rather than two replacements
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def decode_text(data: bytes, *, path: str | os.PathLike[str] = "<text>") -> str:
     """Decode file bytes to text with LF line endings, or raise InputError naming `path`."""
     path = os.fspath(path)
@@ -42,8 +49,7 @@ def decode_text(data: bytes, *, path: str | os.PathLike[str] = "<text>") -> str:
                 ) from None
     if "\x00" in text:
         raise InputError("this is a binary file, not text", path=path)
-    if "\r" in text:  # one scan where most files have none, rather than two replacements
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = lf_line_ends(text)
     if not text or text.isspace():  # without copying the whole text as strip() would
         raise InputError("the file is empty", path=path)
     return text
