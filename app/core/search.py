@@ -486,16 +486,10 @@ class CardSearch:
             counted = aside.scalar(
                 f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}", list(self.clause.params)
             )
-            order = self._order(list(self.keys), "cards.rowid")
-            sql = f"SELECT cards.id FROM cards WHERE {self.clause.where} ORDER BY {order} LIMIT ?"
-            rows = db.execute(sql, [*self.clause.params, *self.key_params, limit]).fetchall()
-            return int(counted.result()), [row[0] for row in rows]
+            return int(counted.result()), self._first_ids(db, limit)
         if self.clause.where == "1":
             # Every card: counting is instant from an index; one scan finds the first rows.
-            order = self._order(list(self.keys), "cards.rowid")
-            sql = f"SELECT cards.id FROM cards ORDER BY {order} LIMIT ?"
-            rows = db.execute(sql, [*self.key_params, limit]).fetchall()
-            return self.count(db), [row[0] for row in rows]
+            return self.count(db), self._first_ids(db, limit)
         # A filter: one scan collects the matches with their sort keys, then count and first
         # rows both come from that small table instead of scanning the cards twice.
         keys = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(self.keys))
@@ -510,6 +504,13 @@ class CardSearch:
         )
         rows = db.execute(sql, [*self.key_params, *self.clause.params, limit]).fetchall()
         return (rows[0][0] if rows else 0), [row[1] for row in rows]
+
+    def _first_ids(self, db: Any, limit: int) -> list[str]:
+        """The ids of the first `limit` matches in sort order, from one scan."""
+        order = self._order(list(self.keys), "cards.rowid")
+        sql = f"SELECT cards.id FROM cards WHERE {self.clause.where} ORDER BY {order} LIMIT ?"
+        rows = db.execute(sql, [*self.clause.params, *self.key_params, limit]).fetchall()
+        return [row[0] for row in rows]
 
     def all_ids(self, db: Any) -> list[str]:
         """Ids of every match in sort order."""
