@@ -14,7 +14,6 @@ rendered.
 
 from __future__ import annotations
 
-import json
 import queue
 import sqlite3
 import threading
@@ -22,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
-from hashlib import sha256
 from pathlib import Path
 
 from app.core.collection_types import ImportResult
@@ -38,14 +36,13 @@ from app.core.store import (
     check_deck_name,
     content_hash,
     ensure_deck,
+    hash_card_text,
     insert_rows,
+    json_string,
     tags_json,
     transaction,
     utc_stamp,
 )
-
-# JSON's string encoder as json.dumps(..., ensure_ascii=False) uses it (see `content_hash`).
-_quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 CHUNK = 500
 # Page cache (KiB) for writing a large batch: the default 2 MiB makes SQLite spill the cards'
@@ -375,11 +372,10 @@ def _merge_records(
         if digest is None:
             deck_text = deck_texts.get(spec.deck)
             if deck_text is None:
-                deck_text = deck_texts[spec.deck] = _quote(spec.deck)
+                deck_text = deck_texts[spec.deck] = json_string(spec.deck)
             try:
                 # `content_hash(spec)`, from the deck's and tags' JSON made once for all cards.
-                payload = f"[{deck_text}, {_quote(spec.question)}, {_quote(spec.answer)}, {tags}]"
-                digest = sha256(payload.encode("utf-8")).hexdigest()[:32]
+                digest = hash_card_text(deck_text, spec.question, spec.answer, tags)
             except TypeError:  # not all text: let content_hash spell it
                 digest = content_hash(spec)
         known = existing.get(card_id)

@@ -37,6 +37,8 @@ QUEUE_COLUMNS = (
 # JSON as json.dumps(..., ensure_ascii=False) writes it; `_quote` is its string encoder.
 _JSON = json.JSONEncoder(ensure_ascii=False)
 _quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+# A string as JSON spells it with ensure_ascii=False (the deck in `content_hash`).
+json_string = _quote
 _ROWS_PER_INSERT = 1000
 # Pages in the write-ahead log past which a commit checkpoints it itself (SQLite's default is
 # 1,000): well beyond where the background checkpoint copies it (app.core.collection).
@@ -215,12 +217,19 @@ def content_hash(spec: CardSpec) -> str:
     store it, so it must never change. Spelled out for speed (an import hashes every card).
     """
     try:
-        payload = (
-            f"[{_quote(spec.deck)}, {_quote(spec.question)}, {_quote(spec.answer)},"
-            f" [{', '.join(map(_quote, spec.tags))}]]"
+        return hash_card_text(
+            json_string(spec.deck), spec.question, spec.answer, tags_json(spec.tags)
         )
     except TypeError:  # not all text: let json spell it
         payload = _JSON.encode([spec.deck, spec.question, spec.answer, list(spec.tags)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def hash_card_text(deck_json: str, question: str, answer: str, tags_text: str) -> str:
+    """`content_hash` from the deck's and the tags' JSON (which importers make once for many
+    cards) and the two sides; TypeError if a side is not text, UnicodeEncodeError if it holds
+    a lone surrogate."""
+    payload = f"[{deck_json}, {_quote(question)}, {_quote(answer)}, {tags_text}]"
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 

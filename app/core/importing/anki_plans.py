@@ -18,10 +18,7 @@ from typing import Any
 
 from app.core.exporting.anki_format import FIELD_SEPARATOR, NOTETYPE_ID
 from app.core.importing.anki_sides import NoteType
-from app.core.store import tags_json
-
-# JSON's string encoder as json.dumps(..., ensure_ascii=False) uses it (see `content_hash`).
-_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
+from app.core.store import hash_card_text, json_string, tags_json
 
 # Part of every card's fingerprint: change it whenever rendering changes what a note becomes
 # (templates, sanitizing, wrapping), so that the next import renders every card again.
@@ -169,12 +166,10 @@ class CardPlanner:
         text = self.tag_texts.get(tags)
         if text is None:
             text = self.tag_texts[tags] = tags_json(tuple(tags.split()))
-        payload = f"[{_quote(deck)}, {_quote(question)}, {_quote(answer)}, {text}]"
         try:
-            data = payload.encode("utf-8")
+            return question, answer, hash_card_text(json_string(deck), question, answer, text)
         except UnicodeEncodeError:  # left for the merge to report as before
             return question, answer, None
-        return question, answer, hashlib.sha256(data).hexdigest()[:32]
 
 
 def _template_key(notetype: NoteType, ordinal: int) -> str:
