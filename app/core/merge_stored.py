@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from app.core.errors import CollectionError
 from app.core.store import id_chunks, marks
@@ -138,29 +139,31 @@ class Existing:
                 return
             if stored.source is None:
                 # Every card, read as the import began: the same answers without reading again.
-                ordered = []
-                for card_id, digest, origin, line, fingerprint, suspended, position in stored.rows:
-                    self.cards[card_id] = (digest, origin, line, fingerprint)
-                    if origin == source and not suspended:
-                        ordered.append((position, card_id))
-                self.active = [card_id for _, card_id in sorted(ordered)]
+                self._take(stored.rows)
                 return
         if conn.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None:
             return  # a new collection: nothing to look up
         # A source's cards are usually most of the batch: one scan of the source index finds
         # them in less time than looking each id up.
-        ordered = []
-        for card_id, digest, line, fingerprint, suspended, position in conn.execute(
-            "SELECT id, source_hash, source_line, source_raw_hash, suspended, position"
-            " FROM cards WHERE source = ?",
-            (source,),
-        ):
-            self.cards[card_id] = (digest, source, line, fingerprint)
-            if not suspended:
-                ordered.append((position, card_id))
-        self.active = [card_id for _, card_id in sorted(ordered)]
+        self._take(
+            conn.execute(
+                "SELECT id, source_hash, source, source_line, source_raw_hash, suspended, position"
+                " FROM cards WHERE source = ?",
+                (source,),
+            )
+        )
         wanted = [*ids, *unchanged]
         self._look_up([card_id for card_id in wanted if card_id not in self.cards])
+
+    def _take(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Cards as `StoredCards.rows` holds them: what each is, and the source's active ones."""
+        source = self.source
+        ordered = []
+        for card_id, digest, origin, line, fingerprint, suspended, position in rows:
+            self.cards[card_id] = (digest, origin, line, fingerprint)
+            if origin == source and not suspended:
+                ordered.append((position, card_id))
+        self.active = [card_id for _, card_id in sorted(ordered)]
 
     def _look_up(self, ids: list[str]) -> None:
         for chunk in id_chunks(ids):
