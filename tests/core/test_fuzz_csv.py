@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -70,6 +72,7 @@ documents = st.tuples(st.lists(st.sampled_from(HEADERS), max_size=4), rows).map(
     lambda parts: "\n".join(parts[0] + parts[1])
 )
 SCRATCH = Path(tempfile.mkdtemp(prefix="deckard-fuzz-csv-"))
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 
 
 def read_or_error(data: bytes, suffix: str):
