@@ -1,9 +1,10 @@
-"""Card changes the browser makes beyond the Collection's own methods, each one transaction.
+"""Changes to cards beyond studying them, each one transaction, for the browser and the editor.
 
-Adding a card by hand, resetting cards to new, deleting cards (with a snapshot that restores the
-cards and their review history exactly), moving cards to another deck, adding and removing tags,
-and suspending many cards at once. Also the rows the browser's table shows. Every change stamps
-`modified_at`, which is what tells a later import of the source file that the card was edited.
+Adding a card by hand, editing one (`Collection.update_card`), resetting cards to new, deleting
+cards (with a snapshot that restores the cards and their review history exactly), moving cards
+to another deck, adding and removing tags, and suspending many cards at once. Also the rows the
+browser's table shows. Every change stamps `modified_at`, which is what tells a later import of
+the source file that the card was edited.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from app.core.errors import InputError
+from app.core.errors import CollectionError, InputError
 from app.core.search import STATE_SQL
 from app.core.store import (
     check_deck_name,
@@ -177,6 +178,40 @@ def restore_cards(collection: Any, deleted: DeletedCards) -> None:
 def _dicts(cursor: Any) -> list[dict[str, Any]]:
     names = [description[0] for description in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def edit_card(
+    collection: Any,
+    card_id: str,
+    *,
+    question: str | None = None,
+    answer: str | None = None,
+    deck: str | None = None,
+    tags: Iterable[str] | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Change what is given of a card's question, answer, deck (created if needed) and tags;
+    its scheduling stays. Nothing given: nothing written. CollectionError if no such card."""
+    changes: dict[str, Any] = {}
+    if question is not None:
+        changes["question"] = question
+    if answer is not None:
+        changes["answer"] = answer
+    if tags is not None:
+        changes["tags"] = tags_json(tuple(tags))
+    deck_name = check_deck_name(deck, where="deck") if deck is not None else None
+    if not changes and deck_name is None:
+        return
+    changes["modified_at"] = utc_stamp(now or datetime.now(UTC))
+    with _writing(collection) as conn:
+        if deck_name is not None:
+            changes["deck_id"] = ensure_deck(conn, deck_name)
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        cursor = conn.execute(
+            f"UPDATE cards SET {assignments} WHERE id = ?", (*changes.values(), card_id)
+        )
+        if cursor.rowcount == 0:
+            raise CollectionError(f"no card with id {card_id!r}")
 
 
 def move_to_deck(

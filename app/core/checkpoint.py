@@ -5,13 +5,13 @@ In WAL mode every commit is appended (and synced) to the `-wal` file beside the 
 now and then the log has to be copied back into the database file and that file synced: a
 checkpoint. By default SQLite runs it inside whichever commit makes the log pass 1,000 pages, so
 every hundred-odd answers one takes tens of milliseconds instead of one. The collection instead
-asks this thread, every few hundred answers, for a passive checkpoint on a connection of its own,
-which the thread runs once no answer has come for `IDLE_SECONDS`: people take seconds over each
-card, so the copy happens while they read and never holds up an answer or competes with its
-sync. It never blocks the collection's connection either, and runs on the other core while
-SQLite works with Python's lock released. A program that answers without pause never leaves it
-an idle moment, and gets SQLite's own checkpoint once the log is twice as long as the collection
-lets it grow (`store.WAL_AUTOCHECKPOINT_PAGES`).
+asks this thread, every few hundred answers (`CHECKPOINT_EVERY`), for a passive checkpoint on a
+connection of its own, which the thread runs once no answer has come for `IDLE_SECONDS`: people
+take seconds over each card, so the copy happens while they read and never holds up an answer or
+competes with its sync. It never blocks the collection's connection either, and runs on the
+other core while SQLite works with Python's lock released. A program that answers without pause
+never leaves it an idle moment, and gets SQLite's own checkpoint once the log is twice as long as
+the collection lets it grow (`store.WAL_AUTOCHECKPOINT_PAGES`).
 
 Durability does not depend on it: an answer is in the synced log before `answer()` returns, and
 a crash during a checkpoint loses nothing (SQLite finishes the copy from the log on the next
@@ -19,7 +19,7 @@ open).
 
 SQLite starts the log afresh, instead of letting the file grow, only when a write begins with
 every page of the log copied. Should answers come in during a background checkpoint, the
-collection copies those last few pages itself once it is done (`take_finished`).
+collection copies those last few pages itself once it is done (`Checkpointer.before_write`).
 
 The same thread also makes the log file long enough, once per session, as soon as studying
 starts (`Collection.next_card` asks for it): a commit that lengthens a file makes its sync also
@@ -36,6 +36,7 @@ a nearly full disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -45,6 +46,12 @@ from pathlib import Path
 
 # How long no answer must have come before a requested checkpoint runs.
 IDLE_SECONDS = 0.05
+# Answers between two background checkpoints. The first commit after a checkpoint starts the log
+# afresh and syncs the log's new header as well as the answer, so that answer takes about twice
+# as long: checkpoints are kept rare. An answer adds about eight pages to the log, so the log
+# reaches about 2,000 pages (8 MB), half the length at which SQLite would checkpoint inside a
+# commit (store.WAL_AUTOCHECKPOINT_PAGES).
+CHECKPOINT_EVERY = 256
 # The log's own layout: a 32-byte header, then per frame a 24-byte header and one page.
 _LOG_HEADER_BYTES = 32
 _FRAME_HEADER_BYTES = 24
@@ -70,14 +77,24 @@ class Checkpointer:
         self._finished = False
         self._last_activity = time.monotonic()
         self._thread: threading.Thread | None = None
+        self._answers = 0  # since the last checkpoint was asked for
 
-    def note_activity(self) -> None:
-        """The collection has just written: hold back checkpoints until it pauses."""
+    def before_write(self, conn: sqlite3.Connection) -> None:
+        """An answer is about to be written on `conn`, the collection's connection."""
+        if self.take_finished():
+            # Copy what was committed while the background checkpoint ran, if anything, so that
+            # this answer starts the log afresh. A failure here only leaves the log longer.
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+    def answered(self) -> None:
+        """An answer has been written: checkpoint once `CHECKPOINT_EVERY` have been, at the
+        next pause."""
         self._last_activity = time.monotonic()
-
-    def request(self) -> None:
-        """Ask for a checkpoint soon; returns at once."""
-        self._ask(grow=False)
+        self._answers += 1
+        if self._answers >= CHECKPOINT_EVERY:
+            self._answers = 0
+            self._ask(grow=False)
 
     def lengthen_log(self) -> None:
         """Ask for the log file to be made `log_frames` frames long (at most as long as the

@@ -13,7 +13,6 @@ Threads: one `Collection` may be used from any thread, but by one thread at a ti
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -40,15 +39,11 @@ from app.core.sm2 import Sm2State, check_quality, review
 from app.core.store import (
     QUEUE_COLUMNS,
     WAL_AUTOCHECKPOINT_PAGES,
-    check_deck_name,
     deck_id_for,
-    ensure_deck,
     fetch_card,
     open_connection,
     row_to_card,
-    tags_json,
     transaction,
-    utc_stamp,
 )
 from app.core.study_queue import StudyQueue
 
@@ -60,12 +55,6 @@ if TYPE_CHECKING:
 __all__ = ["Card", "Collection", "DaySummary", "DeckCounts", "ImportResult"]
 
 UNDO_DEPTH = 50
-# Answers between two background checkpoints. The first commit after a checkpoint starts the log
-# afresh and syncs the log's new header as well as the answer, so that answer takes about twice
-# as long: checkpoints are kept rare. An answer adds about eight pages to the log, so the log
-# reaches about 2,000 pages (8 MB), half the length at which SQLite would checkpoint inside a
-# commit (store.WAL_AUTOCHECKPOINT_PAGES).
-CHECKPOINT_EVERY = 256
 CONFIG_DEFAULTS: dict[str, Any] = {"day_start_hour": days.DEFAULT_DAY_START_HOUR, "grading": "four"}
 
 
@@ -106,7 +95,6 @@ class Collection:
         self._checkpointer = Checkpointer(path, log_frames=WAL_AUTOCHECKPOINT_PAGES)
         # Reads that can run beside this connection's own (the browser's count of matches).
         self.side_reader = SideReader(path)
-        self._answers_since_checkpoint = 0
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -379,12 +367,7 @@ class Collection:
             card = None
             self._sync()
         moment, today = self._today(now)
-        if self._checkpointer.take_finished():
-            # Copy what was committed while the background checkpoint ran, if anything, so that
-            # this answer starts the log afresh (see app.core.checkpoint). A failure here only
-            # leaves the log longer.
-            with contextlib.suppress(sqlite3.Error):
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        self._checkpointer.before_write(self.conn)
         unchanged = self.conn.total_changes == self._changes
         done = record_answer(
             self.conn,
@@ -402,11 +385,7 @@ class Collection:
         self._changes = self.conn.total_changes
         self._undo.append(done)
         del self._undo[:-UNDO_DEPTH]
-        self._checkpointer.note_activity()
-        self._answers_since_checkpoint += 1
-        if self._answers_since_checkpoint >= CHECKPOINT_EVERY:
-            self._answers_since_checkpoint = 0
-            self._checkpointer.request()
+        self._checkpointer.answered()
         if done.kind != "repeat" and self._done_day == done.day:
             self._count_done(done.deck_id, done.kind, +1)
 
@@ -535,26 +514,9 @@ class Collection:
         now: datetime | None = None,
     ) -> Card:
         """Edit a card's content (scheduling untouched); returns the card as stored now."""
-        changes: dict[str, Any] = {}
-        if question is not None:
-            changes["question"] = question
-        if answer is not None:
-            changes["answer"] = answer
-        if tags is not None:
-            changes["tags"] = tags_json(tuple(tags))
-        deck_name = check_deck_name(deck, where="deck") if deck is not None else None
-        if changes or deck_name is not None:
-            changes["modified_at"] = utc_stamp(now or datetime.now(UTC))
-            with transaction(self.conn):
-                if deck_name is not None:
-                    changes["deck_id"] = ensure_deck(self.conn, deck_name)
-                assignments = ", ".join(f"{column} = ?" for column in changes)
-                cursor = self.conn.execute(
-                    f"UPDATE cards SET {assignments} WHERE id = ?", (*changes.values(), card_id)
-                )
-                if cursor.rowcount == 0:
-                    raise CollectionError(f"no card with id {card_id!r}")
-            self._forget()
+        from app.core.card_ops import edit_card
+
+        edit_card(self, card_id, question=question, answer=answer, deck=deck, tags=tags, now=now)
         return self.card(card_id)
 
     # ----- decks ---------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from app.core import checkpoint
-from app.core import collection as collection_module
 from app.core.collection import Collection
 from app.core.store import WAL_AUTOCHECKPOINT_PAGES
 from tests.core.collection_helpers import NOON, with_cards
@@ -22,7 +21,7 @@ CHECKPOINT_EVERY = 32
 
 @pytest.fixture(autouse=True)
 def _short_spacing(monkeypatch):
-    monkeypatch.setattr(collection_module, "CHECKPOINT_EVERY", CHECKPOINT_EVERY)
+    monkeypatch.setattr(checkpoint, "CHECKPOINT_EVERY", CHECKPOINT_EVERY)
 
 
 def _wal(path: Path) -> Path:
