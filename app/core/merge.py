@@ -22,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from app.core.collection_types import ImportResult
 from app.core.days import format_day
@@ -153,6 +155,32 @@ _CARD_INSERT = (
     " position, created_at, modified_at, repetitions, interval, easiness, due, lapses, suspended,"
     " source_raw_hash)"
 )
+# A card row's values without binding what is the same constant in many rows: binding a None
+# costs SQLite's Python module a failed adapter lookup each time, several times what SQLite
+# does with a NULL. Most added cards are new (their scheduling columns are constants), and a
+# whole batch often lacks source lines or fingerprints.
+_NEW_CARD = ("0", "0", "2500", "NULL", "0", "0")
+_LINE_COLUMN = 6
+_CARD_WIDTH = 18
+
+
+def _row_shape(new: bool, no_lines: bool, no_fingerprints: bool) -> tuple[str, Any]:
+    """The statement inserting added cards' rows (with one row's values, see
+    `store.insert_rows`) and the picker of a row's bound values from the full row in
+    _CARD_INSERT's order (None: all of them): for a new card or not, in a batch without
+    source lines and without fingerprints or not."""
+    columns = ["?"] * _CARD_WIDTH
+    if new:
+        columns[11:17] = _NEW_CARD
+    if no_lines:
+        columns[_LINE_COLUMN] = "NULL"
+    if no_fingerprints:
+        columns[_CARD_WIDTH - 1] = "NULL"
+    bound = [index for index, column in enumerate(columns) if column == "?"]
+    picker = None if len(bound) == _CARD_WIDTH else itemgetter(*bound)
+    return f"{_CARD_INSERT} VALUES ({', '.join(columns)})", picker
+
+
 _REVIEW_INSERT = (
     "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
     " interval_after, easiness_before, easiness_after, duration_ms)"
@@ -180,7 +208,8 @@ class _Inserts:
             self.thread.start()
 
     def add(self, sql: str, rows: list[tuple[object, ...]]) -> None:
-        """Insert `rows` with `sql` ("INSERT INTO t (a, b)"), now or on the writing thread."""
+        """Insert `rows` with `sql` ("INSERT INTO t (a, b)", see `store.insert_rows`), now or
+        on the writing thread."""
         if not rows:
             return
         if self.pending is None:
@@ -375,6 +404,11 @@ def _merge_records(
     modified = stamp
     added_ids = result.added
     unchanged_ids = result.unchanged
+    no_lines = all(record.spec.source_line is None for record in records)
+    no_fingerprints = not fingerprints
+    new_shape = _row_shape(True, no_lines, no_fingerprints)
+    scheduled_shape = _row_shape(False, no_lines, no_fingerprints)
+    last_shape: tuple[str, Any] = new_shape
     for record in records:
         spec = record.spec
         card_id = spec.id
@@ -423,24 +457,33 @@ def _merge_records(
                 ]
             position += 1
             schedule = record.schedule
+            line = spec.source_line
+            shape = new_shape if schedule is None else scheduled_shape
+            if shape is not last_shape:
+                # Rows of one shape share a statement; they are inserted in order all the same.
+                inserts.add(last_shape[0], added)
+                added = []
+                last_shape = shape
             if schedule is None:
-                added.append(
-                    (card_id, deck_id, question, answer, tags, source, spec.source_line, digest,
-                     position, stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint)
+                row: tuple[object, ...] = (
+                    card_id, deck_id, question, answer, tags, source, line, digest, position,
+                    stamp, modified, 0, 0, 2500, None, 0, 0, fingerprint,
                 )  # fmt: skip
             else:
                 easiness = milli.get(schedule.easiness)
                 if easiness is None:
                     easiness = milli[schedule.easiness] = easiness_to_milli(schedule.easiness)
-                added.append(
-                    (card_id, deck_id, question, answer, tags, source, spec.source_line, digest,
-                     position, stamp, modified, schedule.repetitions, schedule.interval, easiness,
-                     format_day(schedule.due), schedule.lapses, int(schedule.suspended),
-                     fingerprint)
+                row = (
+                    card_id, deck_id, question, answer, tags, source, line, digest, position,
+                    stamp, modified, schedule.repetitions, schedule.interval, easiness,
+                    format_day(schedule.due), schedule.lapses, int(schedule.suspended),
+                    fingerprint,
                 )  # fmt: skip
+            pick = shape[1]
+            added.append(row if pick is None else pick(row))
             added_to.append(deck_id)
             if len(added) == CHUNK:
-                inserts.add(_CARD_INSERT, added)
+                inserts.add(shape[0], added)
                 added = []
             if record.history:
                 history += _history_rows(record, day_of)
@@ -451,7 +494,7 @@ def _merge_records(
                  modified, fingerprint, card_id)
             )  # fmt: skip
             result.updated.append(card_id)
-    inserts.add(_CARD_INSERT, added)
+    inserts.add(last_shape[0], added)
     inserts.add(_REVIEW_INSERT, history)
     return changed, moved
 
