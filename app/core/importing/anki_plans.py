@@ -98,7 +98,7 @@ class CardPlanner:
         deck_names = self.deck_names
         blake2b = hashlib.blake2b
         try:
-            for _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid in rows:
+            for _, nid, did, ordinal, _, odid in rows:
                 note = notes.get(nid)
                 if note is None:
                     append(("", NOTE_MISSING, "", None))
@@ -145,7 +145,7 @@ class CardPlanner:
     def render(self, row: tuple[Any, ...]) -> tuple[str, str, str | None] | None:
         """The sides and content hash of the card in `row` (whose note and note type exist),
         errors raised."""
-        _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
+        _, nid, did, ordinal, _, odid = row
         _, _, mid, _, tags, flds = self.notes[nid]
         deck = self.deck(odid or did)
         sides = self.reader._render(self.notetypes[mid], ordinal, str(flds), str(tags), deck)
