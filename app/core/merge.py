@@ -157,18 +157,23 @@ _CARD_INSERT = (
 )
 # A card row's values without binding what is the same constant in many rows: binding a None
 # costs SQLite's Python module a failed adapter lookup each time, several times what SQLite
-# does with a NULL. Most added cards are new (their scheduling columns are constants), and a
-# whole batch often lacks source lines or fingerprints.
+# does with a NULL, and every bound text is copied. Most added cards are new (their
+# scheduling columns are constants), every card of a batch has the same source and creation
+# time, and a whole batch often lacks source lines or fingerprints.
 _NEW_CARD = ("0", "0", "2500", "NULL", "0", "0")
+_SOURCE_COLUMN = 5
 _LINE_COLUMN = 6
+_CREATED_COLUMN = 9
 _CARD_WIDTH = 18
 
 
-def _row_shape(new: bool, no_lines: bool, no_fingerprints: bool) -> tuple[str, Any]:
+def _row_shape(
+    new: bool, no_lines: bool, no_fingerprints: bool, source: str, stamp: str
+) -> tuple[str, Any]:
     """The statement inserting added cards' rows (with one row's values, see
     `store.insert_rows`) and the picker of a row's bound values from the full row in
     _CARD_INSERT's order (None: all of them): for a new card or not, in a batch without
-    source lines and without fingerprints or not."""
+    source lines and without fingerprints or not, from `source` at time `stamp`."""
     columns = ["?"] * _CARD_WIDTH
     if new:
         columns[11:17] = _NEW_CARD
@@ -176,9 +181,25 @@ def _row_shape(new: bool, no_lines: bool, no_fingerprints: bool) -> tuple[str, A
         columns[_LINE_COLUMN] = "NULL"
     if no_fingerprints:
         columns[_CARD_WIDTH - 1] = "NULL"
+    for column, text in ((_SOURCE_COLUMN, source), (_CREATED_COLUMN, stamp)):
+        literal = _sql_text(text)
+        if literal is not None:
+            columns[column] = literal
     bound = [index for index, column in enumerate(columns) if column == "?"]
     picker = None if len(bound) == _CARD_WIDTH else itemgetter(*bound)
     return f"{_CARD_INSERT} VALUES ({', '.join(columns)})", picker
+
+
+def _sql_text(text: object) -> str | None:
+    """`text` as an SQL string literal, None where it must be bound instead (not a string, or
+    one the statement's text could not carry as it is: a NUL, a lone surrogate)."""
+    if type(text) is not str or "\x00" in text:
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return "'" + text.replace("'", "''") + "'"
 
 
 _REVIEW_INSERT = (
@@ -406,8 +427,8 @@ def _merge_records(
     unchanged_ids = result.unchanged
     no_lines = all(record.spec.source_line is None for record in records)
     no_fingerprints = not fingerprints
-    new_shape = _row_shape(True, no_lines, no_fingerprints)
-    scheduled_shape = _row_shape(False, no_lines, no_fingerprints)
+    new_shape = _row_shape(True, no_lines, no_fingerprints, source, stamp)
+    scheduled_shape = _row_shape(False, no_lines, no_fingerprints, source, stamp)
     last_shape: tuple[str, Any] = new_shape
     for record in records:
         spec = record.spec
