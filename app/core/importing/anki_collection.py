@@ -423,9 +423,7 @@ class _Reader:
         finally:
             chunks.close()
 
-    def _card_rows(
-        self, keep_scheduling: bool
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...] | None]]:
+    def _card_rows(self, keep_scheduling: bool) -> tuple[list[tuple[Any, ...]], list[Any]]:
         """The cards in card order as (id, nid, did, ord, type, odid), and, with
         `keep_scheduling`, each scheduled card's (queue, due, ivl, factor, reps, lapses, odue)
         in the same order (None for a new card, whose scheduling is not read).

@@ -304,15 +304,18 @@ def render_cloze(text: str, number: int, *, answer: bool) -> str:
     flat = _flat_clozes(text)
     if flat is None:
         return _render_cloze_parts(_parse_clozes(text), number, answer)
-    # Each deletion as (number, its text, as the question shows it, as the answer does).
-    form = 3 if answer else 2
+    # Each deletion as (number, (its text, as the question shows it, as the answer does)).
+    form = 2 if answer else 1
     return "".join(
-        [part if part.__class__ is str else part[form if part[0] == number else 1] for part in flat]
+        [
+            part if isinstance(part, str) else part[1][form if part[0] == number else 0]
+            for part in flat
+        ]
     )
 
 
 @lru_cache(maxsize=256)
-def _flat_clozes(text: str) -> list[str | tuple[int, str, str, str]] | None:
+def _flat_clozes(text: str) -> list[str | tuple[int, tuple[str, str, str]]] | None:
     """The text runs and deletions of `text` (as `_parse_clozes` finds them) when no deletion
     holds another or is left open, each deletion rendered both ways once for all the note's
     cards (see `render_cloze`); None otherwise.
@@ -321,7 +324,7 @@ def _flat_clozes(text: str) -> list[str | tuple[int, str, str, str]] | None:
     `}}` after its `{{cN::`, with no other `{{cN::` before it. Cached like `_parse_clozes`:
     the cards of a cloze note follow one another.
     """
-    flat: list[str | tuple[int, str, str, str]] = []
+    flat: list[str | tuple[int, tuple[str, str, str]]] = []
     last = 0
     for match in _FLAT_CLOZE.finditer(text):
         before = text[last : match.start()]
@@ -334,7 +337,7 @@ def _flat_clozes(text: str) -> list[str | tuple[int, str, str, str]] | None:
         if "::" in inner:
             inner, hint = inner.split("::", 1)
         question = f'<b class="cloze">[{hint or "..."}]</b>'
-        flat.append((int(match.group(1)), inner, question, f'<b class="cloze">{inner}</b>'))
+        flat.append((int(match.group(1)), (inner, question, f'<b class="cloze">{inner}</b>')))
         last = match.end()
     rest = text[last:]
     if _CLOZE_OPEN.search(rest):
