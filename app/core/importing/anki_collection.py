@@ -340,11 +340,15 @@ class _Reader:
         count = -(-len(rows) // anki_plans.CARD_CHUNK)
         # Worker processes pay off when thousands of cards are to be rendered, as the first
         # chunk's fingerprints (quick to make) tell: not for a package imported again unchanged.
-        first = planner.plans(rows[: anki_plans.CARD_CHUNK], render=False, raising=False)
-        to_render = sum(1 for plan in first if plan[1] == anki_plans.NOT_RENDERED) * count
+        # With no fingerprints known (a first import), every card is to be rendered.
+        if not known:
+            to_render = min(len(rows), anki_plans.CARD_CHUNK) * count
+        else:
+            first = planner.plans(rows[: anki_plans.CARD_CHUNK], render=False, raising=False)
+            to_render = sum(1 for plan in first if plan[1] == anki_plans.NOT_RENDERED) * count
+            if to_render == 0 and len(first) == len(rows[: anki_plans.CARD_CHUNK]):
+                planner.done[0] = first  # nothing in it to render: the first chunk is planned
         workers = forking.worker_count() if to_render >= anki_plans.PARALLEL_MIN_CARDS else 0
-        if to_render == 0 and len(first) == len(rows[: anki_plans.CARD_CHUNK]):
-            planner.done[0] = first  # nothing in it to render: the first chunk is planned
         chunks = forking.map_chunks(planner.chunk, count, workers=workers)
         records = batch.cards
         fingerprints = batch.fingerprints
