@@ -55,9 +55,33 @@ _CSS_DANGER = re.compile(r"@import|expression\s*\(|javascript:|behavior\s*:|-moz
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 # Fast path: text whose only markup is tags of these kinds, with no attributes or only a class,
 # or an image with a plain file name, is already safe.
+_PLAIN_TAG_NAMES = (
+    "b i u s em strong br div p span sub sup ul ol li hr code pre small big table tr td th"
+    " tbody thead blockquote h1 h2 h3 h4 h5 h6"
+)
+
+
+def _name_trie(names: list[str]) -> str:
+    """A pattern matching exactly `names`, branching on one letter at a time: the regex engine
+    tries a plain list of alternatives one after the other at every "<"."""
+    branches: dict[str, list[str]] = {}
+    for name in sorted(names):
+        branches.setdefault(name[0], []).append(name[1:])
+    parts = []
+    for first, rests in branches.items():
+        longer = [rest for rest in rests if rest]
+        if len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))  # one name: no branching on its letters
+        elif not longer:
+            parts.append(re.escape(first))
+        else:
+            optional = "?" if len(longer) < len(rests) else ""
+            parts.append(f"{re.escape(first)}(?:{_name_trie(longer)}){optional}")
+    return "|".join(parts)
+
+
 _PLAIN_TAG_BODY = (
-    r"/?(?:b|i|u|s|em|strong|br|div|p|span|sub|sup|ul|ol|li|hr|code|pre|small|big|"
-    r"table|tr|td|th|tbody|thead|blockquote|h[1-6])(?:\s+class=\"[\w -]*\")?\s*/?>"
+    rf"/?(?:{_name_trie(_PLAIN_TAG_NAMES.split())})(?:\s+class=\"[\w -]*\")?\s*/?>"
     r"|img\s+src=\"(?!\.\.?\")[\w .-]+\"\s*/?>"
 )
 _PLAIN_TAG = re.compile(rf"<(?:{_PLAIN_TAG_BODY})", re.IGNORECASE)

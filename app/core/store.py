@@ -39,7 +39,10 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 _quote: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 # A string as JSON spells it with ensure_ascii=False (the deck in `content_hash`).
 json_string = _quote
-_ROWS_PER_INSERT = 1000
+# Rows per multi-row INSERT. Compiling the statement costs in proportion to its rows, and an
+# import compiles one per kind of row (see merge._row_shape): past a few hundred rows the
+# compiling costs more than the fewer statements save.
+_ROWS_PER_INSERT = 250
 # Pages in the write-ahead log past which a commit checkpoints it itself (SQLite's default is
 # 1,000): well beyond where the background checkpoint copies it (app.core.collection).
 WAL_AUTOCHECKPOINT_PAGES = 4096
@@ -261,14 +264,17 @@ def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
 
     One multi-row statement does what thousands of single-row ones would, and SQLite sets up
     the statement's undo journal once instead of once a row (the `cards` triggers make that
-    journal necessary).
+    journal necessary). `insert` may end in one row's values, "INSERT INTO t (a, b, c) VALUES
+    (?, ?, NULL)": columns that hold the same constant in every row spelled out, a placeholder
+    for each of the row's values.
     """
     if not rows:
         return
     width = len(rows[0])
     variables = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     step = max(1, min(_ROWS_PER_INSERT, variables // width))
-    one = "(" + ", ".join("?" * width) + ")"
+    insert, spelled, values = insert.partition(" VALUES ")
+    one = values if spelled else "(" + ", ".join("?" * width) + ")"
     statements: dict[int, str] = {}
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from app.core import forking
 from app.core.errors import InputError
@@ -43,6 +44,12 @@ DEFAULT_EASE = Decimal("2.5")
 MIN_EASE = Decimal("1.3")
 # A `due` above this is a unix time (learning cards), below it a day number.
 _TIMESTAMP_DUE = 1_000_000_000
+# The package's cards in card order: new cards in their order of introduction, then the others.
+_CARD_ORDER = " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
+_SCHEDULE_COLUMNS = "queue, due, ivl, factor, reps, lapses, odue"
+_ALL_CARD_COLUMNS = {"id", "nid", "did", "ord", "type", "odid", *_SCHEDULE_COLUMNS.split(", ")}
+# A scheduled card whose scheduling the read by card id did not find.
+_UNREAD: Any = ()
 
 
 def read_collection(
@@ -328,19 +335,20 @@ class _Reader:
             row[0]: row
             for row in self.con.execute("SELECT id, guid, mid, mod, tags, flds FROM notes")
         }
-        rows = self.con.execute(
-            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, odue, odid"
-            " FROM cards ORDER BY type != 0, CASE WHEN type = 0 THEN due ELSE 0 END, nid, ord"
-        ).fetchall()
+        rows, scheduling = self._card_rows(keep_scheduling)
         planner = anki_plans.CardPlanner(self, rows, notes, notetypes, decks, known)
         count = -(-len(rows) // anki_plans.CARD_CHUNK)
         # Worker processes pay off when thousands of cards are to be rendered, as the first
         # chunk's fingerprints (quick to make) tell: not for a package imported again unchanged.
-        first = planner.plans(rows[: anki_plans.CARD_CHUNK], render=False, raising=False)
-        to_render = sum(1 for plan in first if plan[1] == anki_plans.NOT_RENDERED) * count
+        # With no fingerprints known (a first import), every card is to be rendered.
+        if not known:
+            to_render = min(len(rows), anki_plans.CARD_CHUNK) * count
+        else:
+            first = planner.plans(rows[: anki_plans.CARD_CHUNK], render=False, raising=False)
+            to_render = sum(1 for plan in first if plan[1] == anki_plans.NOT_RENDERED) * count
+            if to_render == 0 and len(first) == len(rows[: anki_plans.CARD_CHUNK]):
+                planner.done[0] = first  # nothing in it to render: the first chunk is planned
         workers = forking.worker_count() if to_render >= anki_plans.PARALLEL_MIN_CARDS else 0
-        if to_render == 0 and len(first) == len(rows[: anki_plans.CARD_CHUNK]):
-            planner.done[0] = first  # nothing in it to render: the first chunk is planned
         chunks = forking.map_chunks(planner.chunk, count, workers=workers)
         records = batch.cards
         fingerprints = batch.fingerprints
@@ -356,7 +364,8 @@ class _Reader:
         try:
             for number, planned in enumerate(chunks):
                 start = number * anki_plans.CARD_CHUNK
-                for offset, row in enumerate(rows[start : start + anki_plans.CARD_CHUNK]):
+                for index, row in enumerate(rows[start : start + anki_plans.CARD_CHUNK], start):
+                    offset = index - start
                     if offset < len(planned):
                         card_id, outcome, fingerprint, sides = planned[offset]
                     else:  # the chunk stopped at this card: planned here, raising in turn
@@ -384,10 +393,11 @@ class _Reader:
                         skipped.append(f"card {card_id}: empty question")
                         continue
                     seen.add(card_id)
-                    cid, nid, did, _, ctype, queue, due, ivl, factor, reps, lapses, odue, odid = row
+                    cid, nid, did, _, ctype, odid = row
                     _, _, _, mod, tags, _ = notes[nid]
                     schedule = None
                     if keep_scheduling and ctype != 0:
+                        queue, due, ivl, factor, reps, lapses, odue = scheduling[index]
                         if odid and odue:
                             due = odue
                         key = (due, ivl, factor, reps, lapses, queue)
@@ -416,6 +426,33 @@ class _Reader:
                         digests[card_id] = digest
         finally:
             chunks.close()
+
+    def _card_rows(self, keep_scheduling: bool) -> tuple[list[tuple[Any, ...]], list[Any]]:
+        """The cards in card order as (id, nid, did, ord, type, odid), and, with
+        `keep_scheduling`, each scheduled card's (queue, due, ivl, factor, reps, lapses, odue)
+        in the same order (None for a new card, whose scheduling is not read).
+
+        Most cards are new: their scheduling columns are read only for the others, by card
+        id. Should ids repeat (a damaged collection), or a column be missing (reported as
+        always, by the query that names every column), all columns are read in one go.
+        """
+        names = {str(row[1]).lower() for row in self.con.execute("PRAGMA table_xinfo(cards)")}
+        if names >= _ALL_CARD_COLUMNS:
+            rows = self.con.execute(f"SELECT id, nid, did, ord, type, odid{_CARD_ORDER}").fetchall()
+            if not keep_scheduling:
+                return rows, []
+            scheduled = self.con.execute(
+                f"SELECT id, {_SCHEDULE_COLUMNS} FROM cards WHERE type IS NOT 0"
+            ).fetchall()
+            by_id = {row[0]: row[1:] for row in scheduled}
+            if len(by_id) == len(scheduled):
+                scheduling = [None if row[4] == 0 else by_id.get(row[0], _UNREAD) for row in rows]
+                if _UNREAD not in scheduling:
+                    return rows, scheduling
+        rows = self.con.execute(
+            f"SELECT id, nid, did, ord, type, odid, {_SCHEDULE_COLUMNS}{_CARD_ORDER}"
+        ).fetchall()
+        return [row[:6] for row in rows], [row[6:] for row in rows]
 
     def _render(
         self, notetype: NoteType, ordinal: int, flds: str, tags: str, deck: str

@@ -62,8 +62,9 @@ class CardPlanner:
         # Per (note type, ordinal): the note type and what the fingerprint needs of it.
         self.kinds: dict[tuple[int, int], tuple[NoteType, str] | None] = {}
         self.deck_names: dict[int, str] = {}
-        # Per note tags text: the tags as the card's JSON array.
+        # Per note tags text: the tags as the card's JSON array; per deck name: its JSON.
         self.tag_texts: dict[str, str] = {}
+        self.deck_texts: dict[str, str] = {}
         # Chunks already planned, by number.
         self.done: dict[int, list[tuple[str, int, str, Any]]] = {}
 
@@ -98,7 +99,7 @@ class CardPlanner:
         deck_names = self.deck_names
         blake2b = hashlib.blake2b
         try:
-            for _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid in rows:
+            for _, nid, did, ordinal, _, odid in rows:
                 note = notes.get(nid)
                 if note is None:
                     append(("", NOTE_MISSING, "", None))
@@ -145,7 +146,7 @@ class CardPlanner:
     def render(self, row: tuple[Any, ...]) -> tuple[str, str, str | None] | None:
         """The sides and content hash of the card in `row` (whose note and note type exist),
         errors raised."""
-        _, nid, did, ordinal, _, _, _, _, _, _, _, _, odid = row
+        _, nid, did, ordinal, _, odid = row
         _, _, mid, _, tags, flds = self.notes[nid]
         deck = self.deck(odid or did)
         sides = self.reader._render(self.notetypes[mid], ordinal, str(flds), str(tags), deck)
@@ -167,7 +168,10 @@ class CardPlanner:
         if text is None:
             text = self.tag_texts[tags] = tags_json(tuple(tags.split()))
         try:
-            return question, answer, hash_card_text(json_string(deck), question, answer, text)
+            deck_json = self.deck_texts.get(deck)
+            if deck_json is None:
+                deck_json = self.deck_texts[deck] = json_string(deck)
+            return question, answer, hash_card_text(deck_json, question, answer, text)
         except UnicodeEncodeError:  # left for the merge to report as before
             return question, answer, None
 

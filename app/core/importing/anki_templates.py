@@ -20,6 +20,8 @@ _HTML_TAG = re.compile(r"<[^>]*>", re.DOTALL)
 _EMPTY_MARKUP = re.compile(r"<br\s*/?>|</?div>|&nbsp;|\s", re.IGNORECASE)
 _CLOZE_OPEN = re.compile(r"\{\{c(\d+)::")
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d+)::|\}\}")
+# A deletion with no other deletion inside: `{{cN::`, then text up to the first `}}`.
+_FLAT_CLOZE = re.compile(r"\{\{c(\d+)::((?:(?!\{\{c\d+::|\}\}).)*)\}\}", re.DOTALL)
 _FURIGANA = re.compile(r" ?([^ >]+?)\[(.+?)\]")
 
 
@@ -299,7 +301,50 @@ def render_cloze(text: str, number: int, *, answer: bool) -> str:
     """Anki's `cloze:` filter for card `number`: that deletion hidden (question) or shown."""
     if number not in cloze_numbers(text):
         return ""
-    return _render_cloze_parts(_parse_clozes(text), number, answer)
+    flat = _flat_clozes(text)
+    if flat is None:
+        return _render_cloze_parts(_parse_clozes(text), number, answer)
+    # Each deletion as (number, (its text, as the question shows it, as the answer does)).
+    form = 2 if answer else 1
+    return "".join(
+        [
+            part if isinstance(part, str) else part[1][form if part[0] == number else 0]
+            for part in flat
+        ]
+    )
+
+
+@lru_cache(maxsize=256)
+def _flat_clozes(text: str) -> list[str | tuple[int, tuple[str, str, str]]] | None:
+    """The text runs and deletions of `text` (as `_parse_clozes` finds them) when no deletion
+    holds another or is left open, each deletion rendered both ways once for all the note's
+    cards (see `render_cloze`); None otherwise.
+
+    Found with one regular expression instead of the general parse: a deletion is the first
+    `}}` after its `{{cN::`, with no other `{{cN::` before it. Cached like `_parse_clozes`:
+    the cards of a cloze note follow one another.
+    """
+    flat: list[str | tuple[int, tuple[str, str, str]]] = []
+    last = 0
+    for match in _FLAT_CLOZE.finditer(text):
+        before = text[last : match.start()]
+        if _CLOZE_OPEN.search(before):
+            return None  # a deletion that holds this one, or one left open
+        if before:
+            flat.append(before)
+        inner = match.group(2)
+        hint = None
+        if "::" in inner:
+            inner, hint = inner.split("::", 1)
+        question = f'<b class="cloze">[{hint or "..."}]</b>'
+        flat.append((int(match.group(1)), (inner, question, f'<b class="cloze">{inner}</b>')))
+        last = match.end()
+    rest = text[last:]
+    if _CLOZE_OPEN.search(rest):
+        return None
+    if rest:
+        flat.append(rest)
+    return flat
 
 
 def _render_cloze_parts(parts: list[str | _Cloze], number: int, answer: bool) -> str:
