@@ -34,6 +34,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _CODE_START = re.compile(r"[A-Za-z$./~_-]")
 _NEEDS_ESCAPE = re.compile(r"[\\<>*_`]|^(?:[#+-]|\d+\.)\s")
+_ESCAPED_CHAR = re.compile(r"[\\<>*_`]")
 _EMPHASIS = re.compile(r"([*_`])")
 _BLOCK_START = re.compile(r"^([#+-]|\d+\.)(?=\s)")
 # Signs of code: brackets and operators, an option (` -x`), a dotted name or version (`3.x`).
@@ -305,18 +306,11 @@ def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str
 
 def escape_markdown(text: str) -> str:
     """Plain notes text as Markdown that shows exactly that text."""
-    # Most text has nothing to escape: a few substring tests say so quicker than a search
-    # (which has no fixed start to look for, because of the block start at position 0).
-    if (
-        "\\" not in text
-        and "<" not in text
-        and ">" not in text
-        and "*" not in text
-        and "_" not in text
-        and "`" not in text
-    ):
+    # Most text has nothing to escape: a search for the characters to escape says so, and only a
+    # text starting like a block (a digit or `#+-`) needs the anchored pattern too.
+    if _ESCAPED_CHAR.search(text) is None:
         first = text[:1]
-        if not (first in ("#", "+", "-") or first.isdigit()) or not _NEEDS_ESCAPE.match(text):
+        if not (first in "#+-" or first.isdigit()) or not _NEEDS_ESCAPE.match(text):
             return text
     text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     text = _EMPHASIS.sub(r"\\\1", text)
@@ -324,7 +318,9 @@ def escape_markdown(text: str) -> str:
 
 
 def code_span(text: str) -> str:
-    fence = "``" if "`" in text else "`"
+    if "`" not in text:
+        return f"`{text}`"
+    fence = "``"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 

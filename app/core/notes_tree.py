@@ -16,8 +16,6 @@ from itertools import compress, count
 HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+.-]*)")
-# The blanks (as str.strip sees them) at the start of every line, blank lines too.
-_LEADING_BLANKS = re.compile(r"^[^\S\n]*", re.MULTILINE)
 TAB_WIDTH = 4
 
 
@@ -74,12 +72,15 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
     # Each line stripped, its indentation, and the blank lines skipped: one pass each outside
     # the loop over the lines.
     stripped = list(map(str.strip, lines))
-    widths = map(_Widths().__getitem__, _LEADING_BLANKS.findall(text))
-    rows = compress(zip(count(first_line), lines, stripped, widths), stripped)
+    rows = compress(zip(count(first_line), lines, stripped), stripped)
     resume = first_line  # the first line after the last code block
-    for number, raw, text, indent in rows:
+    widths = _Widths()
+    for number, raw, text in rows:
         if number < resume:
             continue  # inside the code block just read
+        # The first character of the stripped line is the first one that is not blank.
+        start = text[0]
+        indent = 0 if start == raw[0] else widths[raw[: raw.find(start)]]
         if raw[0] in "#>":
             raw = raw.rstrip()
             if raw[0] == "#":
@@ -102,7 +103,7 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
                     kids, indents = [section.items], [-1]
                     continue
         # Only a line whose text starts with three backticks or tildes can open a fence.
-        if text[0] in "`~" and text[:3] in ("```", "~~~"):
+        if start in "`~" and text[:3] in ("```", "~~~"):
             fence = FENCE.match(raw)
             if fence is not None:
                 node, resume = _code_block(lines, number - first_line + 1, number, indent, fence)
