@@ -115,7 +115,7 @@ _item = tuple.__new__
 def collapse(text: str) -> str:
     """Runs of spaces and tabs inside a line become one space (notes align with tabs)."""
     # Most lines have nothing to collapse: no whitespace but single ASCII spaces inside them.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text.isprintable() and "  " not in text and text == text.strip():
         return text
     return " ".join(text.split())
 
@@ -131,7 +131,7 @@ def is_code_like(text: str) -> bool:
     `docker run -dit ubuntu`, `cmd 命令`, `user <用户名>`, `nexus 3.x` are code; `ports are TCP`
     and `docker ps 列出容器` (an explanation after the command) are not.
     """
-    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+    if not text.isprintable() or "  " in text or text != text.strip():
         text = " ".join(text.split())
     first = _CODE_WORD.match(text)
     if first is None:
@@ -175,7 +175,7 @@ def _is_term(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def analyze(raw: str) -> Item:
     """Classify one notes line (already stripped of indentation)."""
-    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+    if raw.isprintable() and "  " not in raw and raw == raw.strip():
         text = raw
     else:
         text = " ".join(raw.split())
@@ -350,7 +350,7 @@ def inline(text: str, *, whole_code: bool = True) -> str:
 # A line is often rendered twice: in its parent's answer and on a card of its own.
 @lru_cache(maxsize=4096)
 def _inline(text: str, whole_code: bool) -> str:
-    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+    if not text.isprintable() or "  " in text or text != text.strip():
         text = " ".join(text.split())
     if whole_code and is_code_like(text):
         return code_phrase(text)
