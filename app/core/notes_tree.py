@@ -60,6 +60,13 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
 
     `first_line` is the line number of the text's first line (for a part of a larger file).
     """
+    lines = text.split("\n")
+    return parse_lines(lines, list(map(str.strip, lines)), first_line)
+
+
+def parse_lines(lines: list[str], stripped: list[str], first_line: int = 1) -> list[Section]:
+    """`parse_notes` for notes already split into lines (at line feeds only), and those lines
+    stripped."""
     root = Section(path=(), line=None)
     sections = [root]
     headings: list[tuple[int, str]] = []
@@ -68,12 +75,10 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
     # section's items (indented less than any line): every line has a parent on the stack.
     kids: list[list[Node]] = [root.items]
     indents: list[int] = [-1]  # their indentation
-    lines = text.split("\n")
-    # Each line stripped, its indentation, and the blank lines skipped: one pass each outside
-    # the loop over the lines.
-    stripped = list(map(str.strip, lines))
+    # The blank lines skipped outside the loop over the lines.
     rows = compress(zip(count(first_line), lines, stripped), stripped)
     resume = first_line  # the first line after the last code block
+    new_node = object.__new__
     widths = _Widths()
     for number, raw, text in rows:
         if number < resume:
@@ -124,7 +129,17 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
         while indents[-1] >= indent:
             kids.pop()
             indents.pop()
-        kids[-1].append(Node(text, number, indent, children, None, "", (number,)))
+        # Made field by field: calling the class runs its __init__ as a call from C, which
+        # costs more than the seven stores (the notes have a node per line).
+        node = new_node(Node)
+        node.text = text
+        node.line = number
+        node.indent = indent
+        node.children = children
+        node.code = None
+        node.lang = ""
+        node.lines = (number,)
+        kids[-1].append(node)
         kids.append(children)
         indents.append(indent)
     return sections
