@@ -41,7 +41,8 @@ class Node:
         """The node's own lines and those of everything nested under it."""
         out = list(self.lines)
         for child in self.children:
-            out.extend(child.all_lines())
+            # Most nested lines have nothing under them: their own lines are all there is.
+            out.extend(child.all_lines() if child.children else child.lines)
         return out
 
 
