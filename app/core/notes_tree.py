@@ -85,11 +85,11 @@ def parse_lines(lines: list[str], stripped: list[str], first_line: int = 1) -> l
         if number < resume:
             continue  # inside the code block just read
         # The first character of the stripped line is the first one that is not blank.
-        start = text[0]
-        indent = 0 if start == raw[0] else widths[raw[: raw.find(start)]]
-        if raw[0] in "#>":
+        start, first = text[0], raw[0]
+        indent = 0 if start == first else widths[raw[: raw.find(start)]]
+        if first in "#>":
             raw = raw.rstrip()
-            if raw[0] == "#":
+            if first == "#":
                 heading = HEADING.match(raw)
                 if heading:
                     level = len(heading.group(1))
