@@ -23,7 +23,6 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from itertools import compress, filterfalse, repeat
-from operator import not_
 from types import MemberDescriptorType
 
 from app.core.deckfile import card_id
@@ -33,7 +32,7 @@ from app.core.model import CardSpec
 from app.core.notes_cards import CardBuilder
 from app.core.notes_phrases import Phrases, phrases_for
 from app.core.notes_split import parallel_parts
-from app.core.notes_tree import Node, Section, parse_notes
+from app.core.notes_tree import Node, Section, parse_lines
 from app.core.textfile import lf_line_ends
 
 
@@ -104,12 +103,15 @@ def compile_part(text: str, first_line: int, deck: str, say: Phrases) -> _Part:
 
     Called with cyclic garbage collection paused (see `compile_with_report`); the worker
     processes are forked inside that pause and keep it."""
-    sections = parse_notes(text, first_line)
+    # The lines, plain and stripped, for the parser and the report.
+    lines = text.split("\n")
+    stripped = list(map(str.strip, lines))
+    sections = parse_lines(lines, stripped, first_line)
     builder = CardBuilder(deck, say)
     for section in _with_empty_subsections_folded(sections):
         builder.section(section)
     columns, covered = builder.finish()
-    return (*columns, *_report(text, first_line, sections, covered))
+    return (*columns, *_report(stripped, first_line, sections, covered))
 
 
 # A worker's text columns cross the pipe each as one block of UTF-16: pickling thousands of
@@ -255,26 +257,24 @@ def _with_empty_subsections_folded(sections: list[Section]) -> list[Section]:
 
 
 def _report(
-    text: str, first_line: int, sections: list[Section], covered: set[int]
+    stripped: list[str], first_line: int, sections: list[Section], covered: set[int]
 ) -> tuple[int, list[tuple[int, str]], list[tuple[int, str]]]:
-    """Content lines, those on no card, and empty sections: (line number, text) for the report."""
-    lines = text.split("\n")
+    """Content lines, those on no card, and empty sections: (line number, text) for the report.
+
+    `stripped` holds the lines of the notes (or of the part starting at `first_line`) stripped.
+    """
     # Every path that has a `>` sub-section or a deeper heading under it (a set, so that notes
     # with many chapter headings stay linear).
     above_others = {s.path[:depth] for s in sections for depth in range(1, len(s.path))}
     empty = [
-        (s.line, lines[s.line - first_line].strip())
+        (s.line, stripped[s.line - first_line])
         for s in sections
         if s.line and not s.items and not s.is_subsection and s.path not in above_others
     ]
-    # The numbers of the lines that are not blank, picked without a Python loop over the lines
-    # (`not line.isspace()` says what `line.strip()` does without building a string).
-    numbers = compress(range(first_line, first_line + len(lines)), lines)
-    content = list(compress(numbers, map(not_, map(str.isspace, filter(None, lines)))))
+    # The numbers of the lines that are not blank, picked without a Python loop over the lines.
+    content = list(compress(range(first_line, first_line + len(stripped)), stripped))
     if empty:
         empty_lines = {line for line, _ in empty}
         content = [number for number in content if number not in empty_lines]
-    missed = [
-        (n, lines[n - first_line].strip()) for n in filterfalse(covered.__contains__, content)
-    ]
+    missed = [(n, stripped[n - first_line]) for n in filterfalse(covered.__contains__, content)]
     return len(content), missed, empty

@@ -42,11 +42,11 @@ _ASCII_WORD_START = re.compile(r"[A-Za-z]")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
 _MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
+# A blank other than a line break at the end of a line (before the end of the text).
+_SPACE_AT_LINE_END = re.compile(r"[^\S\n]\n")
 # What `_plain` drops from the start of an ASCII text: blanks (as str.split sees them) and the
 # one-character marks.
 _ASCII_BLANKS_AND_MARKS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`*_\\"
-# A blank other than a line break at the end of a line (before the end of the text).
-_SPACE_AT_LINE_END = re.compile(r"[^\S\n]\n")
 
 # A card until it gets its id: (source line, question, answer, tags, id key).
 Card = tuple[int, str, str, tuple[str, ...], str]
@@ -67,6 +67,7 @@ class CardBuilder:
         # above them (part of their questions, so covered by them).
         self.tags: tuple[str, ...] = ()
         self.context: set[int] = set()
+        self.context_open = False  # whether no card kept so far covers `context`
         self.siblings: list[Item | None] = []  # what the top-level items of this section are
         # The question prefix and id key start for the path of the last card made.
         self.path: tuple[str, ...] | None = None
@@ -95,6 +96,7 @@ class CardBuilder:
             for depth in range(1, len(path) + 1)
             if path[:depth] in heading_lines
         }
+        self.context_open = True
         self.top_level(path, section.items)
 
     def add(
@@ -113,9 +115,8 @@ class CardBuilder:
             self.path = path
             self.prefix = _question_prefix(path)
             self.path_key = _path_key(path)
-        prefix = self.prefix
-        if prefix:
-            question = f"{prefix}{joiner}{question}"
+        if self.prefix:
+            question = f"{self.prefix}{joiner}{question}"
         # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
         if "\n" in question or "\r" in question or question != question.strip():
             question = _normalized(question)
@@ -123,9 +124,11 @@ class CardBuilder:
             answer = _normalized(answer)
         if not question or not answer or _gives_away(question, answer):
             return
-        covered = self.covered
-        covered.update(covers)
-        covered.update(self.context)
+        self.covered.update(covers)
+        if self.context_open:
+            # The lines above the cards being made count once a card is kept.
+            self.covered.update(self.context)
+            self.context_open = False
         self.cards.append((line, question, answer, self.tags, f"{kind}\x1f{self.path_key}{key}"))
 
     def top_level(self, path: tuple[str, ...], items: list[Node]) -> None:
@@ -174,10 +177,11 @@ class CardBuilder:
                 text = child.text
                 if child.code is None and (child.children or "：" in text or ":" in text):
                     label = (info.left if kind != "prose" else info.text).rstrip("？?")
-                    outer = self.context
-                    self.context = outer.union(node.lines)
+                    outer, outer_open = self.context, self.context_open
+                    self.context, self.context_open = outer.union(node.lines), True
                     self.nested((*path, label), children)
                     self.context = outer
+                    self.context_open = outer_open and self.context_open
                     break
             return True
         if kind == "keyvalue" and info.right:
@@ -441,7 +445,10 @@ def _gives_away(question: str, answer: str) -> bool:
             return False
         return answer in _plain(question)
     # A Chinese character survives markup removal and lower-casing: one the question lacks
-    # settles it without the full comparison.
+    # settles it without the full comparison. The last one is tested first, without a search.
+    last = answer[-1:]
+    if ("\u4e00" <= last <= "\u9fff" or "\u3400" <= last <= "\u4dbf") and last not in question:
+        return False
     han = _HAN_CHAR.search(answer)
     if han is not None and han.group() not in question:
         return False

@@ -50,6 +50,7 @@ _TOKEN = r"[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*"
 # The first lookahead fails at once on a line that cannot start with a token: without it the
 # second one scans the whole line for a letter before giving up.
 _CODE_WORD = re.compile(rf"(?=[A-Za-z$./~_-])(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
+_CODE_WORD_STARTS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$./~_-"
 # Words that may all be code, one space apart.
 _CODE_WORDS = re.compile(rf"{_TOKEN}(?: {_TOKEN})*\Z")
 _COMMAND_WORDS = (
@@ -114,7 +115,7 @@ _item = tuple.__new__
 def collapse(text: str) -> str:
     """Runs of spaces and tabs inside a line become one space (notes align with tabs)."""
     # Most lines have nothing to collapse: no whitespace but single ASCII spaces inside them.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if text.isprintable() and "  " not in text and text == text.strip():
         return text
     return " ".join(text.split())
 
@@ -130,8 +131,12 @@ def is_code_like(text: str) -> bool:
     `docker run -dit ubuntu`, `cmd 命令`, `user <用户名>`, `nexus 3.x` are code; `ports are TCP`
     and `docker ps 列出容器` (an explanation after the command) are not.
     """
-    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+    if not text.isprintable() or "  " in text or text != text.strip():
         text = " ".join(text.split())
+    # Most lines that are not code start with a character no code word starts with: testing
+    # it is quicker than trying the pattern.
+    if text[:1] not in _CODE_WORD_STARTS:
+        return False
     first = _CODE_WORD.match(text)
     if first is None:
         return False
@@ -174,7 +179,7 @@ def _is_term(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def analyze(raw: str) -> Item:
     """Classify one notes line (already stripped of indentation)."""
-    if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+    if raw.isprintable() and "  " not in raw and raw == raw.strip():
         text = raw
     else:
         text = " ".join(raw.split())
@@ -316,7 +321,7 @@ def escape_markdown(text: str) -> str:
         and "`" not in text
     ):
         first = text[:1]
-        if not (first in ("#", "+", "-") or first.isdigit()) or not _NEEDS_ESCAPE.match(text):
+        if not (first in "#+-" or first.isdigit()) or not _NEEDS_ESCAPE.match(text):
             return text
     text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
     text = _EMPHASIS.sub(r"\\\1", text)
@@ -324,7 +329,9 @@ def escape_markdown(text: str) -> str:
 
 
 def code_span(text: str) -> str:
-    fence = "``" if "`" in text else "`"
+    if "`" not in text:
+        return f"`{text}`"
+    fence = "``"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
@@ -354,7 +361,7 @@ def inline(text: str, *, whole_code: bool = True) -> str:
 # A line is often rendered twice: in its parent's answer and on a card of its own.
 @lru_cache(maxsize=4096)
 def _inline(text: str, whole_code: bool) -> str:
-    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+    if not text.isprintable() or "  " in text or text != text.strip():
         text = " ".join(text.split())
     if whole_code and is_code_like(text):
         return code_phrase(text)

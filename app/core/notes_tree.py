@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 HEADING = re.compile(r"^(#{1,6})(?![#!])[ \t]*(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 SUBSECTION = re.compile(r"^>[ \t]*(.*?)[ \t]*$")
@@ -40,7 +41,8 @@ class Node:
         """The node's own lines and those of everything nested under it."""
         out = list(self.lines)
         for child in self.children:
-            out.extend(child.all_lines())
+            # Most nested lines have nothing under them: their own lines are all there is.
+            out.extend(child.all_lines() if child.children else child.lines)
         return out
 
 
@@ -59,26 +61,33 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
 
     `first_line` is the line number of the text's first line (for a part of a larger file).
     """
+    lines = text.split("\n")
+    return parse_lines(lines, list(map(str.strip, lines)), first_line)
+
+
+def parse_lines(lines: list[str], stripped: list[str], first_line: int = 1) -> list[Section]:
+    """`parse_notes` for notes already split into lines (at line feeds only), and those lines
+    stripped."""
     root = Section(path=(), line=None)
     sections = [root]
     headings: list[tuple[int, str]] = []
-    items = root.items  # where a line indented least goes
     heading_section = root
-    stack: list[Node] = []  # the open lines, each indented more than the one before
-    indents: list[int] = []  # their indentation
-    lines = text.split("\n")
-    index = 0
-    count = len(lines)
-    widths: dict[str, int] = {}  # indentation width by leading whitespace; notes use few kinds
-    offset = first_line - 1
-    while index < count:
-        raw = lines[index]
-        index += 1
-        text = raw.strip()
-        if not text:
-            continue
-        first = raw[0]
-        if first == "#" or first == ">":
+    # The children of the open lines, each line indented more than the one before, under the
+    # section's items (indented less than any line): every line has a parent on the stack.
+    kids: list[list[Node]] = [root.items]
+    indents: list[int] = [-1]  # their indentation
+    # The blank lines skipped outside the loop over the lines.
+    rows = compress(zip(count(first_line), lines, stripped), stripped)
+    resume = first_line  # the first line after the last code block
+    new_node = object.__new__
+    widths = _Widths()
+    for number, raw, text in rows:
+        if number < resume:
+            continue  # inside the code block just read
+        # The first character of the stripped line is the first one that is not blank.
+        start, first = text[0], raw[0]
+        indent = 0 if start == first else widths[raw[: raw.find(start)]]
+        if first in "#>":
             raw = raw.rstrip()
             if first == "#":
                 heading = HEADING.match(raw)
@@ -87,64 +96,61 @@ def parse_notes(text: str, first_line: int = 1) -> list[Section]:
                     headings = [(lvl, title) for lvl, title in headings if lvl < level]
                     headings.append((level, heading.group(2)))
                     path = tuple(t for _, t in headings)
-                    heading_section = Section(path, index - 1 + first_line)
+                    heading_section = Section(path, number)
                     sections.append(heading_section)
-                    items = heading_section.items
-                    stack, indents = [], []
+                    kids, indents = [heading_section.items], [-1]
                     continue
             else:
                 sub = SUBSECTION.match(raw)
                 if sub and sub.group(1):
                     path = (*heading_section.path, sub.group(1))
-                    section = Section(path, index - 1 + first_line, is_subsection=True)
+                    section = Section(path, number, is_subsection=True)
                     sections.append(section)
-                    items = section.items
-                    stack, indents = [], []
+                    kids, indents = [section.items], [-1]
                     continue
-        number = index + offset
-        # The first character of the stripped line is the first one that is not blank.
-        start = text[0]
-        if start == first:
-            indent = 0
-        else:
-            lead = raw.find(start)
-            prefix = raw[:lead]
-            indent = widths.get(prefix)
-            if indent is None:
-                indent = widths[prefix] = _indent_width(raw, lead)
         # Only a line whose text starts with three backticks or tildes can open a fence.
-        if (start == "`" or start == "~") and text[:3] in ("```", "~~~"):
+        if start in "`~" and text[:3] in ("```", "~~~"):
             fence = FENCE.match(raw)
-        else:
-            fence = None
-        if fence is None:
-            node = Node(text, number, indent, [], None, "", (number,))
-        else:
-            node, index = _code_block(lines, index, number, indent, fence, offset)
-            while indents and indents[-1] > indent:
-                stack.pop()
-                indents.pop()
-            if stack and indents[-1] == indent and not stack[-1].children:
-                # A code block right after an item at the same level illustrates that item.
-                stack[-1].children.append(node)
+            if fence is not None:
+                node, resume = _code_block(lines, number - first_line + 1, number, indent, fence)
+                resume += first_line
+                while indents[-1] > indent:
+                    kids.pop()
+                    indents.pop()
+                if indents[-1] == indent and not kids[-1]:
+                    # A code block right after an item at the same level illustrates that item.
+                    kids[-1].append(node)
+                    continue
+                while indents[-1] >= indent:
+                    kids.pop()
+                    indents.pop()
+                kids[-1].append(node)  # a code block has no items under it
                 continue
-        while indents and indents[-1] >= indent:
-            stack.pop()
+        children: list[Node] = []
+        while indents[-1] >= indent:
+            kids.pop()
             indents.pop()
-        if stack:
-            stack[-1].children.append(node)
-        else:
-            items.append(node)
-        if fence is None:  # an item may have items under it; a code block has none
-            stack.append(node)
-            indents.append(indent)
+        # Made field by field: calling the class runs its __init__ as a call from C, which
+        # costs more than the seven stores (the notes have a node per line).
+        node = new_node(Node)
+        node.text = text
+        node.line = number
+        node.indent = indent
+        node.children = children
+        node.code = None
+        node.lang = ""
+        node.lines = (number,)
+        kids[-1].append(node)
+        kids.append(children)
+        indents.append(indent)
     return sections
 
 
 def _code_block(
-    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str], offset: int
+    lines: list[str], index: int, number: int, indent: int, fence: re.Match[str]
 ) -> tuple[Node, int]:
-    """The fenced block opening at line `number`; returns it and the index after its end."""
+    """The fenced block opening at line `number` (before `lines[index]`); returns it and the
+    index after its end."""
     marker = fence.group(1)
     char = marker[0]  # a marker is one character repeated
     body: list[str] = []
@@ -158,7 +164,7 @@ def _code_block(
         body.append(line)
         end += 1
     closed = end < count
-    last = (end + 1 if closed else count) + offset
+    last = number + (end + 1 if closed else count) - index
     span = tuple(range(number, last + 1))
     code = _dedent(body, indent)
     node = Node(
@@ -184,19 +190,22 @@ def _dedent(body: list[str], indent: int) -> str:
     return "\n".join([line[cut:] for line in expanded]).strip("\n")
 
 
-def _indent_width(line: str, lead: int) -> int:
-    """The indentation of `line`, whose first `lead` characters are whitespace."""
-    prefix = line[:lead]
-    if prefix.count("\t") == lead:
-        return lead * TAB_WIDTH
-    if "\t" not in prefix and not prefix.strip(" \u3000"):
-        return lead
-    width = 0
-    for char in line:
-        if char == "\t":
-            width += TAB_WIDTH - width % TAB_WIDTH
-        elif char in " \u3000":
-            width += 1
+class _Widths(dict[str, int]):
+    """Indentation width by the blanks a line starts with: notes use few kinds of them."""
+
+    def __missing__(self, prefix: str) -> int:
+        if prefix.count("\t") == len(prefix):
+            width = len(prefix) * TAB_WIDTH
+        elif "\t" not in prefix and not prefix.strip(" \u3000"):
+            width = len(prefix)
         else:
-            break
-    return width
+            width = 0
+            for char in prefix:
+                if char == "\t":
+                    width += TAB_WIDTH - width % TAB_WIDTH
+                elif char in " \u3000":
+                    width += 1
+                else:
+                    break
+        self[prefix] = width
+        return width
