@@ -486,7 +486,10 @@ class CardSearch:
             counted = aside.scalar(
                 f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}", list(self.clause.params)
             )
-            return int(counted.result()), self._first_ids(db, limit)
+            # The first rows are read before the count is waited for: that is what lets the two
+            # scans overlap.
+            first = self._first_ids(db, limit)
+            return int(counted.result()), first
         if self.clause.where == "1":
             # Every card: counting is instant from an index; one scan finds the first rows.
             return self.count(db), self._first_ids(db, limit)

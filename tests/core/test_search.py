@@ -220,6 +220,39 @@ def test_first_page_agrees_with_the_full_list(sample, query, column):
         assert search.first_page(collection.conn, 2, collection.side_reader) == (count, first)
 
 
+class _Recorded:
+    """A connection and a side reader that note when rows are read and when the count, asked
+    for first, is waited for."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.events: list[str] = []
+
+    def execute(self, sql: str, params=()):
+        self.events.append("rows read")
+        return self.conn.execute(sql, params)
+
+    def scalar(self, sql: str, params):
+        events, conn = self.events, self.conn
+
+        class Pending:
+            def result(self):
+                events.append("count waited for")
+                return conn.execute(sql, params).fetchone()[0]
+
+        return Pending()
+
+
+def test_the_first_rows_are_read_while_the_count_runs_aside(sample):
+    collection, _ = sample
+    search = prepare_collection_search(collection, "tag:cli", now=NOW)
+    recorded = _Recorded(collection.conn)
+    count, first = search.first_page(recorded, 2, recorded)  # type: ignore[arg-type]
+    assert (count, first) == search.first_page(collection.conn, 2)
+    # Waiting for the count before reading the rows would run the two scans one after the other.
+    assert recorded.events == ["rows read", "count waited for"]
+
+
 def test_the_count_read_aside_sees_the_latest_change_and_closing_tidies_the_log(tmp_path):
     collection, ids = make_sample(tmp_path)
     path = collection.path
