@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from app.core.errors import CollectionError
+from app.core.paths import source_of
 from app.core.store import id_chunks, marks
 
 # What the merge knows of a stored card: (source hash, source, source line, raw fingerprint).
@@ -97,11 +98,9 @@ class StoredCardsOnce:
         if self.taken is None:
             source = None
             if self.path is not None:
-                from pathlib import Path
-
                 try:
                     # The batch's source, as `read_batch` names it once the file is read.
-                    source = str(Path(self.path).resolve())
+                    source = source_of(self.path)
                 except (OSError, RuntimeError):
                     source = None  # read_batch reports the file's problem itself
             self.taken = StoredCards(self.conn, source)

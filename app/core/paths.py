@@ -27,6 +27,12 @@ def resolve_collection_path(explicit: str | os.PathLike[str] | None = None) -> P
     return default_collection_path()
 
 
+def source_of(path: str | os.PathLike[str]) -> str:
+    """What the collection calls a file it imports from (a card's `source`): its resolved
+    path, so that the same file is recognised whatever directory it was named from."""
+    return str(Path(path).resolve())
+
+
 def media_dir_for(collection_path: Path) -> Path:
     """The media folder that belongs to a collection file: `NAME.media` beside it, as Anki does."""
     return collection_path.with_name(collection_path.stem + ".media")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.core.errors import InputError
 from app.core.model import CardRecord, ImportBatch
+from app.core.paths import source_of
 
 FORMATS = ("auto", "notes", "markdown", "csv", "tsv", "apkg", "colpkg")
 
@@ -79,9 +80,8 @@ def read_batch(
             line=error.line,
             where=one_line(error.where) if error.where is not None else None,
         ) from None
-    # The collection recognises "the same file again" by its source: make it independent of
-    # the working directory the file was named from.
-    batch.source = str(path.resolve())
+    # The collection recognises "the same file again" by its source.
+    batch.source = source_of(path)
     return batch
 
 
