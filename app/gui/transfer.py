@@ -63,7 +63,8 @@ class ImportFlow(QObject):
         from app.core.importing import read_batch
         from app.core.merge_stored import StoredCardsOnce
 
-        stored = StoredCardsOnce(self.window.collection.conn)
+        # One file: what is stored is read for it, as `Collection.import_file` does.
+        stored = StoredCardsOnce(self.window.collection.conn, path)
 
         def read(is_cancelled: Callable[[], bool]) -> Any:
             # Against what the collection holds, so that the cards of an Anki package it
