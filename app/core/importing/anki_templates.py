@@ -336,8 +336,7 @@ def _flat_clozes(text: str) -> list[str | tuple[int, tuple[str, str, str]]] | No
         hint = None
         if "::" in inner:
             inner, hint = inner.split("::", 1)
-        question = f'<b class="cloze">[{hint or "..."}]</b>'
-        flat.append((int(match.group(1)), (inner, question, f'<b class="cloze">{inner}</b>')))
+        flat.append((int(match.group(1)), (inner, _hidden(hint), _shown(inner))))
         last = match.end()
     rest = text[last:]
     if _CLOZE_OPEN.search(rest):
@@ -347,6 +346,16 @@ def _flat_clozes(text: str) -> list[str | tuple[int, tuple[str, str, str]]] | No
     return flat
 
 
+def _hidden(hint: str | None) -> str:
+    """A deletion on its own card's question: its hint, or "...", in brackets."""
+    return f'<b class="cloze">[{hint or "..."}]</b>'
+
+
+def _shown(inner: str) -> str:
+    """A deletion on its own card's answer: the deleted text, marked."""
+    return f'<b class="cloze">{inner}</b>'
+
+
 def _render_cloze_parts(parts: list[str | _Cloze], number: int, answer: bool) -> str:
     out = []
     for part in parts:
@@ -354,10 +363,9 @@ def _render_cloze_parts(parts: list[str | _Cloze], number: int, answer: bool) ->
             out.append(part)
         elif part.number == number:
             if answer:
-                inner = _render_cloze_parts(part.parts, number, answer)
-                out.append(f'<b class="cloze">{inner}</b>')
+                out.append(_shown(_render_cloze_parts(part.parts, number, answer)))
             else:
-                out.append(f'<b class="cloze">[{part.hint or "..."}]</b>')
+                out.append(_hidden(part.hint))
         else:
             out.append(_render_cloze_parts(part.parts, number, answer))
     return "".join(out)
