@@ -472,8 +472,10 @@ class CardSearch:
 
     def count(self, db: Any) -> int:
         """How many cards match."""
-        sql = f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}"
-        return int(db.execute(sql, self.clause.params).fetchone()[0])
+        return int(db.execute(self._count_sql(), self.clause.params).fetchone()[0])
+
+    def _count_sql(self) -> str:
+        return f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}"
 
     def first_page(
         self, db: Any, limit: int, aside: SideReader | None = None
@@ -483,9 +485,7 @@ class CardSearch:
         With `aside` (a second connection to the same file) the matches are counted there
         while `db` finds the first rows, the two scans on two cores."""
         if aside is not None and self.clause.where != "1":
-            counted = aside.scalar(
-                f"SELECT COUNT(*) FROM cards WHERE {self.clause.where}", list(self.clause.params)
-            )
+            counted = aside.scalar(self._count_sql(), list(self.clause.params))
             # The first rows are read before the count is waited for: that is what lets the two
             # scans overlap.
             first = self._first_ids(db, limit)
