@@ -10,9 +10,8 @@ whenever its connection was written to by anyone but its own answers.
 
 Reviews in one deck, and new cards, are read `READ_AHEAD` rows at a time in queue order. Reviews
 across several decks are merged here from each deck's own index: `ENTRIES_AHEAD` entries (due
-day, deck order, row) per deck and a heap of each deck's first one, so no answer waits for a
-read of every deck at once; the cards themselves are read when the first of them comes up,
-the next `READ_AHEAD` in the merged order in one statement.
+day, deck order, row) per deck, a heap of each deck's first one, and the card itself read when
+it comes up, so no answer waits for a read of every deck at once.
 """
 
 from __future__ import annotations
@@ -39,10 +38,9 @@ READ_AHEAD = 16
 # 16 µs for 16, and most sessions then need no read beyond the first, which an answer that
 # happens to need it would otherwise wait for.
 ENTRIES_AHEAD = 64
-# The statement reading cards by rowid, per column list: made once, as sqlite3 finds its
+# The statement reading one card by rowid, per column list: made once, as sqlite3 finds its
 # prepared statement by the text (hashing a new string of some 250 characters each time).
-# It always binds READ_AHEAD rowids (a shorter list repeats one), so there is one text.
-_BY_ROWIDS: dict[tuple[str, int], str] = {}
+_BY_ROWID: dict[str, str] = {}
 # Where a row read with QUEUE_COLUMNS holds the card's id and its deck's id.
 _ID, _DECK = 1, 2
 
@@ -50,7 +48,7 @@ _ID, _DECK = 1, 2
 class _Reviews:
     """Due reviews across several decks, merged from each deck's own queue index."""
 
-    __slots__ = ("ahead", "columns", "complete", "heap", "refill", "rows", "shown")
+    __slots__ = ("ahead", "complete", "heap", "refill", "shown")
 
     def __init__(self) -> None:
         self.ahead: dict[int, deque[tuple[str, int, int]]] = {}  # deck: (due, position, rowid)
@@ -58,8 +56,6 @@ class _Reviews:
         self.heap: list[tuple[str, int, int, int]] = []  # each deck's first: (..., deck)
         self.refill: list[int] = []  # decks whose first entry was answered
         self.shown: str | None = None  # id of the card last returned
-        self.rows: dict[int, tuple[Any, ...]] = {}  # rowid: the card's row, read ahead
-        self.columns = ""  # what `rows` hold
 
     def start(self, conn: sqlite3.Connection, decks: list[int], today: str) -> None:
         for start in range(0, len(decks), DECKS_PER_QUERY):
@@ -102,19 +98,16 @@ class _Reviews:
             elif deck not in self.complete:
                 self._read_deck(conn, deck, today)
         self.refill.clear()
-        if columns != self.columns:
-            self.rows.clear()
-            self.columns = columns
         heap = self.heap
         while heap:
-            _, _, rowid, deck = heap[0]
+            deck = heap[0][3]
             if allowed[deck] <= 0:
                 heapq.heappop(heap)  # the deck is done for today: its cards stay hidden
                 continue
-            row = self.rows.get(rowid)
-            if row is None:
-                self._read_rows(conn, allowed, columns)
-                row = self.rows.get(rowid)
+            sql = _BY_ROWID.get(columns)
+            if sql is None:
+                sql = _BY_ROWID[columns] = f"SELECT {columns} FROM cards WHERE rowid = ?"
+            row: tuple[Any, ...] | None = conn.execute(sql, (heap[0][2],)).fetchone()
             if row is None:  # gone without the queue being told: read that deck again
                 heapq.heappop(heap)
                 self.complete.discard(deck)
@@ -125,41 +118,13 @@ class _Reviews:
         self.shown = None
         return None
 
-    def _read_rows(self, conn: sqlite3.Connection, allowed: dict[int, int], columns: str) -> None:
-        """Read the rows of the next READ_AHEAD cards in the merged order, as far as the
-        entries read ahead go, starting with the heap's first (which must be allowed)."""
-        # The merge played forward on a copy of the heap, with today's allowance as it is now
-        # (answers only use it up: at worst this reads a few cards that will not come up).
-        heap = self.heap.copy()
-        taken: dict[int, int] = {}  # deck: its entries taken so far
-        wanted: list[int] = []
-        while heap and len(wanted) < READ_AHEAD:
-            _, _, rowid, deck = heapq.heappop(heap)
-            if allowed[deck] <= 0:
-                continue
-            if rowid not in self.rows:
-                wanted.append(rowid)
-            count = taken[deck] = taken.get(deck, 0) + 1
-            entries = self.ahead[deck]
-            if count < len(entries):
-                heapq.heappush(heap, (*entries[count], deck))
-        key = (columns, READ_AHEAD)
-        sql = _BY_ROWIDS.get(key)
-        if sql is None:
-            marks = ", ".join("?" * READ_AHEAD)
-            sql = _BY_ROWIDS[key] = f"SELECT {columns} FROM cards WHERE rowid IN ({marks})"
-        wanted += wanted[:1] * (READ_AHEAD - len(wanted))
-        for row in conn.execute(sql, wanted):
-            self.rows[row[0]] = row
-
     def answered(self, card_id: str) -> bool:
         """Drop the card last shown if it has this id; False if it was another card."""
         if self.shown is None or self.shown != card_id:
             return False
-        _, _, rowid, deck = heapq.heappop(self.heap)
+        deck = heapq.heappop(self.heap)[3]
         self.ahead[deck].popleft()
         self.refill.append(deck)
-        self.rows.pop(rowid, None)
         self.shown = None
         return True
 
