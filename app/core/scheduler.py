@@ -125,7 +125,7 @@ class Allowance:
         done = self.new_done if new else self.review_done
         deck: int | None = deck_id
         root = deck_id
-        while deck is not None:  # the deck and those above it hold one answer more
+        while deck is not None:  # the deck's answers count in those above it too
             done[deck] += change
             root, deck = deck, tree.parent[deck]
         if new:
