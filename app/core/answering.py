@@ -20,7 +20,7 @@ from app.core.store import SCHEDULE_COLUMNS, transaction, utc_stamp
 _SELECT = f"SELECT rowid, deck_id, {', '.join(SCHEDULE_COLUMNS)} FROM cards WHERE id = ?"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make
 class RecordedAnswer:
     """What one answer did: its log row, the card's deck and schedule before, and its kind."""
 
@@ -100,8 +100,8 @@ def _piece(text: str) -> tuple[str, str]:
 
 
 # The answer's new schedule, by rowid: repetitions, interval, easiness, due, lapses, repeat_day,
-# repeat_since, rowid (buried_until is cleared).
-_SET = (
+# repeat_since, rowid (buried_until is cleared). For a card read afresh (see record_answer).
+_UPDATE = _Statement(
     _piece("UPDATE cards SET repetitions = ?"),
     _piece(", interval = ?"),
     _piece(", easiness = ?"),
@@ -111,15 +111,6 @@ _SET = (
     _piece(", repeat_since = ?"),
     _piece(" WHERE rowid = ?"),
 )
-_UPDATE = _Statement(*_SET)
-# The same, only if the card is still as it was shown: then also id, deck id and SCHEDULE_COLUMNS
-# as shown (IS: NULL-safe equality).
-_UPDATE_IF_UNCHANGED = _Statement(
-    *_SET,
-    _piece(" AND id = ?"),
-    _piece(" AND deck_id = ?"),
-    *(_piece(f" AND {column} IS ?") for column in SCHEDULE_COLUMNS),
-)
 _INSERT = _Statement(
     _piece(
         "INSERT INTO reviews (card_id, reviewed_at, day, quality, kind, interval_before,"
@@ -128,6 +119,60 @@ _INSERT = _Statement(
     *(_piece(", ?") for _ in range(8)),
     _piece(", ?)"),
 )
+_COLUMNS = len(SCHEDULE_COLUMNS)
+# The guarded UPDATE's text and the pick of its parameters, per pattern of which columns change
+# and which values are NULL (see _guarded_update).
+_GUARDED: dict[tuple[tuple[bool, ...], ...], tuple[str, Callable[[Any], Any]]] = {}
+
+
+def _guarded_update(
+    schedule: tuple[Any, ...], snapshot: tuple[Any, ...], rowid: int, card_id: str, deck_id: int
+) -> tuple[str, tuple[Any, ...]]:
+    """The UPDATE giving the card (by rowid) the new `schedule` (SCHEDULE_COLUMNS) only if its
+    id, deck and schedule are still `snapshot` as shown (IS: NULL-safe equality).
+
+    It assigns only the columns that change: SQLite rewrites a card's entry in every index
+    holding an assigned column even when its value stays, so assigning an unchanged due day
+    (a same-day repeat) would write a page of the due index for nothing. Since the card must
+    be exactly as shown, the row it leaves is the same as assigning every column.
+    """
+    key = (
+        tuple(map(operator.ne, schedule, snapshot)),
+        tuple(map(_IS_NONE, schedule)),
+        tuple(map(_IS_NONE, snapshot)),
+    )
+    found = _GUARDED.get(key)
+    if found is None:
+        found = _GUARDED[key] = _make_guarded(*key)
+    sql, pick = found
+    return sql, pick((*schedule, rowid, card_id, deck_id, *snapshot))
+
+
+def _make_guarded(
+    changes: tuple[bool, ...], new_nulls: tuple[bool, ...], old_nulls: tuple[bool, ...]
+) -> tuple[str, Callable[[Any], Any]]:
+    # Parameters are picked from (*schedule, rowid, card_id, deck_id, *snapshot), in the order
+    # of their placeholders: assignments, then rowid, id and deck, then the snapshot.
+    assignments: list[str] = []
+    picked: list[int] = []
+    for index, column in enumerate(SCHEDULE_COLUMNS):
+        if changes[index]:
+            assignments.append(f"{column} = {'NULL' if new_nulls[index] else '?'}")
+            if not new_nulls[index]:
+                picked.append(index)
+    if not assignments:  # nothing changes: the row must still match (and count as updated)
+        assignments.append("repetitions = repetitions")
+    picked += (_COLUMNS, _COLUMNS + 1, _COLUMNS + 2)
+    guards: list[str] = []
+    for index, column in enumerate(SCHEDULE_COLUMNS):
+        guards.append(f" AND {column} IS {'NULL' if old_nulls[index] else '?'}")
+        if not old_nulls[index]:
+            picked.append(_COLUMNS + 3 + index)
+    sql = (
+        f"UPDATE cards SET {', '.join(assignments)}"
+        f" WHERE rowid = ? AND id = ? AND deck_id = ?{''.join(guards)}"
+    )
+    return sql, itemgetter(*picked)
 
 
 def _write(
@@ -155,15 +200,16 @@ def _write(
             lapses += 1
     stamp = utc_stamp(moment)
     pending = quality < REPEAT_BELOW_QUALITY
-    values = (*after, new_due, lapses,
-              today_text if pending else None, stamp if pending else None, rowid)  # fmt: skip
+    # SCHEDULE_COLUMNS after the answer (buried_until cleared).
+    schedule = (*after, new_due, lapses, None,
+                today_text if pending else None, stamp if pending else None)  # fmt: skip
     with transaction(conn):
         if guarded:
-            updated = conn.execute(*_UPDATE_IF_UNCHANGED((*values, card_id, deck_id, *snapshot)))
+            updated = conn.execute(*_guarded_update(schedule, snapshot, rowid, card_id, deck_id))
             if updated.rowcount != 1:
                 raise _Changed  # rolls the transaction back: nothing written
         else:
-            conn.execute(*_UPDATE(values))
+            conn.execute(*_UPDATE((*schedule[:5], *schedule[6:], rowid)))
         cursor = conn.execute(
             *_INSERT(
                 (card_id, stamp, today_text, quality, kind, interval, after[1], easiness,

@@ -221,7 +221,7 @@ class Collection:
         self._done.setdefault(deck_id, [0, 0])[0 if kind == "new" else 1] += change
         tree = self._tree
         if self._allowance is not None and tree is not None and deck_id in tree.parent:
-            self._allowance.recompute(tree, self._done, deck_id)
+            self._allowance.count(tree, deck_id, kind == "new", change)
         else:
             self._allowance = None
 

@@ -87,6 +87,9 @@ class Allowance:
 
     new: dict[int, int]
     review: dict[int, int]
+    # Today's new and review answers in each deck with its sub-decks, which the above follow.
+    new_done: dict[int, int] = field(default_factory=dict)
+    review_done: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def compute(cls, tree: DeckTree, done: dict[int, list[int]]) -> Allowance:
@@ -99,14 +102,12 @@ class Allowance:
     def recompute(self, tree: DeckTree, done: dict[int, list[int]], deck_id: int) -> None:
         """Update the allowance of the top-level deck holding `deck_id` and everything under
         it: the only decks an answer in `deck_id` can change."""
-        # Runs after every answer: plain comparisons rather than min() and dict.get().
         root, parent = deck_id, tree.parent[deck_id]
         while parent is not None:
             root, parent = parent, tree.parent[parent]
         decks = tree.subtrees[root]
         children = tree.children
-        done_new: dict[int, int] = {}
-        done_review: dict[int, int] = {}
+        done_new, done_review = self.new_done, self.review_done
         for deck in reversed(decks):
             own = done.get(deck, _NONE_DONE)
             own_new, own_review = own[0], own[1]
@@ -115,19 +116,41 @@ class Allowance:
                 own_review += done_review[child]
             done_new[deck] = own_new
             done_review[deck] = own_review
-        new, review = self.new, self.review
-        new_limit, review_limit, parents = tree.new_limit, tree.review_limit, tree.parent
-        for deck in decks:
-            left_new = new_limit[deck] - done_new[deck]
-            left_review = review_limit[deck] - done_review[deck]
-            parent = parents[deck]
-            if parent is not None:
-                if new[parent] < left_new:
-                    left_new = new[parent]
-                if review[parent] < left_review:
-                    left_review = review[parent]
-            new[deck] = left_new if left_new > 0 else 0
-            review[deck] = left_review if left_review > 0 else 0
+        _fill(tree, decks, tree.new_limit, done_new, self.new)
+        _fill(tree, decks, tree.review_limit, done_review, self.review)
+
+    def count(self, tree: DeckTree, deck_id: int, new: bool, change: int) -> None:
+        """Count `change` more (or fewer) new cards or reviews answered in `deck_id` today:
+        the allowance `recompute` would give with them, without adding up every deck again."""
+        done = self.new_done if new else self.review_done
+        deck: int | None = deck_id
+        root = deck_id
+        while deck is not None:  # the deck's answers count in those above it too
+            done[deck] += change
+            root, deck = deck, tree.parent[deck]
+        if new:
+            _fill(tree, tree.subtrees[root], tree.new_limit, done, self.new)
+        else:
+            _fill(tree, tree.subtrees[root], tree.review_limit, done, self.review)
+
+
+def _fill(
+    tree: DeckTree,
+    decks: list[int],
+    limits: dict[int, int],
+    done: dict[int, int],
+    allowance: dict[int, int],
+) -> None:
+    """Each deck's allowance of one kind from its limit and answers with its sub-decks', and
+    never more than its parent's (`decks` parents first)."""
+    # Runs after every answer: plain comparisons rather than min() and dict.get().
+    parents = tree.parent
+    for deck in decks:
+        left = limits[deck] - done[deck]
+        parent = parents[deck]
+        if parent is not None and allowance[parent] < left:
+            left = allowance[parent]
+        allowance[deck] = left if left > 0 else 0
 
 
 _NONE_DONE = (0, 0)

@@ -3,14 +3,17 @@ or every card of an unchanged source would count as updated on its next import."
 
 import hashlib
 import json
-from datetime import UTC, datetime, timedelta, timezone
+from dataclasses import FrozenInstanceError
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core.collection_types import Card
 from app.core.model import CardSpec
-from app.core.store import content_hash, tags_json, utc_stamp
+from app.core.store import content_hash, row_to_card, tags_json, utc_stamp
 
 text = st.text(max_size=40)
 
@@ -40,3 +43,18 @@ def test_stamps_are_utc_with_milliseconds():
     assert utc_stamp(datetime(2026, 1, 1, tzinfo=UTC)) == "2026-01-01T00:00:00.000Z"
     with pytest.raises(ValueError):
         utc_stamp(datetime(2026, 1, 1))
+
+
+def test_a_card_read_from_a_row_is_a_frozen_card_like_one_made_directly():
+    created = datetime(2026, 11, 27, 20, 26, 32, 123000, tzinfo=UTC)
+    stamp = "2026-11-27T20:26:32.123Z"
+    row = ("c1", "Docker", "Q?", "A.", '["x", "y"]', 2, 6, 2500, "2026-12-01", 1, 0, None,
+           "2026-11-27", "cards.md", 3, 7, stamp, stamp)  # fmt: skip
+    card = row_to_card(row)
+    expected = Card("c1", "Docker", "Q?", "A.", ("x", "y"), 2, 6, Decimal("2.5"),
+                    date(2026, 12, 1), 1, False, None, date(2026, 11, 27), "cards.md", 3, 7,
+                    created, created)  # fmt: skip
+    assert type(card) is Card
+    assert card == expected and hash(card) == hash(expected) and repr(card) == repr(expected)
+    with pytest.raises(FrozenInstanceError):
+        card.question = "changed"  # type: ignore[misc]
