@@ -14,6 +14,7 @@ rendered.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import sqlite3
 import threading
@@ -330,6 +331,9 @@ def merge_batch(
         # file that is thrown away. In memory it costs a few MiB for the length of one insert.
         temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
         conn.execute("PRAGMA temp_store = MEMORY")
+    # A large batch is written once, into the file, instead of into the log and then again
+    # from the log into the file (see `_rollback_journal`).
+    journal = _rollback_journal(conn) if len(records) >= LARGE_BATCH_CARDS else None
     try:
         with transaction(conn):
             records = _with_deckard_ids(conn, records, deckard_guids, in_batch)
@@ -378,6 +382,8 @@ def merge_batch(
         media.remove()
         raise
     finally:
+        if journal is not None:
+            _back_to_log(conn, journal)
         if cache_size is not None:
             # Back to the usual size (an int SQLite gave), which frees the extra pages.
             conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
@@ -385,6 +391,34 @@ def merge_batch(
             conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
     result.media = sorted(path.name for path in media.created)
     return result
+
+
+def _rollback_journal(conn: sqlite3.Connection) -> str | None:
+    """Switch the collection from its write-ahead log to a rollback journal for one large
+    write; returns the mode to switch back to, None if it stays in WAL mode.
+
+    In WAL mode every page a transaction writes goes into the log, and is written again when
+    the log is copied back into the file (on closing, at the latest): for an import of
+    thousands of cards, megabytes written and synced twice. With a rollback journal the new
+    pages go straight into the file, and only the old content of the pages changed is kept
+    aside; the transaction stays atomic and durable (synchronous=FULL), and a crash half-way
+    leaves a journal that SQLite rolls back on the next open. SQLite leaves WAL mode only
+    when no other connection has the file open (otherwise this fails at once, without
+    waiting); the collection then simply writes through its log as usual.
+    """
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None  # another connection has the file open
+    return "WAL" if str(mode).lower() == "delete" else None
+
+
+def _back_to_log(conn: sqlite3.Connection, mode: str) -> None:
+    """Back to the write-ahead log after `_rollback_journal`."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        # Should another program be reading just now (busy past the timeout), the collection
+        # stays consistent and durable in rollback mode, and the next open switches it back.
+        conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()
 
 
 def _merge_records(

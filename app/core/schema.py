@@ -4,7 +4,8 @@ The schema version lives in `PRAGMA user_version`, and every migration applied i
 in the `migrations` table with the time it ran. A migration is a function taking the open
 connection; `MIGRATIONS` lists them in order, so adding version 2 is one function and one list
 entry. Each migration runs in its own transaction together with the version bump, so a crash
-leaves the collection at the previous version or the next one, never between them.
+leaves the collection at the previous version or the next one, never between them; a new file
+takes all of them in one transaction.
 """
 
 from __future__ import annotations
@@ -249,25 +250,28 @@ def migrate(
     latest = steps[-1].version if steps else 0
     goal = latest if target is None else target
     current = check_not_newer(conn, latest)
+    pending = [step for step in steps if current < step.version <= goal]
+    # A new file takes every step in one transaction: as much all or nothing, with one sync
+    # instead of one per step. An existing file takes each step in a transaction of its own.
+    groups = [pending] if current == 0 and pending else [[step] for step in pending]
     applied: list[int] = []
-    for step in steps:
-        if step.version <= current or step.version > goal:
-            continue
+    for group in groups:
         conn.execute("BEGIN IMMEDIATE")
         try:
             _ensure_migrations_table(conn)
-            step.apply(conn)
-            conn.execute(
-                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (step.version, step.name, datetime.now(UTC).isoformat(timespec="milliseconds")),
-            )
+            stamp = datetime.now(UTC).isoformat(timespec="milliseconds")
+            for step in group:
+                step.apply(conn)
+                conn.execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (step.version, step.name, stamp),
+                )
             # PRAGMA takes no parameters; the version is an int from our own list.
-            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            conn.execute(f"PRAGMA user_version = {int(group[-1].version)}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        applied.append(step.version)
-        current = step.version
+        applied.extend(step.version for step in group)
     return applied

@@ -1,6 +1,7 @@
 """SIGKILL while importing a large deck: the import is entirely there or entirely absent.
 
-The child imports a 1,500-card Markdown deck and, through SQLite's progress handler, prints a
+The child imports a 2,500-card Markdown deck (a large batch: written into the file through a
+rollback journal, not the write-ahead log) and, through SQLite's progress handler, prints a
 tick every thousand virtual-machine steps; the test reads a seeded random number of ticks and
 kills the child with SIGKILL, so the kill lands at a different moment of the import (or after
 it) each round. Then the collection must hold either none or all of the deck's cards, pass
@@ -21,9 +22,10 @@ from pathlib import Path
 import pytest
 
 from app.core.collection import Collection
+from app.core.merge import LARGE_BATCH_CARDS
 
 REPO = Path(__file__).resolve().parents[2]
-CARDS = 1500
+CARDS = 2500
 
 IMPORTING_CHILD = textwrap.dedent(
     """
@@ -91,9 +93,10 @@ def card_count(path):
 
 @pytest.mark.slow
 def test_an_import_killed_at_any_moment_is_all_or_nothing(tmp_path, big_deck):
+    assert CARDS >= LARGE_BATCH_CARDS  # written through a rollback journal
     rng = random.Random(8)
     # Three kills somewhere inside the import, and one once it has reported success.
-    waits = [rng.randint(1, 170) for _ in range(3)] + [None]
+    waits = [rng.randint(1, 250) for _ in range(3)] + [None]
     for round_number, ticks in enumerate(waits):
         path = tmp_path / f"round-{round_number}.deckard"
         Collection.open(path, import_builtin=False).close()

@@ -1,5 +1,6 @@
-"""A large import writes its cards on a second thread while the next rows are prepared: it is
-still all or nothing, whichever side fails, and the collection is left exactly as it was."""
+"""A large import writes its cards on a second thread while the next rows are prepared, and
+straight into the collection file rather than through the write-ahead log: it is still all or
+nothing, whichever side fails, and the collection is left exactly as it was, back in WAL mode."""
 
 from __future__ import annotations
 
@@ -56,6 +57,47 @@ def test_a_large_batch_is_written_whole(collection):
     assert collection.conn.execute("SELECT sum(cards) FROM deck_totals").fetchone() == (CARDS + 1,)
 
 
+def journal_mode(collection: Collection) -> str:
+    return collection.conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+def test_a_large_batch_is_written_into_the_file_once_and_the_log_comes_back(collection):
+    log = collection.path.with_name(collection.path.name + "-wal")
+    modes = []
+    real_insert = merge.insert_rows
+
+    def watched_insert(conn, sql, rows):
+        modes.append(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        real_insert(conn, sql, rows)
+
+    merge.insert_rows, saved = watched_insert, merge.insert_rows
+    try:
+        collection.apply_batch(large_batch("big"), now=NOON)
+    finally:
+        merge.insert_rows = saved
+    assert set(modes) == {"delete"}
+    assert journal_mode(collection) == "wal"
+    # Megabytes of cards, none of them in the log: nothing to copy again on closing.
+    assert not log.exists() or log.stat().st_size < 64 * 1024
+    assert not collection.path.with_name(collection.path.name + "-journal").exists()
+    collection.close()
+    with Collection.open(collection.path, import_builtin=False) as reopened:
+        assert reopened.conn.execute("SELECT count(*) FROM cards").fetchone() == (CARDS + 1,)
+        assert journal_mode(reopened) == "wal"
+
+
+def test_with_another_reader_open_a_large_batch_goes_through_the_log(collection):
+    reader = sqlite3.connect(collection.path)
+    try:
+        assert reader.execute("SELECT count(*) FROM cards").fetchone() == (1,)
+        result = collection.apply_batch(large_batch("big"), now=NOON)
+        assert len(result.added) == CARDS
+        assert journal_mode(collection) == "wal"
+        assert reader.execute("SELECT count(*) FROM cards").fetchone() == (CARDS + 1,)
+    finally:
+        reader.close()
+
+
 def test_a_failing_insert_on_the_writing_thread_leaves_everything_as_it_was(
     collection, monkeypatch
 ):
@@ -74,6 +116,7 @@ def test_a_failing_insert_on_the_writing_thread_leaves_everything_as_it_was(
         collection.apply_batch(large_batch("big"), now=NOON)
     assert len(calls) >= 3  # two chunks were already written inside the transaction
     assert snapshot(collection) == before
+    assert journal_mode(collection) == "wal"
     assert not (collection.media_dir / "big.png").exists()
 
 

@@ -41,6 +41,36 @@ def test_empty_file_gets_the_latest_schema(tmp_path):
     assert columns(conn, "config") == ["key", "value"]
 
 
+def test_a_new_file_in_one_transaction_gets_the_schema_step_by_step_gives(tmp_path):
+    at_once = connect(tmp_path / "at-once.db")
+    migrate(at_once)
+    stepwise = connect(tmp_path / "stepwise.db")
+    for version in range(1, LATEST_VERSION + 1):
+        assert migrate(stepwise, target=version) == [version]
+
+    def schema(conn):
+        return conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+
+    assert schema(at_once) == schema(stepwise)
+    assert schema_version(at_once) == schema_version(stepwise) == LATEST_VERSION
+    assert at_once.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_new_file_whose_migration_fails_is_left_empty(tmp_path):
+    conn = connect(tmp_path / "c.db")
+
+    def broken(c):
+        raise RuntimeError("disk on fire")
+
+    steps = [*MIGRATIONS, Migration(LATEST_VERSION + 1, "broken", broken)]
+    with pytest.raises(RuntimeError):
+        migrate(conn, steps)
+    assert schema_version(conn) == 0
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+
+
 def test_reopening_applies_nothing_twice(tmp_path):
     conn = connect(tmp_path / "c.db")
     migrate(conn)

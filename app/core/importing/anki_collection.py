@@ -21,6 +21,7 @@ import threading
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from app.core.model import (
     ReviewRecord,
     Schedule,
     anki_ease_to_quality,
+    made_by_columns,
 )
 
 # Largest single value (a note's fields, a JSON column) the reader accepts.
@@ -361,6 +363,16 @@ class _Reader:
         modified: dict[int, datetime] = {}
         tag_lists: dict[str, tuple[str, ...]] = {}
         schedules: dict[tuple[int, ...], Schedule] = {}
+        # The records' fields, column by column, made into records at the end (see
+        # `model.made_by_columns`).
+        ids: list[str] = []
+        card_decks: list[str] = []
+        questions: list[str] = []
+        answers: list[str] = []
+        card_tags: list[tuple[str, ...]] = []
+        card_schedules: list[Schedule | None] = []
+        histories: list[tuple[ReviewRecord, ...]] = []
+        stamps: list[datetime] = []
         try:
             for number, planned in enumerate(chunks):
                 start = number * anki_plans.CARD_CHUNK
@@ -412,20 +424,23 @@ class _Reader:
                         stamp = modified[mod] = datetime.fromtimestamp(int(mod), UTC)
                     reviews = history.get(cid)
                     question, answer, digest = sides
-                    deck = planner.deck(odid or did)
-                    records.append(
-                        CardRecord(
-                            CardSpec(card_id, deck, question, answer, tag_list),
-                            schedule,
-                            tuple(reviews) if reviews else (),
-                            stamp,
-                        )
-                    )
+                    ids.append(card_id)
+                    card_decks.append(planner.deck(odid or did))
+                    questions.append(question)
+                    answers.append(answer)
+                    card_tags.append(tag_list)
+                    card_schedules.append(schedule)
+                    histories.append(tuple(reviews) if reviews else ())
+                    stamps.append(stamp)
                     fingerprints[card_id] = fingerprint
                     if digest is not None:
                         digests[card_id] = digest
         finally:
             chunks.close()
+        specs = made_by_columns(
+            CardSpec, ids, card_decks, questions, answers, card_tags, repeat(None)
+        )
+        records.extend(made_by_columns(CardRecord, specs, card_schedules, histories, stamps))
 
     def _card_rows(self, keep_scheduling: bool) -> tuple[list[tuple[Any, ...]], list[Any]]:
         """The cards in card order as (id, nid, did, ord, type, odid), and, with
