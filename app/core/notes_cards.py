@@ -11,7 +11,6 @@ question's context is joined once per section, and cards are plain tuples until 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from operator import itemgetter
@@ -35,6 +34,13 @@ from app.core.notes_items import (
 )
 from app.core.notes_phrases import Phrases, list_noun, shared_subject
 from app.core.notes_tree import Node, Section
+
+try:
+    # The interpreter's own SHA-1: OpenSSL's (hashlib's) costs more per call than the hashing
+    # of a short id key itself, and a large deck has one per card.
+    from _sha1 import sha1 as _sha1
+except ImportError:  # an interpreter built without it
+    from hashlib import sha1 as _sha1
 
 SEP = " › "
 _ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -410,7 +416,7 @@ class CardBuilder:
         # costs less than copying a hash state primed with the deck).
         slug = card_id(self.deck, "").rsplit("-", 1)[0] + "-"
         deck = f"{self.deck}\x1f".encode()
-        sha1 = hashlib.sha1
+        sha1 = _sha1
         ids = [slug + sha1(deck + key.encode()).hexdigest()[:10] for key in keys]
         return (questions, answers, lines, tags, keys, ids), self.covered
 
@@ -463,9 +469,15 @@ def _gives_away(question: str, answer: str) -> bool:
     last = answer[-1:]
     if ("\u4e00" <= last <= "\u9fff" or "\u3400" <= last <= "\u4dbf") and last not in question:
         return False
-    han = _HAN_CHAR.search(answer)
-    if han is not None and han.group() not in question:
-        return False
+    # The first Chinese character, most often the answer's first one.
+    first = answer[:1]
+    if "\u4e00" <= first <= "\u9fff" or "\u3400" <= first <= "\u4dbf":
+        if first not in question:
+            return False
+    else:
+        han = _HAN_CHAR.search(answer)
+        if han is not None and han.group() not in question:
+            return False
     answer = _plain(answer)
     # A plain answer longer than the whole question cannot be inside it.
     return bool(answer) and len(answer) <= len(question) and answer in _plain(question)
