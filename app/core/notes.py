@@ -19,6 +19,7 @@ the line number), so editing an answer or moving a block keeps a card's history.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
@@ -230,40 +231,47 @@ def _merge(
         if len(set(ids)) != len(ids):
             # Two cards whose questions hash alike: the later one gets an id derived from the
             # first.
-            if keyless_parts or keyless_cards:
-                assert keys_of is not None, "parts without keys and no way to get them"
-                _fill_keys(keys, keyless_parts, keyless_cards, keys_of)
+            missing_key = _missing_keys(keyless_parts, keyless_cards, keys_of)
             seen: set[str] = set()
-            for index, (key, cid) in enumerate(zip(keys, ids, strict=True)):
-                while cid in seen:
-                    cid = card_id(deck, f"{key}\x1f{cid}")
+            for index, cid in enumerate(ids):
+                if cid in seen:
+                    key = keys[index]
+                    if key is None:
+                        key = missing_key(index)
+                    while cid in seen:
+                        cid = card_id(deck, f"{key}\x1f{cid}")
+                    ids[index] = cid
                 seen.add(cid)
-                ids[index] = cid
         cards = _card_specs(ids, deck, questions, answers, tags, lines)
     report = CompileReport(content, content - len(missed), tuple(missed), tuple(empty))
     return cards, report
 
 
-def _fill_keys(
-    keys: list[str | None],
+def _missing_keys(
     keyless_parts: list[tuple[int, int, int]],
     keyless_cards: list[tuple[int, int, int]],
-    keys_of: Callable[[int], list[str]],
-) -> None:
-    """Put the missing id keys in place, computing each part that lacks them once."""
+    keys_of: Callable[[int], list[str]] | None,
+) -> Callable[[int], str]:
+    """The id key of the card at an index of the merged columns, for the cards of parts that
+    came without them: only a card whose id collides with an earlier one's needs it, so only
+    the parts holding such cards are computed again (each once)."""
+    offsets = [offset for offset, _, _ in keyless_parts]
+    cards = {index: (part, index_in_part) for index, part, index_in_part in keyless_cards}
     known: dict[int, list[str]] = {}
 
-    def of(part: int) -> list[str]:
+    def key(index: int) -> str:
+        where = cards.get(index)
+        if where is None:  # a card of a part taken whole
+            offset, part, count = keyless_parts[bisect_right(offsets, index) - 1]
+            assert offset <= index < offset + count, "a card with no key and no part"
+            where = (part, index - offset)
+        part, index_in_part = where
         if part not in known:
+            assert keys_of is not None, "a part without keys and no way to compute them"
             known[part] = keys_of(part)
-        return known[part]
+        return known[part][index_in_part]
 
-    for offset, part, count in keyless_parts:
-        part_keys = of(part)
-        assert len(part_keys) == count, "a part computed again gave other cards"
-        keys[offset : offset + count] = part_keys
-    for index, part, index_in_part in keyless_cards:
-        keys[index] = of(part)[index_in_part]
+    return key
 
 
 _SPEC_FIELDS = ("id", "deck", "question", "answer", "tags", "source_line")
