@@ -117,9 +117,9 @@ def compile_part(text: str, first_line: int, deck: str, say: Phrases) -> _Part:
 
 # A worker's text columns cross the pipe each as one block of UTF-16: pickling thousands of
 # short strings one by one, each encoded to UTF-8 and decoded again, costs the worker and the
-# caller more than joining, copying and splitting them. The id keys stay behind: the caller
-# needs them only when two ids collide, and then computes the parts it lacks them for again
-# (a third of the text the pipe would carry, for a case few notes ever meet).
+# caller more than joining, copying and splitting them. The id keys (about a third of that
+# text) stay behind: the caller needs a key only for a card whose id collides with an earlier
+# one's, and then compiles again just the part holding that card (see `_missing_keys`).
 _SEP = "\x00"
 
 
