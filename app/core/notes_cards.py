@@ -11,7 +11,6 @@ question's context is joined once per section, and cards are plain tuples until 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from operator import itemgetter
@@ -36,14 +35,18 @@ from app.core.notes_items import (
 from app.core.notes_phrases import Phrases, list_noun, shared_subject
 from app.core.notes_tree import Node, Section
 
+try:
+    # The interpreter's own SHA-1: OpenSSL's (hashlib's) costs more per call than the hashing
+    # of a short id key itself, and a large deck has one per card.
+    from _sha1 import sha1 as _sha1
+except ImportError:  # an interpreter built without it
+    from hashlib import sha1 as _sha1
+
 SEP = " › "
 _ASCII_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _ASCII_WORD_START = re.compile(r"[A-Za-z]")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_CJK_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]")
 _MARKS = ("`", "*", "_", "\\", "&lt;", "&gt;")
-# A blank other than a line break at the end of a line (before the end of the text).
-_SPACE_AT_LINE_END = re.compile(r"[^\S\n]\n")
 # What `_plain` drops from the start of an ASCII text: blanks (as str.split sees them) and the
 # one-character marks.
 _ASCII_BLANKS_AND_MARKS = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f`*_\\"
@@ -72,6 +75,7 @@ class CardBuilder:
         # The question prefix and id key start for the path of the last card made.
         self.path: tuple[str, ...] | None = None
         self.prefix = self.path_key = ""
+        self.known_paths: dict[tuple[str, ...], tuple[str, str]] = {(): ("", "")}
         # Question templates as the text before and after the one field they have.
         self.ask_key = _around(say.key, "key")
         self.ask_use = _around(say.use, "name")
@@ -113,8 +117,7 @@ class CardBuilder:
         """Keep a card unless a side is empty or the question gives the answer away."""
         if path is not self.path:  # cards come in runs from one place
             self.path = path
-            self.prefix = _question_prefix(path)
-            self.path_key = _path_key(path)
+            self.prefix, self.path_key = self.path_texts(path)
         if self.prefix:
             question = f"{self.prefix}{joiner}{question}"
         # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
@@ -130,6 +133,23 @@ class CardBuilder:
             self.covered.update(self.context)
             self.context_open = False
         self.cards.append((line, question, answer, self.tags, f"{kind}\x1f{self.path_key}{key}"))
+
+    def path_texts(self, path: tuple[str, ...]) -> tuple[str, str]:
+        """The question prefix and the id key start for `path` (its titles escaped and joined,
+        and joined as they are, each followed by the separator).
+
+        A path extends the one above it by a title, so its texts extend that path's: each title
+        is escaped once, not again for every path under it."""
+        texts = self.known_paths.get(path)
+        if texts is None:
+            title = path[-1]
+            if len(path) == 1:
+                texts = (escape_markdown(title), title + SEP)
+            else:
+                prefix, key = self.path_texts(path[:-1])
+                texts = (f"{prefix}{SEP}{escape_markdown(title)}", f"{key}{title}{SEP}")
+            self.known_paths[path] = texts
+        return texts
 
     def top_level(self, path: tuple[str, ...], items: list[Node]) -> None:
         """Cards for the items directly under a section, then their lists."""
@@ -255,7 +275,10 @@ class CardBuilder:
         """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
         left = info.left
         explanation = split_syntax(info.right)[1].rstrip("。.")
-        if not _CJK_START.match(explanation) or _gives_away(explanation, left):
+        start = explanation[:1]
+        if not ("\u4e00" <= start <= "\u9fff" or "\u3400" <= start <= "\u4dbf") or _gives_away(
+            explanation, left
+        ):
             return
         if _ASCII_WORD_START.search(explanation):
             name = left.lower()
@@ -389,15 +412,12 @@ class CardBuilder:
             return ([], [], [], [], [], []), self.covered
         cards.sort(key=itemgetter(0))  # stable: cards from one line keep the order they were made
         lines, questions, answers, tags, keys = map(list, zip(*cards, strict=True))
-        # card_id(deck, key) with the deck's part worked out once: hash the deck once and copy
-        # that state for each card.
+        # card_id(deck, key) with the deck's part worked out once (hashing the short text whole
+        # costs less than copying a hash state primed with the deck).
         slug = card_id(self.deck, "").rsplit("-", 1)[0] + "-"
-        copy = hashlib.sha1(f"{self.deck}\x1f".encode()).copy
-        ids = []
-        for key in keys:
-            hasher = copy()
-            hasher.update(key.encode())
-            ids.append(slug + hasher.hexdigest()[:10])
+        deck = f"{self.deck}\x1f".encode()
+        sha1 = _sha1
+        ids = [slug + sha1(deck + key.encode()).hexdigest()[:10] for key in keys]
         return (questions, answers, lines, tags, keys, ids), self.covered
 
 
@@ -449,30 +469,30 @@ def _gives_away(question: str, answer: str) -> bool:
     last = answer[-1:]
     if ("\u4e00" <= last <= "\u9fff" or "\u3400" <= last <= "\u4dbf") and last not in question:
         return False
-    han = _HAN_CHAR.search(answer)
-    if han is not None and han.group() not in question:
-        return False
+    # The first Chinese character, most often the answer's first one.
+    first = answer[:1]
+    if "\u4e00" <= first <= "\u9fff" or "\u3400" <= first <= "\u4dbf":
+        if first not in question:
+            return False
+    else:
+        han = _HAN_CHAR.search(answer)
+        if han is not None and han.group() not in question:
+            return False
     answer = _plain(answer)
     # A plain answer longer than the whole question cannot be inside it.
     return bool(answer) and len(answer) <= len(question) and answer in _plain(question)
 
 
 def _normalized(side: str) -> str:
-    # Most sides are normal already: no blank edges, no "\r", no spaces before a line end.
-    if side == side.strip() and "\r" not in side and not _SPACE_AT_LINE_END.search(side):
+    # Most sides are normal already: no blank edges, no "\r", no blank (other than a line
+    # break) before a line break. The lines are tested one by one: a pattern for a blank
+    # before a line break has no fixed first character to look for, and tries every one.
+    if side == side.strip() and "\r" not in side:
+        for line in side.split("\n"):
+            if line[-1:].isspace():  # the last line ends in text: the side is stripped
+                return normalize_side(side)
         return side
     return normalize_side(side)
-
-
-@lru_cache(maxsize=1024)
-def _question_prefix(path: tuple[str, ...]) -> str:
-    return SEP.join(map(escape_markdown, path))
-
-
-@lru_cache(maxsize=1024)
-def _path_key(path: tuple[str, ...]) -> str:
-    """The start of an id key: the path's titles, each followed by the separator."""
-    return SEP.join(path) + SEP if path else ""
 
 
 @lru_cache(maxsize=1024)

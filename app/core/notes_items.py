@@ -198,9 +198,9 @@ def analyze(raw: str) -> Item:
     if last == "?" or last == "？":
         return _item(Item, ("question", text, number, None, text, ""))
     if "#" in text:
-        comment = _COMMENT.match(text)
+        comment = comment_parts(text)
         if comment:
-            code, meaning = comment.group(1).strip(), comment.group(2).strip()
+            code, meaning = comment
             return _item(Item, ("comment", text, number, code, code, meaning))
     if "：" in text or ":" in text:
         key_value = _KEY_VALUE.match(text)
@@ -223,6 +223,17 @@ def analyze(raw: str) -> Item:
     return _item(Item, ("prose", text, None, None, text, ""))
 
 
+# A `command  # meaning` line is split when it is classified, rendered and tested for code.
+@lru_cache(maxsize=4096)
+def comment_parts(text: str) -> tuple[str, str] | None:
+    """`docker ps # 列出容器` (runs of blanks collapsed) -> ("docker ps", "列出容器"); None
+    when the line has no comment."""
+    comment = _COMMENT.match(text)
+    if comment is None:
+        return None
+    return comment.group(1).strip(), comment.group(2).strip()
+
+
 def _is_key(key: str) -> bool:
     key = key.strip()
     return bool(key) and not _CODE_CHARS.search(key) and len(key.split()) <= 3
@@ -237,7 +248,10 @@ def _split_named(text: str, space: int) -> tuple[str, str] | None:
     rest = text[space + 1 :]
     second = rest.partition(" ")[0]
     if (
-        _ASCII_WORD.match(first)
+        # An ASCII letter first settles most Chinese lines without the pattern.
+        first[:1].isascii()
+        and first[:1].isalpha()
+        and _ASCII_WORD.match(first)
         and first.islower()
         and first not in SHELL_WORDS
         and (_CJK.search(second) or second[:1] in "<[(\"'" or ("|" in rest or "=" in rest))
@@ -419,10 +433,10 @@ def code_block(lines: list[str], lang: str | None = None) -> str:
     width = 0  # of the widest command that has a comment
     for line in lines:
         code = collapse(line)
-        comment = _COMMENT.match(code) if "#" in code else None
+        comment = comment_parts(code) if "#" in code else None
         if comment:
-            code = comment.group(1).strip()
-            notes.append("# " + comment.group(2).strip())
+            code = comment[0]
+            notes.append("# " + comment[1])
             if len(code) > width:
                 width = len(code)
         else:
@@ -460,10 +474,10 @@ def is_code_node(node: Node) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_code_line(text: str) -> bool:
-    comment = _COMMENT.match(collapse(text)) if "#" in text else None
+    comment = comment_parts(collapse(text)) if "#" in text else None
     if comment:
         # What stands before a `# comment` is code even with Chinese placeholders in it.
-        return bool(_CODE_START.match(comment.group(1)))
+        return bool(_CODE_START.match(comment[0]))
     return is_code_like(text)
 
 

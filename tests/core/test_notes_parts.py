@@ -65,8 +65,21 @@ def test_headings_under_a_higher_one_are_not_cuts():
         + "\t```\n# 还在代码里\n",
         # Empty sections, and sub-sections with nothing under them.
         "".join(f"# 空{n}\n\n# 章{n}\n> manifest 构建多种系统的docker镜像{n}\n" for n in range(25)),
+        # Two lists in a section starting alike: their cards' ids collide, and the later one's
+        # id is derived from its key (which a worker does not send back).
+        "".join(
+            f"# 章{n}\n## 基础\n\t1.拉取镜像\n\t2.运行镜像\n\t端口：{n}\n"
+            "\t1.拉取镜像\n\t2.运行镜像\n\t3.删除镜像\n"
+            for n in range(30)
+        ),
     ],
-    ids=["chapters", "repeated questions", "repeated titles and fences", "empty sections"],
+    ids=[
+        "chapters",
+        "repeated questions",
+        "repeated titles and fences",
+        "empty sections",
+        "colliding ids",
+    ],
 )
 @pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="no worker processes here"
