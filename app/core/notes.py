@@ -20,16 +20,14 @@ the line number), so editing an answer or moving a block keeps a card's history.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import compress, filterfalse, repeat
-from types import MemberDescriptorType
 
 from app.core.deckfile import card_id
 from app.core.forking import map_chunks
 from app.core.importing import paused_gc
-from app.core.model import CardSpec
+from app.core.model import CardSpec, made_by_columns
 from app.core.notes_cards import CardBuilder
 from app.core.notes_phrases import Phrases, phrases_for
 from app.core.notes_split import parallel_parts
@@ -274,16 +272,6 @@ def _missing_keys(
     return key
 
 
-_SPEC_FIELDS = ("id", "deck", "question", "answer", "tags", "source_line")
-# CardSpec is frozen, so its __init__ sets each field through object.__setattr__: filling the
-# slots column by column through their descriptors makes big decks three times faster.
-_FILL_SLOTS = (
-    tuple(f.name for f in fields(CardSpec)) == _SPEC_FIELDS
-    and not hasattr(CardSpec, "__post_init__")
-    and all(isinstance(getattr(CardSpec, f, None), MemberDescriptorType) for f in _SPEC_FIELDS)
-)
-
-
 def _card_specs(
     ids: list[str],
     deck: str,
@@ -293,14 +281,7 @@ def _card_specs(
     lines: list[int],
 ) -> list[CardSpec]:
     """`CardSpec(id, deck, question, answer, tags, line)` for each card."""
-    if not _FILL_SLOTS:
-        return list(map(CardSpec, ids, repeat(deck), questions, answers, tags, lines))
-    cards = list(map(CardSpec.__new__, repeat(CardSpec, len(ids))))
-    for name, values in zip(
-        _SPEC_FIELDS, (ids, repeat(deck), questions, answers, tags, lines), strict=False
-    ):
-        deque(map(getattr(CardSpec, name).__set__, cards, values), maxlen=0)
-    return cards
+    return made_by_columns(CardSpec, ids, repeat(deck), questions, answers, tags, lines)
 
 
 def _with_empty_subsections_folded(sections: list[Section]) -> list[Section]:
