@@ -11,7 +11,7 @@ from datetime import datetime
 from itertools import chain
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from app.core.collection_types import Card
 from app.core.days import format_day, parse_day, utc_offset
@@ -91,7 +91,7 @@ class _Transaction:
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
-    ) -> bool:
+    ) -> Literal[False]:
         if exc is None:
             try:
                 self.conn.execute("COMMIT")
@@ -287,7 +287,7 @@ def insert_rows(conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any,
 
 # json.loads without its wrappers (type checks, a byte-order mark, a whitespace regex twice):
 # the scanner it ends in, on text that tags_json wrote.
-_SCAN_JSON = json.JSONDecoder().scan_once
+_SCAN_JSON = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def tags_from_json(text: str | None) -> tuple[str, ...]:
