@@ -19,8 +19,7 @@ the line number), so editing an answer or moving a block keeps a card's history.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, filterfalse, repeat
 
@@ -77,7 +76,7 @@ def compile_with_report(
             parts = map_chunks(
                 part, len(bounds), workers=workers, pack=_pack_part, unpack=_unpack_part
             )
-            return _merge(parts, deck, keys_of=lambda index: part(index)[4])
+            return _merge(parts, deck)
         return _merge([compile_part(text, 1, deck, say)], deck)
 
 
@@ -115,15 +114,13 @@ def compile_part(text: str, first_line: int, deck: str, say: Phrases) -> _Part:
 
 # A worker's text columns cross the pipe each as one block of UTF-16: pickling thousands of
 # short strings one by one, each encoded to UTF-8 and decoded again, costs the worker and the
-# caller more than joining, copying and splitting them. The id keys (about a third of that
-# text) stay behind: the caller needs a key only for a card whose id collides with an earlier
-# one's, and then compiles again just the part holding that card (see `_missing_keys`).
+# caller more than joining, copying and splitting them.
 _SEP = "\x00"
 
 
 def _pack_part(part: _Part) -> tuple:
-    questions, answers, lines, tags, _keys, ids, *report = part
-    return ([_joined(column) for column in (questions, answers, ids)], lines, tags, report)
+    questions, answers, lines, tags, keys, ids, *report = part
+    return ([_joined(column) for column in (questions, answers, keys, ids)], lines, tags, report)
 
 
 def _joined(column: list[str]) -> bytes | list[str]:
@@ -134,37 +131,27 @@ def _joined(column: list[str]) -> bytes | list[str]:
 
 
 def _unpack_part(packed: tuple) -> _Part:
-    """A worker's part as `compile_part` gave it, without its id keys (None)."""
+    """A worker's part as `compile_part` gave it."""
     columns, lines, tags, report = packed
-    questions, answers, ids = (
+    questions, answers, keys, ids = (
         column
         if isinstance(column, list)
         else column.decode("utf-16-le", "surrogatepass").split(_SEP)
         for column in columns
     )
-    return (questions, answers, lines, tags, None, ids, *report)  # type: ignore[return-value]
+    return (questions, answers, lines, tags, keys, ids, *report)  # type: ignore[return-value]
 
 
-def _merge(
-    parts: Iterable[_Part], deck: str, keys_of: Callable[[int], list[str]] | None = None
-) -> tuple[list[CardSpec], CompileReport]:
-    """The parts' cards as one deck: a question asked again joins the first card asking it.
-
-    A part may come without its id keys (None in their place; see `_pack_part`): `keys_of(i)`
-    gives part i's keys where two ids collide and they are needed.
-    """
+def _merge(parts: Iterable[_Part], deck: str) -> tuple[list[CardSpec], CompileReport]:
+    """The parts' cards as one deck: a question asked again joins the first card asking it."""
     asked: set[str] = set()
     first_of: dict[str, int] | None = None  # question -> its card's index, once one repeats
     questions: list[str] = []
     answers: list[str] = []
     lines: list[int] = []
     tags: list[tuple[str, ...]] = []
-    keys: list[str | None] = []
+    keys: list[str] = []
     ids: list[str] = []
-    # Where keys are missing: (offset, part, count) of parts taken whole, and (index, part,
-    # index in the part) of cards taken one by one.
-    keyless_parts: list[tuple[int, int, int]] = []
-    keyless_cards: list[tuple[int, int, int]] = []
     given: set[str] = set()  # the ids so far, while none repeats
     # The cards so far, made as the parts come (while the other cores still work) as long as
     # no card of a later part changes them: no question asked again, no id given twice.
@@ -172,9 +159,8 @@ def _merge(
     content = 0
     missed: list[tuple[int, str]] = []
     empty: list[tuple[int, str]] = []
-    for part_index, part in enumerate(parts):
+    for part in parts:
         part_questions = part[0]
-        part_keys = part[4]
         new = set(part_questions)
         if first_of is None and len(new) == len(part_questions) and asked.isdisjoint(new):
             # Usually no question is asked twice: take the part whole.
@@ -186,11 +172,7 @@ def _merge(
             answers += part[1]
             lines += part[2]
             tags += part[3]
-            if part_keys is None:
-                keyless_parts.append((len(keys), part_index, len(part_questions)))
-                keys += [None] * len(part_questions)
-            else:
-                keys += part_keys
+            keys += part[4]
             ids += part[5]
             if cards is not None:
                 part_ids = set(part[5])
@@ -207,10 +189,7 @@ def _merge(
             if first_of is None:
                 first_of = dict(zip(questions, range(len(questions)), strict=True))
             columns = (questions, answers, lines, tags, keys, ids)
-            if part_keys is None:
-                part_keys = [None] * len(part_questions)
-            cards_of_part = zip(part_questions, *part[1:4], part_keys, part[5], strict=True)
-            for index_in_part, card in enumerate(cards_of_part):
+            for card in zip(*part[:6], strict=True):
                 question, answer = card[0], card[1]
                 twin = first_of.get(question)
                 if twin is not None:
@@ -218,8 +197,6 @@ def _merge(
                         answers[twin] += "\n\n" + answer
                     continue
                 first_of[question] = len(questions)
-                if card[4] is None:
-                    keyless_cards.append((len(keys), part_index, index_in_part))
                 for column, value in zip(columns, card, strict=True):
                     column.append(value)  # type: ignore[attr-defined]
         content += part[6]
@@ -229,13 +206,10 @@ def _merge(
         if len(set(ids)) != len(ids):
             # Two cards whose questions hash alike: the later one gets an id derived from the
             # first.
-            missing_key = _missing_keys(keyless_parts, keyless_cards, keys_of)
             seen: set[str] = set()
             for index, cid in enumerate(ids):
                 if cid in seen:
                     key = keys[index]
-                    if key is None:
-                        key = missing_key(index)
                     while cid in seen:
                         cid = card_id(deck, f"{key}\x1f{cid}")
                     ids[index] = cid
@@ -243,33 +217,6 @@ def _merge(
         cards = _card_specs(ids, deck, questions, answers, tags, lines)
     report = CompileReport(content, content - len(missed), tuple(missed), tuple(empty))
     return cards, report
-
-
-def _missing_keys(
-    keyless_parts: list[tuple[int, int, int]],
-    keyless_cards: list[tuple[int, int, int]],
-    keys_of: Callable[[int], list[str]] | None,
-) -> Callable[[int], str]:
-    """The id key of the card at an index of the merged columns, for the cards of parts that
-    came without them: only a card whose id collides with an earlier one's needs it, so only
-    the parts holding such cards are computed again (each once)."""
-    offsets = [offset for offset, _, _ in keyless_parts]
-    cards = {index: (part, index_in_part) for index, part, index_in_part in keyless_cards}
-    known: dict[int, list[str]] = {}
-
-    def key(index: int) -> str:
-        where = cards.get(index)
-        if where is None:  # a card of a part taken whole
-            offset, part, count = keyless_parts[bisect_right(offsets, index) - 1]
-            assert offset <= index < offset + count, "a card with no key and no part"
-            where = (part, index - offset)
-        part, index_in_part = where
-        if part not in known:
-            assert keys_of is not None, "a part without keys and no way to compute them"
-            known[part] = keys_of(part)
-        return known[part][index_in_part]
-
-    return key
 
 
 def _card_specs(

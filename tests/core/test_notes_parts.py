@@ -66,7 +66,7 @@ def test_headings_under_a_higher_one_are_not_cuts():
         # Empty sections, and sub-sections with nothing under them.
         "".join(f"# 空{n}\n\n# 章{n}\n> manifest 构建多种系统的docker镜像{n}\n" for n in range(25)),
         # Two lists in a section starting alike: their cards' ids collide, and the later one's
-        # id is derived from its key (which a worker does not send back).
+        # id is derived from its key.
         "".join(
             f"# 章{n}\n## 基础\n\t1.拉取镜像\n\t2.运行镜像\n\t端口：{n}\n"
             "\t1.拉取镜像\n\t2.运行镜像\n\t3.删除镜像\n"
