@@ -131,8 +131,7 @@ def is_code_like(text: str) -> bool:
     `docker run -dit ubuntu`, `cmd 命令`, `user <用户名>`, `nexus 3.x` are code; `ports are TCP`
     and `docker ps 列出容器` (an explanation after the command) are not.
     """
-    if not text.isprintable() or "  " in text or text != text.strip():
-        text = " ".join(text.split())
+    text = collapse(text)
     # Most lines that are not code start with a character no code word starts with: testing
     # it is quicker than trying the pattern.
     if text[:1] not in _CODE_WORD_STARTS:
@@ -179,10 +178,7 @@ def _is_term(text: str) -> bool:
 @lru_cache(maxsize=2048)
 def analyze(raw: str) -> Item:
     """Classify one notes line (already stripped of indentation)."""
-    if raw.isprintable() and "  " not in raw and raw == raw.strip():
-        text = raw
-    else:
-        text = " ".join(raw.split())
+    text = collapse(raw)
     number = None
     # The cheap character tests skip patterns that cannot match.
     first = text[:1]
@@ -375,8 +371,7 @@ def inline(text: str, *, whole_code: bool = True) -> str:
 # A line is often rendered twice: in its parent's answer and on a card of its own.
 @lru_cache(maxsize=4096)
 def _inline(text: str, whole_code: bool) -> str:
-    if not text.isprintable() or "  " in text or text != text.strip():
-        text = " ".join(text.split())
+    text = collapse(text)
     if whole_code and is_code_like(text):
         return code_phrase(text)
     match = _INLINE_COMMAND.search(text)
