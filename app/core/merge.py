@@ -322,8 +322,11 @@ def merge_batch(
     if isinstance(batch, FingerprintedBatch):
         fingerprints, unchanged = batch.fingerprints, batch.unchanged
         digests = batch.digests
-    cache_size = temp_store = None
-    if len(records) >= LARGE_BATCH_CARDS:
+    # A large batch also gets its inserts on a thread of their own and its cards counted into
+    # their decks' totals once per deck (see below).
+    large = len(records) >= LARGE_BATCH_CARDS
+    cache_size = temp_store = journal = None
+    if large:
         cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {-LARGE_BATCH_CACHE_KIB}")
         # Each multi-row insert keeps a statement journal (the triggers on `cards` need one),
@@ -331,9 +334,9 @@ def merge_batch(
         # file that is thrown away. In memory it costs a few MiB for the length of one insert.
         temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
         conn.execute("PRAGMA temp_store = MEMORY")
-    # A large batch is written once, into the file, instead of into the log and then again
-    # from the log into the file (see `_rollback_journal`).
-    journal = _rollback_journal(conn) if len(records) >= LARGE_BATCH_CARDS else None
+        # Written once, into the file, instead of into the log and then again from the log
+        # into the file (see `_rollback_journal`).
+        journal = _rollback_journal(conn)
     try:
         with transaction(conn):
             records = _with_deckard_ids(conn, records, deckard_guids, in_batch)
@@ -345,7 +348,6 @@ def merge_batch(
                 deck: ensure_deck(conn, deck)
                 for deck in dict.fromkeys(r.spec.deck for r in records)
             }
-            large = len(records) >= LARGE_BATCH_CARDS
             counting = _pause_counting(conn) if large else None
             inserts = _Inserts(conn, background=large)
             added_to: list[int] = []
