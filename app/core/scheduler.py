@@ -95,33 +95,25 @@ class Allowance:
     def compute(cls, tree: DeckTree, done: dict[int, list[int]]) -> Allowance:
         """Allowance per deck from the answers done today (`done[deck] = [new, review]`)."""
         allowance = cls({}, {})
-        for root in tree.roots:
-            allowance.recompute(tree, done, root)
-        return allowance
-
-    def recompute(self, tree: DeckTree, done: dict[int, list[int]], deck_id: int) -> None:
-        """Update the allowance of the top-level deck holding `deck_id` and everything under
-        it: the only decks an answer in `deck_id` can change."""
-        root, parent = deck_id, tree.parent[deck_id]
-        while parent is not None:
-            root, parent = parent, tree.parent[parent]
-        decks = tree.subtrees[root]
+        new_done, review_done = allowance.new_done, allowance.review_done
         children = tree.children
-        done_new, done_review = self.new_done, self.review_done
-        for deck in reversed(decks):
-            own = done.get(deck, _NONE_DONE)
-            own_new, own_review = own[0], own[1]
-            for child in children[deck]:
-                own_new += done_new[child]
-                own_review += done_review[child]
-            done_new[deck] = own_new
-            done_review[deck] = own_review
-        _fill(tree, decks, tree.new_limit, done_new, self.new)
-        _fill(tree, decks, tree.review_limit, done_review, self.review)
+        for root in tree.roots:
+            decks = tree.subtrees[root]
+            for deck in reversed(decks):  # each deck after its sub-decks
+                own = done.get(deck, _NONE_DONE)
+                own_new, own_review = own[0], own[1]
+                for child in children[deck]:
+                    own_new += new_done[child]
+                    own_review += review_done[child]
+                new_done[deck] = own_new
+                review_done[deck] = own_review
+            _fill(tree, decks, tree.new_limit, new_done, allowance.new)
+            _fill(tree, decks, tree.review_limit, review_done, allowance.review)
+        return allowance
 
     def count(self, tree: DeckTree, deck_id: int, new: bool, change: int) -> None:
         """Count `change` more (or fewer) new cards or reviews answered in `deck_id` today:
-        the allowance `recompute` would give with them, without adding up every deck again."""
+        the allowance `compute` would give with them, without adding up every deck again."""
         done = self.new_done if new else self.review_done
         deck: int | None = deck_id
         root = deck_id
