@@ -9,6 +9,7 @@ commands become highlighted code, nested items become nested lists.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -50,7 +51,7 @@ _TOKEN = r"[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*"
 # The first lookahead fails at once on a line that cannot start with a token: without it the
 # second one scans the whole line for a letter before giving up.
 _CODE_WORD = re.compile(rf"(?=[A-Za-z$./~_-])(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
-_CODE_WORD_STARTS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$./~_-"
+_CODE_WORD_STARTS = string.ascii_letters + "$./~_-"  # what _TOKEN starts with
 # Words that may all be code, one space apart.
 _CODE_WORDS = re.compile(rf"{_TOKEN}(?: {_TOKEN})*\Z")
 _COMMAND_WORDS = (

@@ -6,13 +6,14 @@ The wording is fixed per deck so that a deck reads consistently; docs/notes-form
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from app.core.notes_items import SHELL_WORDS, Item, is_code_like
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_LATIN_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_LATIN_LETTERS = string.ascii_letters.encode()
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _ENGLISH_FILLERS = frozenset(["with", "from", "into", "that", "this", "then", "your", "their"])
 
