@@ -11,6 +11,9 @@ intervals, and 50 small media files. Timed, best of `--repeat` runs each, on a n
 - Anki's `import_anki_package` of the same file into a new Anki collection;
 - both importing the same package a second time (everything already there).
 
+Deckard's and Anki's runs take turns (Deckard, Anki, Deckard, Anki, ...), so that the two
+sides of each ratio meet the machine in the same state.
+
 Target: Deckard's full import takes less time than Anki's (ratio below 1). The CPU time of
 the same runs (all threads, and the worker processes Deckard forks to convert cards) is printed
 too: on a busy machine it says more about the work done than the wall-clock time.
@@ -89,15 +92,24 @@ def cpu_seconds() -> float:
 def best_of(repeat: int, run, label: str = "") -> float:
     """The fastest of `repeat` runs of `run(attempt)`, in seconds (the least CPU time used by
     one run, worker processes included, goes to CPU_SECONDS[label])."""
-    times = []
-    cpu = []
+    return best_of_each(repeat, {label: run})[label]
+
+
+def best_of_each(repeat: int, runs: dict) -> dict[str, float]:
+    """`best_of` for several runs (label -> `run(attempt)`), taken in turn: attempt 0 of each,
+    then attempt 1 of each, and so on, so that runs compared in a ratio meet the machine in
+    the same state (its speed drifts from minute to minute)."""
+    times: dict[str, list[float]] = {label: [] for label in runs}
+    cpu: dict[str, list[float]] = {label: [] for label in runs}
     for attempt in range(repeat):
-        started, started_cpu = time.perf_counter(), cpu_seconds()
-        run(attempt)
-        times.append(time.perf_counter() - started)
-        cpu.append(cpu_seconds() - started_cpu)
-    CPU_SECONDS[label] = min(cpu)
-    return min(times)
+        for label, run in runs.items():
+            started, started_cpu = time.perf_counter(), cpu_seconds()
+            run(attempt)
+            times[label].append(time.perf_counter() - started)
+            cpu[label].append(cpu_seconds() - started_cpu)
+    for label in runs:
+        CPU_SECONDS[label] = min(cpu[label])
+    return {label: min(values) for label, values in times.items()}
 
 
 def measure(notes: int, repeat: int) -> list[dict]:
@@ -141,11 +153,17 @@ def measure(notes: int, repeat: int) -> list[dict]:
                 col.close()
 
         read_s = best_of(repeat, deckard_read, "read")
-        deckard_s = best_of(repeat, deckard_import, "deckard")
-        anki_s = best_of(repeat, anki_import, "anki")
+        first = best_of_each(repeat, {"deckard": deckard_import, "anki": anki_import})
         # The collections from the runs above already hold the package: import it again.
-        deckard_again_s = best_of(repeat, lambda a: deckard_import(a, again=True), "deckard again")
-        anki_again_s = best_of(repeat, lambda a: anki_import(a, again=True), "anki again")
+        again = best_of_each(
+            repeat,
+            {
+                "deckard again": lambda a: deckard_import(a, again=True),
+                "anki again": lambda a: anki_import(a, again=True),
+            },
+        )
+        deckard_s, anki_s = first["deckard"], first["anki"]
+        deckard_again_s, anki_again_s = again["deckard again"], again["anki again"]
         size_mb = package.stat().st_size / 1024**2
 
     what = f"{notes:,} notes / {cards:,} cards, {size_mb:.1f} MB .apkg"
