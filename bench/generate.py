@@ -48,7 +48,7 @@ WORDS = (
 # fmt: on
 FRACTION_NEW = 0.2
 # Part of the cache key: bump it whenever the generated data changes.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 
 
 def _text(rng: random.Random, low: int, high: int) -> str:
@@ -105,17 +105,18 @@ def _build(path: Path, cards: int, reviews: int, seed: int, moment: datetime, to
     rng = random.Random(seed)
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn)
-    # Cards load without their secondary indexes, built once afterwards (much faster). The
-    # review log keeps its indexes and receives its rows in time order, as a real log does:
-    # indexes built in one go are packed full, and every later answer would split a page.
-    # The cards' indexes are packed full, then, unlike those of a collection grown by imports:
-    # the first answers split their pages more often than later ones will (about 1.6 pages
-    # more written per answer), while table scans in the browser read fewer, more compact pages
-    # (a text search over all cards took 72 ms here against 131 ms with the indexes in place
-    # from the start).
+    # The cards table is loaded first, in one piece, as one large import leaves it: a table scan
+    # in the browser reads compact, consecutive pages. Its indexes are then filled the way a
+    # collection's are, not built in one go (which packs every page full, so that nearly every
+    # answer would split one, unlike in a collection that grew by imports and answers):
+    # - the study queues' indexes hold only unsuspended cards, so the cards load suspended and
+    #   are unsuspended afterwards, in card order: their entries go in one at a time, into the
+    #   queue indexes as importing and studying put them there;
+    # - the other indexes (deck, source), which answers never write, are built afterwards.
+    # The review log keeps its indexes and receives its rows in time order, as a real log does.
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        " AND tbl_name = 'cards'"
+        " AND tbl_name = 'cards' AND sql NOT LIKE '%suspended = 0%'"
     ).fetchall()
     # A new file has nothing to protect while it is built: no journal, no syncing.
     conn.execute("PRAGMA journal_mode = OFF")
@@ -147,6 +148,7 @@ def _build(path: Path, cards: int, reviews: int, seed: int, moment: datetime, to
     conn.execute("DROP TABLE staged")
     for _, sql in indexes:
         conn.execute(sql)
+    conn.execute("UPDATE cards SET suspended = 0")
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -190,7 +192,7 @@ def _card_rows(rng, count, deck_ids, today, moment):
             schedule = (repetitions, interval, easiness, due, lapses)
             studied.append((card_id, repetitions, interval, easiness, today + timedelta(offset)))
         source = ("generated.md", index + 1, f"{index:032x}", index + 1, stamp, stamp)
-        rows.append((card_id, deck_id, question, answer, tags, *source, *schedule, 0))
+        rows.append((card_id, deck_id, question, answer, tags, *source, *schedule, 1))
     return rows, studied
 
 
