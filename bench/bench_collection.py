@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -405,6 +406,10 @@ def main() -> None:
             anki_path.parent.mkdir()
             build_anki(path, anki_path)
             sides.append(AnkiSide(anki_path))
+        # What building the two collections wrote goes to disk now, not 30 s later in the
+        # middle of the answers, where it would slow every sync made meanwhile.
+        if hasattr(os, "sync"):
+            os.sync()
         figures = run_sides(sides, args.answers)
         floor = bare_commit_ms(work)
     finally:
