@@ -327,16 +327,19 @@ def bare_commit_ms(folder: Path, count: int = 400) -> tuple[float, float, float]
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("CREATE TABLE t (n INTEGER)")
-    times: list[float] = []
-    after_pause: list[float] = []
-    for number in range(count + PACED_ANSWERS):
-        if number >= count:
-            time.sleep(PAUSE_SECONDS)
+
+    def commit_ms(number: int) -> float:
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO t VALUES (?)", (number,))
         conn.execute("COMMIT")
-        (times if number < count else after_pause).append((time.perf_counter() - started) * 1000)
+        return (time.perf_counter() - started) * 1000
+
+    times = [commit_ms(number) for number in range(count)]
+    after_pause = []
+    for number in range(count, count + PACED_ANSWERS):
+        time.sleep(PAUSE_SECONDS)
+        after_pause.append(commit_ms(number))
     conn.close()
     return (
         statistics.median(times),

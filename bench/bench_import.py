@@ -131,8 +131,7 @@ def measure(notes: int, repeat: int) -> list[dict]:
         cards = build_package(package, work, notes)
         # What building the package wrote goes to disk now, not 30 s later in the middle of
         # a timed import, where it would slow the import's sync.
-        if hasattr(os, "sync"):
-            os.sync()
+        os.sync()
 
         def deckard_read(_attempt: int) -> None:
             batch = read_batch(package)
