@@ -31,6 +31,7 @@ _SYNTAX_PREFIX = re.compile(
     rf"(?:[^{_HAN}{_PUNCT}<\[\"']+|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'|[<\[\"']"
     rf"|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
 )
+_HAN_WORD = re.compile(rf"[{_HAN}]+")
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _CODE_START = re.compile(r"[A-Za-z$./~_-]")
@@ -285,7 +286,8 @@ def split_syntax(text: str) -> tuple[str, str]:
     """`<端口1> [..<端口>] 声明容器时提供的端口` -> (the syntax, the prose explaining it).
 
     Prose starts at Chinese punctuation or at the word holding a run of four Chinese characters,
-    outside `<>`, `[]` and quotes (`<工作目录路径>` is syntax, `不存在会自动创建` is prose).
+    outside `<>`, `[]` and quotes (`<工作目录路径>` is syntax, `不存在会自动创建` is prose); a
+    Chinese word alone before Chinese punctuation is prose too (`变基，…`).
     """
     if not _CJK.search(text):
         return text, ""
@@ -298,7 +300,13 @@ def _split_syntax(text: str) -> tuple[str, str]:
     if end == len(text):
         return text, ""
     if _CJK_PUNCT.match(text, end):
-        return text[:end].rstrip(), text[end:]
+        syntax = text[:end].rstrip()
+        if _HAN_WORD.fullmatch(syntax):
+            # A Chinese word alone, straight before Chinese punctuation, starts the prose:
+            # `变基，把提交移到…`, `查看、创建、删除分支` (a placeholder comes with other syntax,
+            # `参数名[=<参数值>]`, or before a space, `容器名 删除容器`).
+            return "", text
+        return syntax, text[end:]
     start = end
     while start > 0 and text[start - 1] not in " \t":
         start -= 1

@@ -54,6 +54,20 @@ RULES = {
             ),
         ],
     ),
+    "a Chinese word straight before Chinese punctuation is prose, not a placeholder": (
+        "## 分支\n\tbranch 查看、创建、删除分支\n\trebase 变基，把提交移到另一个基点之上\n"
+        "\tstop 容器名 停止容器\n",
+        [
+            ("分支 › `branch` 的作用是什么？", "查看、创建、删除分支"),
+            ("分支 › 查看、创建、删除分支：是哪个？", "`branch`"),
+            ("分支 › 有哪 3 个命令？", "- `branch`\n- `rebase`\n- `stop`"),
+            ("分支 › `rebase` 的作用是什么？", "变基，把提交移到另一个基点之上"),
+            ("分支 › 变基，把提交移到另一个基点之上：是哪个？", "`rebase`"),
+            # Before a space, a short Chinese word is still a placeholder.
+            ("分支 › `stop` 怎么用？", "`stop 容器名` 停止容器"),
+            ("分支 › 停止容器：是哪个？", "`stop`"),
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
