@@ -83,6 +83,8 @@ class CardBuilder:
         self.ask_what_is = _around(say.what_is, "item")
         self.ask_how = _around(say.how, "item")
         self.ask_points = _around(say.points, "item")
+        self.ask_steps = _around(say.steps_of, "item")
+        self.ask_which_are = _around(say.which_are, "item")
         self.ask_which_command = _around(say.which_command, "text")
         self.ask_which_instruction = _around(say.which_instruction, "text")
         self.ask_which_one = _around(say.which_one, "text")
@@ -162,18 +164,23 @@ class CardBuilder:
                 left_over.append(node)
         self.lists(path, items, infos, left_over)
 
-    def nested(self, path: tuple[str, ...], items: list[Node]) -> None:
-        """Cards for lines nested under an item: its parents and its `key：value` lines."""
+    def nested(self, path: tuple[str, ...], items: list[Node], names: bool) -> None:
+        """Cards for lines nested under an item: its parents and its `key：value` lines, and
+        with `names` its names and commands with their meanings."""
         for node in items:
             if node.code is not None:
                 continue
             text = node.text
             if node.children:
                 self.item(path, node, analyze(text), False)
-            elif "：" in text or ":" in text:
+            else:
                 info = analyze(text)
-                if info.kind == "keyvalue" and info.right:
+                kind = info.kind
+                if kind == "keyvalue" and info.right:
                     self.item(path, node, info, False)
+                elif names and (kind == "named" or kind == "comment"):
+                    # Asked as it would be at the top of a section, with its reverse card.
+                    self.item(path, node, info, True)
             # Other lines are on the parent's card already.
 
     def item(self, path: tuple[str, ...], node: Node, info: Item, top: bool) -> bool:
@@ -192,14 +199,22 @@ class CardBuilder:
             elif kind == "named" and top:
                 self.named_reverse(path, info, node)
             self.add("parent", key, path, question, answer, node.line, node.all_lines())
-            # Nested lines give cards of their own only as parents or as `key：value` lines.
+            # Nested lines give cards of their own as parents and as `key：value` lines; under a
+            # heading-like item (`service的类型`, not a command, a name or a comparison), also
+            # as names or commands with their meanings (`ClusterIP 默认，只能集群内部访问`).
+            names = _is_label(info) and not info.text.endswith(self.say.asking_nouns)
             for child in children:
                 text = child.text
-                if child.code is None and (child.children or "：" in text or ":" in text):
+                if child.code is None and (
+                    child.children
+                    or "：" in text
+                    or ":" in text
+                    or (names and _asks_by_itself(text))
+                ):
                     label = (info.left if kind != "prose" else info.text).rstrip("？?")
                     outer, outer_open = self.context, self.context_open
                     self.context, self.context_open = outer.union(node.lines), True
-                    self.nested((*path, label), children)
+                    self.nested((*path, label), children, names)
                     self.context = outer
                     self.context_open = outer_open and self.context_open
                     break
@@ -235,7 +250,9 @@ class CardBuilder:
         if kind == "question":
             return escape_markdown(info.text), info.text
         if kind == "keyvalue" or kind == "labelled":
-            before, after = self.ask_key
+            # `解决步骤：` over numbered steps asks for them in order.
+            steps = kind == "keyvalue" and not info.right and _listing(children) == "steps"
+            before, after = self.ask_steps if steps else self.ask_key
             return f"{before}{escape_markdown(info.left)}{after}", info.left
         if kind == "named" or kind == "comment":
             if kind == "named" and not split_syntax(info.right)[0]:
@@ -247,8 +264,13 @@ class CardBuilder:
         if kind == "term" and is_code_like(text):
             before, after = self.ask_use
             return f"{before}{code_phrase(info.left)}{after}", info.left
+        listing = _listing(children)
         if text.endswith(self.say.asking_nouns):
             before, after = self.ask_what_is
+        elif listing == "steps":
+            before, after = self.ask_steps
+        elif listing == "terms":
+            before, after = self.ask_which_are
         else:
             for child in children:
                 if not is_code_node(child):
@@ -416,6 +438,39 @@ class CardBuilder:
         sha1 = _sha1
         ids = [slug + sha1(deck + key.encode()).hexdigest()[:10] for key in keys]
         return (questions, answers, lines, tags, keys, ids), self.covered
+
+
+def _asks_by_itself(text: str) -> bool:
+    """Whether a line nested under an item gives cards of its own besides being on the item's
+    card: a name with its explanation, or a command with its meaning."""
+    kind = analyze(text).kind
+    return kind == "named" or kind == "comment"
+
+
+def _listing(children: list[Node]) -> str | None:
+    """ "steps" when an item's nested lines are numbered steps 1, 2, 3…; "terms" when they are
+    two or more short terms, none of them code (`主键索引`, `唯一索引`, `普通索引`); else None."""
+    if len(children) < 2:
+        return None
+    infos = [analyze(child.text) if child.code is None else None for child in children]
+    if all(info is not None and info.number == n for n, info in enumerate(infos, 1)):
+        return "steps"
+    for child, info in zip(children, infos, strict=True):
+        if (
+            info is None
+            or child.children
+            or info.kind != "term"
+            or info.number is not None
+            or is_code_node(child)
+        ):
+            return None
+    return "terms"
+
+
+def _is_label(info: Item) -> bool:
+    """Whether an item is a heading-like label for what is under it (`service的类型`,
+    `master节点组件`), not a command, a name or a question."""
+    return (info.kind == "prose" or info.kind == "term") and not is_code_like(info.text)
 
 
 def _around(template: str, field: str) -> tuple[str, str]:

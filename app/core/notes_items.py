@@ -17,7 +17,8 @@ from app.core.notes_tree import Node
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _CJK_PUNCT = re.compile(r"[，。；！？、：（）【】「」]")
-_NUMBERED = re.compile(r"^(\d{1,3})[.、)）][ \t]*(\S.*)$")
+# `1.拉取镜像` is a step; `3.7以后dict保持插入顺序` starts with a version number.
+_NUMBERED = re.compile(r"^(\d{1,3})(?:[、)）]|\.(?!\d))[ \t]*(\S.*)$")
 _BULLET = re.compile(r"^(?:[-+•·]|\*{1,2})[ \t]+(\S.*)$")
 _BULLET_CHARS = frozenset("-+•·*")
 _COMMENT = re.compile(r"^(\S.*?)[ \t]+#{1,2}(?!#)[ \t]*(\S.*)$")
@@ -287,7 +288,7 @@ def split_syntax(text: str) -> tuple[str, str]:
 
     Prose starts at Chinese punctuation or at the word holding a run of four Chinese characters,
     outside `<>`, `[]` and quotes (`<工作目录路径>` is syntax, `不存在会自动创建` is prose); a
-    Chinese word alone before Chinese punctuation is prose too (`变基，…`).
+    Chinese word alone, on its own or before Chinese punctuation, is prose too (`保留`, `变基，…`).
     """
     if not _CJK.search(text):
         return text, ""
@@ -297,14 +298,13 @@ def split_syntax(text: str) -> tuple[str, str]:
 def _split_syntax(text: str) -> tuple[str, str]:
     """`split_syntax` of a text known to hold Chinese."""
     end = _SYNTAX_PREFIX.match(text).end()  # type: ignore[union-attr]
-    if end == len(text):
-        return text, ""
-    if _CJK_PUNCT.match(text, end):
+    if end == len(text) or _CJK_PUNCT.match(text, end):
         syntax = text[:end].rstrip()
         if _HAN_WORD.fullmatch(syntax):
-            # A Chinese word alone, straight before Chinese punctuation, starts the prose:
-            # `变基，把提交移到…`, `查看、创建、删除分支` (a placeholder comes with other syntax,
-            # `参数名[=<参数值>]`, or before a space, `容器名 删除容器`).
+            # A Chinese word alone, on its own or straight before Chinese punctuation, is
+            # prose: `pick 保留`, `rebase 变基，把提交移到…`, `branch 查看、创建、删除分支` (a
+            # placeholder comes with other syntax, `参数名[=<参数值>]`, or before a space,
+            # `容器名 删除容器`).
             return "", text
         return syntax, text[end:]
     start = end
@@ -487,10 +487,18 @@ def _is_code_line(text: str) -> bool:
 
 def render_nodes(nodes: list[Node], depth: int = 0) -> str:
     """Nested lines as a Markdown answer: runs of commands as code blocks, the rest as lists."""
-    blocks: list[str] = []
-    pending_list: list[str] = []
     pad = "    " * depth
     count = len(nodes)
+    if count > 1 and _are_steps(nodes):
+        # Numbered steps are an ordered list (`1. …`), not bullets holding numbers.
+        lines: list[str] = []
+        for node in nodes:
+            lines.append(pad + item_markdown(node.text))
+            if node.children:
+                lines.append(render_nodes(node.children, depth + 1))
+        return "\n".join(lines)
+    blocks: list[str] = []
+    pending_list: list[str] = []
     index = 0
     while index < count:
         node = nodes[index]
@@ -531,6 +539,16 @@ def render_nodes(nodes: list[Node], depth: int = 0) -> str:
     if pending_list:
         blocks.append("\n".join(pending_list))
     return "\n\n".join(blocks)
+
+
+def _are_steps(nodes: list[Node]) -> bool:
+    """Whether `nodes` are lines numbered 1, 2, 3…, as an ordered list shows them (the
+    Markdown renderer numbers every ordered list from 1)."""
+    for expected, node in enumerate(nodes, 1):
+        text = node.text
+        if node.code is not None or not text[:1].isdigit() or analyze(text).number != expected:
+            return False
+    return True
 
 
 def render_answer(nodes: list[Node]) -> str:

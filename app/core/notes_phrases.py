@@ -28,6 +28,9 @@ class Phrases:
     what_is: str
     how: str
     points: str
+    # An item whose nested lines are numbered steps, or short terms.
+    steps_of: str
+    which_are: str
     which_command: str
     which_instruction: str
     which_one: str
@@ -58,6 +61,8 @@ CHINESE = Phrases(
     what_is="{item}是什么？",
     how="{item}：怎么做？",
     points="{item}：要点是什么？",
+    steps_of="{item}依次是？",
+    which_are="{item}有哪些？",
     which_command="{text}：用哪个命令？",
     which_instruction="{text}：是哪个指令？",
     which_one="{text}：是哪个？",
@@ -86,6 +91,10 @@ CHINESE = Phrases(
         "原则",
         "特点",
         "状态",
+        "函数",
+        "组件",
+        "模式",
+        "级别",
     ),
     summary_joiner="：",
     summary="要点是什么？",
@@ -119,6 +128,8 @@ ENGLISH = Phrases(
     what_is="What is the {item}?",
     how="{item}: how?",
     points="{item}: key points?",
+    steps_of="{item}, in order?",
+    which_are="{item}: which ones?",
     which_command="Which command: {text}?",
     which_instruction="Which instruction: {text}?",
     which_one="Which one: {text}?",
@@ -142,6 +153,10 @@ ENGLISH = Phrases(
         "methods",
         "stages",
         "types",
+        "functions",
+        "components",
+        "modes",
+        "levels",
     ),
     summary_joiner=": ",
     summary="key points?",
@@ -163,7 +178,8 @@ def phrases_for(text: str) -> Phrases:
 
 
 def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str | None:
-    """What a list enumerates: commands, or the noun its parent ends with (`基础操作` -> 操作).
+    """What a list enumerates: commands, or the noun its parent ends with (`基础操作` -> 操作,
+    `dict常用方法` -> 方法).
 
     A list whose every entry is a command or an instruction name is a list of commands (of
     instructions under a heading that says so); otherwise the parent's noun if it ends with one
@@ -191,8 +207,15 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
 
 def _is_command(entry: Item) -> bool:
     kind = entry.kind
-    if kind == "comment" or kind == "named":
-        return True
+    if kind == "comment":
+        # `git stash  # …` is a command; `d.get(key, default)  # …` and `type(x)  # …` are
+        # functions and methods.
+        first = entry.left.partition(" ")[0]
+        return "(" not in first and "." not in first and "[" not in first
+    if kind == "named":
+        # `docker load`, `copy`, `branch` are commands; `ConfigMap`, `PV`, `livenessProbe`
+        # (an explanation after them too) are names of things.
+        return entry.left == entry.left.lower()
     text = entry.text
     if not is_code_like(text):
         return False

@@ -68,6 +68,69 @@ RULES = {
             ("分支 › 停止容器：是哪个？", "`stop`"),
         ],
     ),
+    "a Chinese word alone after a name is its meaning": (
+        "## rebase\n\tpick 保留\n\tdrop 删除提交\n",
+        [
+            ("rebase › `pick` 的作用是什么？", "保留"),
+            ("rebase › 保留：是哪个？", "`pick`"),
+            ("rebase › `drop` 的作用是什么？", "删除提交"),
+            ("rebase › 删除提交：是哪个？", "`drop`"),
+        ],
+    ),
+    "a version number at the start of a line is not a step number": (
+        "## dict\n\t3.7以后dict保持插入顺序\n\t5.5以后默认InnoDB\n",
+        [("dict：要点是什么？", "- 3.7以后dict保持插入顺序\n- 5.5以后默认InnoDB")],
+    ),
+    "numbered lines under an item are asked for in order": (
+        "## 查询\n\tselect执行顺序\n\t\t1.from\n\t\t2.where\n\t\t3.group by\n"
+        "\t解决步骤：\n\t\t1.手动修改冲突文件\n\t\t2.git add 标记为已解决\n",
+        [
+            ("查询 › select执行顺序依次是？", "1. `from`\n2. `where`\n3. group by"),
+            ("查询 › 解决步骤依次是？", "1. 手动修改冲突文件\n2. `git add` 标记为已解决"),
+        ],
+    ),
+    "short terms under an item are asked for as a set": (
+        "## 索引\n\t索引类型\n\t\t主键索引\n\t\t唯一索引\n\t\t普通索引\n",
+        [("索引 › 索引类型有哪些？", "- 主键索引\n- 唯一索引\n- 普通索引")],
+    ),
+    "a list of methods or of named things is not a list of commands": (
+        "## dict常用方法\n\td.get(key, default)  # 取值\n\td.update(other)  # 合并\n"
+        "\tdel d[key]  # 删除\n"
+        "## 存储和配置\n\tConfigMap 存配置，明文\n\tSecret 存密码之类的\n\tPV 持久卷，管理员创建\n",
+        [
+            ("dict常用方法 › `d.get(key, default)` 的作用是什么？", "取值"),
+            ("dict常用方法 › 取值：用哪个命令？", "`d.get(key, default)`"),
+            (
+                "dict常用方法 › 有哪 3 个方法？",
+                "- `d.get(key, default)` — 取值\n- `d.update(other)` — 合并\n- `del d[key]` — 删除",
+            ),
+            ("dict常用方法 › `d.update(other)` 的作用是什么？", "合并"),
+            ("dict常用方法 › 合并：用哪个命令？", "`d.update(other)`"),
+            ("dict常用方法 › `del d[key]` 的作用是什么？", "删除"),
+            ("dict常用方法 › 删除：用哪个命令？", "`del d[key]`"),
+            ("存储和配置 › `ConfigMap` 的作用是什么？", "存配置，明文"),
+            ("存储和配置 › 存配置，明文：是哪个？", "`ConfigMap`"),
+            ("存储和配置 › 有哪 3 项？", "- `ConfigMap`\n- `Secret`\n- `PV`"),
+            ("存储和配置 › `Secret` 的作用是什么？", "存密码之类的"),
+            ("存储和配置 › 存密码之类的：是哪个？", "`Secret`"),
+            ("存储和配置 › `PV` 的作用是什么？", "持久卷，管理员创建"),
+            ("存储和配置 › 持久卷，管理员创建：是哪个？", "`PV`"),
+        ],
+    ),
+    "names with meanings under a heading-like item get cards of their own": (
+        "## Service\n\tservice的类型\n\t\tClusterIP 默认，只能集群内部访问\n"
+        "\t\tNodePort 在每个node上开一个端口\n",
+        [
+            (
+                "Service › service的类型：要点是什么？",
+                "- `ClusterIP` 默认，只能集群内部访问\n- `NodePort` 在每个node上开一个端口",
+            ),
+            ("Service › service的类型 › `ClusterIP` 的作用是什么？", "默认，只能集群内部访问"),
+            ("Service › service的类型 › 默认，只能集群内部访问：是哪个？", "`ClusterIP`"),
+            ("Service › service的类型 › `NodePort` 的作用是什么？", "在每个node上开一个端口"),
+            ("Service › service的类型 › 在每个node上开一个端口：是哪个？", "`NodePort`"),
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
@@ -199,6 +262,9 @@ RULES = {
                 "网络 › 网络模式 › `bridge` 的作用是什么？",
                 "默认的网络模式\n\n- 容器通过虚拟网桥通信\n\n```sh\ndocker network ls\n```",
             ),
+            # A name with its meaning under a heading-like item is asked for on its own too.
+            ("网络 › 网络模式 › `host` 的作用是什么？", "与宿主机共享网络"),
+            ("网络 › 网络模式 › 与宿主机共享网络：是哪个？", "`host`"),
         ],
     ),
     "headings nest into the question's context": (
