@@ -343,8 +343,11 @@ class CardBuilder:
                     nodes, entries = [], []
                 continue
             number = info.number
-            # Commands with their meanings make a list apart from bare terms.
-            is_commented = number is None and info.kind == "comment"
+            # Commands with their meanings make a list apart from bare terms; a bare command
+            # among them (`git stash list`) belongs to their list.
+            is_commented = number is None and (
+                info.kind == "comment" or (commented and info.kind == "term" and _is_code(node))
+            )
             if nodes and (
                 (number is not None) != numbered
                 or is_commented != commented
@@ -396,8 +399,16 @@ class CardBuilder:
             self.add(kind, key, path, question, answer, line, covers)
         if not remaining:
             return
-        if len(remaining) == 1 and not remaining[0].is_code and is_code_like(remaining[0].text):
+        if (
+            len(items) == 1
+            and len(remaining) == 1
+            and not remaining[0].is_code
+            and is_code_like(remaining[0].text)
+        ):
+            # A heading over one bare command says what the command does.
             question, answer = say.summary_command, inline(remaining[0].text)
+        elif all(is_code_node(node) for node in remaining):
+            question, answer = say.summary_code, render_answer(remaining)
         else:
             question, answer = say.summary, render_answer(remaining)
         covers = {line for node in remaining for line in node.all_lines()}
@@ -447,6 +458,11 @@ def _asks_by_itself(text: str) -> bool:
     return kind == "named" or kind == "comment"
 
 
+def _is_code(node: Node) -> bool:
+    """Whether a line (not a fenced block) is a command."""
+    return node.code is None and not node.children and is_code_like(node.text)
+
+
 def _listing(children: list[Node]) -> str | None:
     """ "steps" when an item's nested lines are numbered steps 1, 2, 3…; "terms" when they are
     two or more short terms, none of them code (`主键索引`, `唯一索引`, `普通索引`); else None."""
@@ -487,6 +503,8 @@ def _list_entry(info: Item) -> str:
     if kind == "comment":
         return f"{code_span(info.left)} — {prose(info.right)}"
     if kind == "named":
+        if info.number is not None:  # a step says what it does
+            return named_answer(info.left, info.right, with_name=True)
         return code_span(info.left)
     return item_markdown(info.text)
 

@@ -33,6 +33,7 @@ _SYNTAX_PREFIX = re.compile(
     rf"|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
 )
 _HAN_WORD = re.compile(rf"[{_HAN}]+")
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _CODE_START = re.compile(r"[A-Za-z$./~_-]")
@@ -54,6 +55,10 @@ _TOKEN = r"[A-Za-z$./~_-][A-Za-z0-9_.+:/$=~@*-]*"
 # second one scans the whole line for a letter before giving up.
 _CODE_WORD = re.compile(rf"(?=[A-Za-z$./~_-])(?=[^A-Za-z ]*[A-Za-z]){_TOKEN}(?= |\Z)")
 _CODE_WORD_STARTS = string.ascii_letters + "$./~_-"  # what _TOKEN starts with
+# A name (dotted) called or indexed, perhaps more than once, and nothing after it; what the
+# brackets hold is ASCII (`Kubernetes(容器编排)` is a name with a gloss).
+_ARGS = r"(?:\([\x20-\x27\x2a-\x7e]*\)|\[[\x20-\x5a\x5c\x5e-\x7e]*\])"
+_CALL = re.compile(rf"[A-Za-z_][A-Za-z0-9_.]*{_ARGS}(?:\.[A-Za-z_][A-Za-z0-9_]*{_ARGS}?)*\Z")
 # Words that may all be code, one space apart.
 _CODE_WORDS = re.compile(rf"{_TOKEN}(?: {_TOKEN})*\Z")
 _COMMAND_WORDS = (
@@ -141,7 +146,8 @@ def is_code_like(text: str) -> bool:
         return False
     first = _CODE_WORD.match(text)
     if first is None:
-        return False
+        # `d.get(key, default)`, `lst[start:end:step]`, `int("12")`: a call or an index.
+        return _CALL.match(text) is not None
     end = first.end()
     # The first word is ASCII: any Chinese comes after it.
     chinese = _CJK.search(text, end) is not None
@@ -203,13 +209,18 @@ def analyze(raw: str) -> Item:
             return _item(Item, ("comment", text, number, code, code, meaning))
     if "：" in text or ":" in text:
         key_value = _KEY_VALUE.match(text)
-        if key_value and _is_key(key_value.group(1)):
+        if key_value and _is_key(key_value.group(1), key_value.group(0)):
             key, value = key_value.groups()
             return _item(Item, ("keyvalue", text, number, None, key, value))
-    if number is not None:
-        # A numbered line is a step: listed as written, never split into name and explanation.
-        return _item(Item, ("term", text, number, text, text, ""))
     space = text.find(" ")
+    if number is not None:
+        # A numbered line is a step, listed as written; only a command with its explanation
+        # (`1.ps aux 查看所有进程`) is split, to be asked about as well.
+        if space > 0 and text[:1].isascii():
+            named = _split_named(text, space)
+            if named:
+                return _item(Item, ("named", text, number, named[0], named[0], named[1]))
+        return _item(Item, ("term", text, number, text, text, ""))
     if space > 0:
         named = _split_named(text, space)
         if named:
@@ -233,9 +244,15 @@ def comment_parts(text: str) -> tuple[str, str] | None:
     return comment.group(1).strip(), comment.group(2).strip()
 
 
-def _is_key(key: str) -> bool:
+def _is_key(key: str, line: str) -> bool:
+    """Whether `key` (before the colon of `line`) is a key: a few words, and no code unless
+    a full-width colon follows it (`/etc/passwd：用户信息`; `a=b: c` is not a key)."""
     key = key.strip()
-    return bool(key) and not _CODE_CHARS.search(key) and len(key.split()) <= 3
+    if not key or len(key.split()) > 3:
+        return False
+    if not _CODE_CHARS.search(key):
+        return True
+    return line[len(key) : len(key) + 1] == "：" and " " not in key
 
 
 def _split_named(text: str, space: int) -> tuple[str, str] | None:
@@ -262,7 +279,9 @@ def _split_named(text: str, space: int) -> tuple[str, str] | None:
         return None
     start = text.rfind(" ", 0, chinese.start()) + 1
     # "import和docker": Chinese glued to a command is not an explanation.
-    if start == 0 or start != chinese.start() or not _CODE_WORDS.match(text, 0, start - 1):
+    if start == 0 or start != chinese.start():
+        return None
+    if not _CODE_WORDS.match(text, 0, start - 1) and not _CALL.match(text, 0, start - 1):
         return None
     prose = text[start:]
     if cjk_count(prose) >= 4 and not is_code_like(text):
@@ -297,6 +316,15 @@ def split_syntax(text: str) -> tuple[str, str]:
 
 def _split_syntax(text: str) -> tuple[str, str]:
     """`split_syntax` of a text known to hold Chinese."""
+    if (
+        "\u4e00" <= text[:1] <= "\u9fff"
+        and " " not in text
+        and not _ASCII_PUNCT.search(text)
+        and cjk_count(text) >= 4
+    ):
+        # Chinese first, with no space or sign of syntax in it: `在位置i插入` is prose, though
+        # it starts like a placeholder (`参数名[=<参数值>]`).
+        return "", text
     end = _SYNTAX_PREFIX.match(text).end()  # type: ignore[union-attr]
     if end == len(text) or _CJK_PUNCT.match(text, end):
         syntax = text[:end].rstrip()

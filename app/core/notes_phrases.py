@@ -47,9 +47,11 @@ class Phrases:
     command_noun: str
     instruction_noun: str
     list_nouns: tuple[str, ...]
+    code_nouns: tuple[str, ...]  # what code entries are, said more exactly than "commands"
     summary_joiner: str
     summary: str
     summary_command: str
+    summary_code: str
     instruction_word: str
     asking_nouns: tuple[str, ...]
 
@@ -96,9 +98,11 @@ CHINESE = Phrases(
         "模式",
         "级别",
     ),
+    code_nouns=("方法", "函数"),
     summary_joiner="：",
     summary="要点是什么？",
     summary_command="用哪个命令？",
+    summary_code="怎么做？",
     instruction_word="指令",
     asking_nouns=(
         "区别",
@@ -158,9 +162,11 @@ ENGLISH = Phrases(
         "modes",
         "levels",
     ),
+    code_nouns=("methods", "functions"),
     summary_joiner=": ",
     summary="key points?",
     summary_command="which command?",
+    summary_code="how?",
     instruction_word="instruction",
     asking_nouns=("difference", "purpose", "meaning", "syntax", "format", "usage", "reason"),
 )
@@ -185,6 +191,10 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
     instructions under a heading that says so); otherwise the parent's noun if it ends with one
     (操作, 步骤, 工具, …), else None and the list has "items".
     """
+    if path and path[-1].lower().endswith(say.code_nouns):
+        # `list常用方法`: the heading says better than "commands" what the entries are.
+        title = path[-1].lower()
+        return next(noun for noun in say.code_nouns if title.endswith(noun))
     if entries:
         for entry in entries:
             if not _is_command(entry):
@@ -217,8 +227,8 @@ def _is_command(entry: Item) -> bool:
         # (an explanation after them too) are names of things.
         return entry.left == entry.left.lower()
     text = entry.text
-    if not is_code_like(text):
-        return False
+    if "(" in text or not is_code_like(text):
+        return False  # `int("12")` is a function
     # `exit`, `ctrl+D`, `docker save` are commands; `nexus 3.x` names a product.
     space = text.find(" ")
     return space < 0 or text[:space] in SHELL_WORDS
@@ -250,9 +260,19 @@ def shared_subject(entries: list[Item]) -> str | None:
     best_support = best_length = 0
     for word in candidates:
         support = 0
-        for text in texts:
-            if word in text:
-                support += 1
+        if word.isascii():
+            # An English word counts as a whole word (`activate` is not in `deactivate`), and
+            # only when every entry has it: commands share words that say nothing (`venv`).
+            pattern = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+            for text in texts:
+                if pattern.search(text):
+                    support += 1
+            if support < len(texts):
+                continue
+        else:
+            for text in texts:
+                if word in text:
+                    support += 1
         # The word most entries share; of equals the longest (数据卷 over 数据), then the first.
         if support >= need and (
             support > best_support or (support == best_support and len(word) > best_length)

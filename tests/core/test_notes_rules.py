@@ -131,6 +131,69 @@ RULES = {
             ("Service › service的类型 › 在每个node上开一个端口：是哪个？", "`NodePort`"),
         ],
     ),
+    "numbered commands with explanations are asked about one by one too": (
+        "## 进程管理\n\t1.ps aux 查看所有进程\n\t2.kill -9 pid 强制杀死\n",
+        [
+            ("进程管理 › `ps aux` 的作用是什么？", "查看所有进程"),
+            ("进程管理 › 查看所有进程：用哪个命令？", "`ps aux`"),
+            (
+                "进程管理 › 依次有哪 2 个命令？",
+                "1. `ps aux` 查看所有进程\n2. `kill -9 pid` 强制杀死",
+            ),
+            ("进程管理 › `kill -9 pid` 的作用是什么？", "强制杀死"),
+            ("进程管理 › 强制杀死：用哪个命令？", "`kill -9 pid`"),
+        ],
+    ),
+    "a bare command among commands with meanings joins their list": (
+        "## stash\n\tgit stash  # 临时保存修改\n\tgit stash list\n\tgit stash pop  # 恢复并删除\n",
+        [
+            ("stash › `git stash` 的作用是什么？", "临时保存修改"),
+            ("stash › 临时保存修改：用哪个命令？", "`git stash`"),
+            (
+                "stash › 有哪 3 个命令？",
+                "- `git stash` — 临时保存修改\n- `git stash list`\n- `git stash pop` — 恢复并删除",
+            ),
+            ("stash › `git stash pop` 的作用是什么？", "恢复并删除"),
+            ("stash › 恢复并删除：用哪个命令？", "`git stash pop`"),
+        ],
+    ),
+    "a path before a full-width colon is a key": (
+        "## 用户\n\t/etc/passwd：用户信息\n\t/etc/shadow：密码\n",
+        [("用户 › /etc/passwd：？", "用户信息"), ("用户 › /etc/shadow：？", "密码")],
+    ),
+    "calls and indexes are code; a list of them is not a list of commands": (
+        "## 列表操作\n\t切片 lst[start:end:step]\n\t列表是可变的有序序列，元素可以重复\n"
+        "## list常用方法\n\tappend 在末尾添加\n\tinsert(i, x) 在位置i插入\n"
+        "\tpop 删除并返回最后一个\n"
+        '## 类型转换\n\tint("12")\n\tstr(12)\n\tfloat("1.5")\n',
+        [
+            ("列表操作 › 切片：？", "`lst[start:end:step]`"),
+            ("列表操作：要点是什么？", "列表是可变的有序序列，元素可以重复"),
+            ("list常用方法 › `append` 的作用是什么？", "在末尾添加"),
+            ("list常用方法 › 在末尾添加：是哪个？", "`append`"),
+            ("list常用方法 › 有哪 3 个方法？", "- `append`\n- `insert(i, x)`\n- `pop`"),
+            ("list常用方法 › `insert(i, x)` 的作用是什么？", "在位置i插入"),
+            ("list常用方法 › 在位置i插入：用哪个命令？", "`insert(i, x)`"),
+            ("list常用方法 › `pop` 的作用是什么？", "删除并返回最后一个"),
+            ("list常用方法 › 删除并返回最后一个：是哪个？", "`pop`"),
+            ("类型转换 › 有哪 3 项？", '- `int("12")`\n- `str(12)`\n- `float("1.5")`'),
+        ],
+    ),
+    "code left over in a section asks how": (
+        "## 表操作\n> 建表\n```sql\ncreate table t (id int);\n```\n",
+        [("表操作 › 建表：怎么做？", "```sql\ncreate table t (id int);\n```")],
+    ),
+    "steps share an English word only when all have it, as a whole word": (
+        "## 虚拟环境\n\t1.创建 python -m venv venv\n\t2.激活 source venv/bin/activate\n"
+        "\t3.退出 deactivate\n\t虚拟环境可以隔离不同项目的依赖\n",
+        [
+            (
+                "虚拟环境 › 依次有哪 3 项？",
+                "1. 创建 `python -m venv venv`\n2. 激活 source venv/bin/activate\n"
+                "3. 退出 deactivate\n\n虚拟环境可以隔离不同项目的依赖",
+            )
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
