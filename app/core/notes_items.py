@@ -33,6 +33,9 @@ _SYNTAX_PREFIX = re.compile(
     rf"|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
 )
 _HAN_WORD = re.compile(rf"[{_HAN}]+")
+# A comma between words, as in an English sentence (code has none outside brackets and quotes).
+_PROSE_COMMA = re.compile(r"[A-Za-z], [A-Za-z]")
+_GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 _ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -154,6 +157,8 @@ def is_code_like(text: str) -> bool:
     if chinese and (_split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3):
         return False
     word = first.group()
+    if not chinese and _PROSE_COMMA.search(_GROUPED.sub("", text)):
+        return False  # `type of the body, e.g. application/json`
     if end == len(text):
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
         return not word[0].isupper() or word.isupper() or _has_code_sign(word)
@@ -163,6 +168,8 @@ def is_code_like(text: str) -> bool:
         # `cmd 命令`: a lower-case instruction followed by a Chinese placeholder.
         or (chinese and word.upper() in _DOCKERFILE_WORDS)
         or _has_code_sign(text)
+        # `insert into user(name) values('tom');`: a statement
+        or (text.endswith(";") and not chinese)
     )
 
 
@@ -263,6 +270,8 @@ def _split_named(text: str, space: int) -> tuple[str, str] | None:
     first = text[:space]
     rest = text[space + 1 :]
     second = rest.partition(" ")[0]
+    if text.endswith(";"):
+        return None  # a statement (`update user set age = 20;`), code as a whole
     if (
         # An ASCII letter first settles most Chinese lines without the pattern.
         first[:1].isascii()
@@ -433,7 +442,9 @@ def item_markdown(node_text: str) -> str:
     kind = item.kind
     prefix = f"{item.number}. " if item.number is not None else ""
     if kind == "keyvalue" and item.right:
-        return f"{prefix}{escape_markdown(item.left)}：{_inline(item.right, True)}"
+        # The colon the notes use: full-width in Chinese notes, `: ` in English ones.
+        colon = "：" if "：" in item.text else ": "
+        return f"{prefix}{escape_markdown(item.left)}{colon}{_inline(item.right, True)}"
     if kind == "named":
         return prefix + named_answer(item.left, item.right, with_name=True)
     if kind == "comment":

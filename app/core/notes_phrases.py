@@ -244,7 +244,8 @@ def shared_subject(entries: list[Item]) -> str | None:
     if len(entries) < 2:
         return None
     for entry in entries:
-        if entry.kind != "term" or _is_command(entry):
+        # Code shares words that say nothing (`where`, `docker`).
+        if entry.kind != "term" or _is_command(entry) or is_code_like(entry.text):
             return None
     texts = [entry.text.lower() for entry in entries]
     need = len(texts) if len(texts) < 3 else len(texts) - 1

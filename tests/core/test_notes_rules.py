@@ -194,6 +194,20 @@ RULES = {
             )
         ],
     ),
+    "SQL statements are code, listed whole, and share no subject": (
+        "## 增删改查\n\tinsert into user(name, age) values('tom', 18);\n"
+        "\tupdate user set age = 20 where id = 1;\n\tselect * from user where age > 18;\n"
+        "\t注意：更新和删除一定要加上条件，否则会改动整张表里面的全部数据行\n",
+        [
+            (
+                "增删改查 › 有哪 3 项？",
+                "- `insert into user(name, age) values('tom', 18);`\n"
+                "- `update user set age = 20 where id = 1;`\n"
+                "- `select * from user where age > 18;`",
+            ),
+            ("增删改查 › 注意：？", "更新和删除一定要加上条件，否则会改动整张表里面的全部数据行"),
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
@@ -358,6 +372,23 @@ RULES = {
 
 
 ENGLISH_RULES = {
+    "English key: value lines keep their colon, and a sentence with a slash is not code": (
+        "## TCP vs UDP\n\tDifference between TCP and UDP\n\t\tTCP: connection oriented, reliable\n"
+        "\t\tUDP: connectionless, fast\n> Headers\n"
+        "\tContent-Type: type of the body, e.g. application/json\n",
+        [
+            (
+                "TCP vs UDP › Difference between TCP and UDP: key points?",
+                "- TCP: connection oriented, reliable\n- UDP: connectionless, fast",
+            ),
+            (
+                "TCP vs UDP › Difference between TCP and UDP › TCP: ?",
+                "connection oriented, reliable",
+            ),
+            ("TCP vs UDP › Difference between TCP and UDP › UDP: ?", "connectionless, fast"),
+            ("TCP vs UDP › Headers › Content-Type: ?", "type of the body, e.g. application/json"),
+        ],
+    ),
     "English notes get English questions": (
         "# Git\n## Basics\n- git init  # create a repository\n"
         "- Staging area: the index between working tree and commits\n"
