@@ -32,7 +32,7 @@ from app.core.notes_items import (
     render_answer,
     split_syntax,
 )
-from app.core.notes_phrases import Phrases, list_noun, shared_subject
+from app.core.notes_phrases import Phrases, code_noun, list_noun, shared_subject
 from app.core.notes_tree import Node, Section
 
 try:
@@ -103,7 +103,16 @@ class CardBuilder:
             if path[:depth] in heading_lines
         }
         self.context_open = True
-        self.top_level(path, section.items)
+        items = section.items
+        if path and path[-1].endswith(self.say.comparing) and not any(n.children for n in items):
+            # `> ArrayList和LinkedList的区别` over lines saying it: one card asks for it.
+            before, after = self.ask_what_is
+            question = f"{before}{_inline(path[-1], True)}{after}"
+            covers = {line for node in items for line in node.all_lines()}
+            line = section.line or items[0].line
+            self.add("parent", path[-1], path[:-1], question, render_answer(items), line, covers)
+            return
+        self.top_level(path, items)
 
     def add(
         self,
@@ -205,12 +214,7 @@ class CardBuilder:
             names = _is_label(info) and not info.text.endswith(self.say.asking_nouns)
             for child in children:
                 text = child.text
-                if child.code is None and (
-                    child.children
-                    or "：" in text
-                    or ":" in text
-                    or (names and _asks_by_itself(text))
-                ):
+                if child.code is None and (child.children or _asks_by_itself(text, names)):
                     label = (info.left if kind != "prose" else info.text).rstrip("？?")
                     outer, outer_open = self.context, self.context_open
                     self.context, self.context_open = outer.union(node.lines), True
@@ -288,8 +292,8 @@ class CardBuilder:
         question = f"{before}{command}{after}"
         self.add("does", left, path, question, _inline(right, False), node.line, node.lines)
         meaning = right.rstrip("。.")
-        if not _gives_away(meaning, left):
-            before, after = self.ask_which_command
+        if not _gives_away(meaning, left) and _defines(meaning):
+            before, after = self.which_code(path, left, self.ask_which_command)
             question = f"{before}{_inline(meaning, False)}{after}"
             self.add("which", meaning, path, question, command, node.line, node.lines)
 
@@ -310,19 +314,33 @@ class CardBuilder:
                     for sibling in self.siblings
                 ):
                     return  # "格式命令与run一样": a comparison with a sibling does not define this
+        if not _defines(explanation):
+            return
         if " " in left:
-            before, after = self.ask_which_command
+            before, after = self.which_code(path, left, self.ask_which_command)
         elif self.instruction_path(path):
             before, after = self.ask_which_instruction
         else:
-            before, after = self.ask_which_one
+            before, after = self.which_code(path, left, self.ask_which_one)
         question = f"{before}{_inline(explanation, False)}{after}"
         self.add("which", explanation, path, question, code_span(left), node.line, node.lines)
 
     def instruction_path(self, path: tuple[str, ...]) -> bool:
-        """Whether a title on `path` says its items are instructions (`Dockerfile配置指令`)."""
-        word = self.say.instruction_word
-        return any(word in part.lower() for part in path)
+        """Whether the nearest title says its items are instructions (`Dockerfile配置指令`)."""
+        return bool(path) and self.say.instruction_word in path[-1].lower()
+
+    def which_code(
+        self, path: tuple[str, ...], code: str, otherwise: tuple[str, str]
+    ) -> tuple[str, str]:
+        """How a reverse card asks for `code`: by the noun the heading gives its entries
+        (`常用参数` -> 用哪个参数), as a method or function when it is a call, else `otherwise`."""
+        say = self.say
+        noun = code_noun(say, path)
+        if noun is None and "(" in code.partition(" ")[0]:
+            noun = 0 if "." in code.partition("(")[0] else 1  # a method, or a function
+        if noun is None:
+            return otherwise
+        return _around(say.which_noun.replace("{noun}", say.code_noun_one[noun]), "text")
 
     def lists(
         self,
@@ -337,6 +355,9 @@ class CardBuilder:
         entries: list[Item] = []
         numbered = commented = False
         for node, info in zip(items, infos, strict=True):
+            if commented and nodes and info is not None and _bare_command(node, info):
+                # `del key` after `get key  # 取值`: a command of the same list.
+                info = info._replace(kind="code", head=info.text)
             if info is None or info.head is None:
                 if nodes:
                     runs.append((numbered, nodes, entries))
@@ -345,8 +366,11 @@ class CardBuilder:
             number = info.number
             # Commands with their meanings make a list apart from bare terms; a bare command
             # among them (`git stash list`) belongs to their list.
+            kind = info.kind
             is_commented = number is None and (
-                info.kind == "comment" or (commented and info.kind == "term" and _is_code(node))
+                kind == "comment"
+                or kind == "code"
+                or (commented and kind == "term" and _is_code(node))
             )
             if nodes and (
                 (number is not None) != numbered
@@ -451,11 +475,43 @@ class CardBuilder:
         return (questions, answers, lines, tags, keys, ids), self.covered
 
 
-def _asks_by_itself(text: str) -> bool:
+def _asks_by_itself(text: str, names: bool) -> bool:
     """Whether a line nested under an item gives cards of its own besides being on the item's
-    card: a name with its explanation, or a command with its meaning."""
-    kind = analyze(text).kind
-    return kind == "named" or kind == "comment"
+    card: a `key：value` line; with `names`, also a name with its explanation or a command
+    with its meaning."""
+    info = analyze(text)
+    kind = info.kind
+    if kind == "keyvalue":
+        return bool(info.right)
+    return names and (kind == "named" or kind == "comment")
+
+
+# Meanings that do not stand alone as a question: a warning, or a pronoun for the thing itself.
+_NOT_A_DEFINITION = re.compile(r"[！!]$|^\w+ (?:it|them|this)$", re.IGNORECASE)
+
+
+def _defines(meaning: str) -> bool:
+    """Whether a meaning says what its command does, so that a card can ask for the command
+    (`生产环境禁用！` warns, `stop it` needs the command to make sense)."""
+    return _NOT_A_DEFINITION.search(meaning) is None
+
+
+_COMMAND_START = re.compile(r"[a-z][a-z0-9_.-]*(?: |\Z)")
+
+
+def _bare_command(node: Node, info: Item) -> bool:
+    """Whether a line that is neither listed nor asked about on its own reads as a command
+    (ASCII, a lower-case word first, a few words, no sentence) among commands."""
+    text = info.text
+    return (
+        info.kind in ("prose", "named")
+        and node.code is None
+        and not node.children
+        and text.isascii()
+        and len(text.split()) <= 8
+        and ", " not in text
+        and _COMMAND_START.match(text) is not None
+    )
 
 
 def _is_code(node: Node) -> bool:
@@ -498,6 +554,8 @@ def _around(template: str, field: str) -> tuple[str, str]:
 
 def _list_entry(info: Item) -> str:
     kind = info.kind
+    if kind == "code":
+        return code_span(info.text)
     if kind == "term":
         return inline(info.text)
     if kind == "comment":

@@ -17,12 +17,16 @@ from app.core.notes_tree import Node
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _CJK_PUNCT = re.compile(r"[，。；！？、：（）【】「」]")
-# `1.拉取镜像` is a step; `3.7以后dict保持插入顺序` starts with a version number.
-_NUMBERED = re.compile(r"^(\d{1,3})(?:[、)）]|\.(?!\d))[ \t]*(\S.*)$")
+# `1.拉取镜像` and `4.80端口转到https` are steps; `3.7以后dict保持插入顺序` and `2.0版本` start
+# with a version number.
+_NUMBERED = re.compile(
+    r"^(\d{1,3})(?:[、)）]|\.(?!\d+(?:\.\d|以后|以前|之后|之前|以上|及以上|版本|\+|x\b)))"
+    r"[ \t]*(\S.*)$"
+)
 _BULLET = re.compile(r"^(?:[-+•·]|\*{1,2})[ \t]+(\S.*)$")
 _BULLET_CHARS = frozenset("-+•·*")
 _COMMENT = re.compile(r"^(\S.*?)[ \t]+#{1,2}(?!#)[ \t]*(\S.*)$")
-_KEY_VALUE = re.compile(r"^([^：:]{1,24}?)[ \t]*(?:：|:(?=[ \t]))[ \t]*(.*)$")
+_KEY_VALUE = re.compile(r"^([^：:]{1,60}?)[ \t]*(?:：|:(?=[ \t]))[ \t]*(.*)$")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PUNCT = "，。；！？、：（）【】「」"
 # The longest start of a line that is syntax: bracketed or quoted parts, anything that is not
@@ -36,6 +40,10 @@ _HAN_WORD = re.compile(rf"[{_HAN}]+")
 # A comma between words, as in an English sentence (code has none outside brackets and quotes).
 _PROSE_COMMA = re.compile(r"[A-Za-z], [A-Za-z]")
 _GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
+# A status code (`404`, `4xx`); a short Chinese term (`方法区`); signs standing for something.
+_STATUS_CODE = re.compile(r"[1-5](?:\d\d|xx|XX)")
+_HAN_TERM = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_SIGNS = re.compile(r"[!-/:-@\[-`{-~][!-~]*")
 _ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -232,6 +240,9 @@ def analyze(raw: str) -> Item:
         named = _split_named(text, space)
         if named:
             return _item(Item, ("named", text, None, named[0], named[0], named[1]))
+        term = _split_term(text, space)
+        if term:
+            return _item(Item, ("keyvalue", text, None, None, term[0], term[1]))
         labelled = _split_labelled(text, space)
         if labelled:
             return _item(Item, ("labelled", text, None, None, labelled[0], labelled[1]))
@@ -252,18 +263,40 @@ def comment_parts(text: str) -> tuple[str, str] | None:
 
 
 def _is_key(key: str, line: str) -> bool:
-    """Whether `key` (before the colon of `line`) is a key: a few words, and no code unless
-    a full-width colon follows it (`/etc/passwd：用户信息`; `a=b: c` is not a key)."""
+    """Whether `key` (before the colon of `line`) is a key: a few words, at most 24
+    characters, and no code; or a path (`/var/log/nginx/access.log：访问日志`,
+    `/etc/passwd: user accounts`), or code before a full-width colon."""
     key = key.strip()
     if not key or len(key.split()) > 3:
+        return False
+    if key[:1] in "/~" and " " not in key:
+        return True
+    if len(key) > 24:
         return False
     if not _CODE_CHARS.search(key):
         return True
     return line[len(key) : len(key) + 1] == "：" and " " not in key
 
 
+def _split_term(text: str, space: int) -> tuple[str, str] | None:
+    """`404 资源不存在`, `4xx 客户端错误`, `方法区 存类信息、常量` -> (the term, what it is): a
+    status code, or a short Chinese term, then a space and Chinese saying what it is."""
+    first = text[:space]
+    rest = text[space + 1 :].lstrip()
+    if not rest or not _is_han_char(rest[0]):
+        return None
+    if _STATUS_CODE.fullmatch(first) or (_HAN_TERM.fullmatch(first) and cjk_count(rest) >= 2):
+        return first, rest
+    return None
+
+
+def _is_han_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
 def _split_named(text: str, space: int) -> tuple[str, str] | None:
-    """`arg 参数名…` -> ("arg", "参数名…"); `docker run -d 会在后台运行容器` -> (command, prose).
+    """`arg 参数名…` -> ("arg", "参数名…"); `docker run -d 会在后台运行容器` -> (command, prose);
+    `@Autowired 按类型注入`, `ArrayList 数组，查询快`, `^~ 前缀匹配` -> (the name, what it is).
 
     `space` is where the first space is.
     """
@@ -272,6 +305,17 @@ def _split_named(text: str, space: int) -> tuple[str, str] | None:
     second = rest.partition(" ")[0]
     if text.endswith(";"):
         return None  # a statement (`update user set age = 20;`), code as a whole
+    if (
+        rest[:1]
+        and _is_han_char(rest[0])
+        and (
+            # An annotation, a capitalised name, or signs (`=`, `^~`, `2>&1`) explained in Chinese.
+            (first[:1] == "@" and _ASCII_WORD.match(first[1:]))
+            or (first[:1].isupper() and _ASCII_WORD.match(first))
+            or _SIGNS.fullmatch(first)
+        )
+    ):
+        return first, rest
     if (
         # An ASCII letter first settles most Chinese lines without the pattern.
         first[:1].isascii()
@@ -443,7 +487,7 @@ def item_markdown(node_text: str) -> str:
     prefix = f"{item.number}. " if item.number is not None else ""
     if kind == "keyvalue" and item.right:
         # The colon the notes use: full-width in Chinese notes, `: ` in English ones.
-        colon = "：" if "：" in item.text else ": "
+        colon = "：" if "：" in item.text else (": " if ":" in item.text else " ")
         return f"{prefix}{escape_markdown(item.left)}{colon}{_inline(item.right, True)}"
     if kind == "named":
         return prefix + named_answer(item.left, item.right, with_name=True)

@@ -15,6 +15,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_LETTERS = string.ascii_letters.encode()
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
+_PHRASE_END = re.compile(r"[\s，。；！？、：（）【】「」,.;:!?()\[\]]")
 _ENGLISH_FILLERS = frozenset(["with", "from", "into", "that", "this", "then", "your", "their"])
 
 
@@ -48,12 +49,15 @@ class Phrases:
     instruction_noun: str
     list_nouns: tuple[str, ...]
     code_nouns: tuple[str, ...]  # what code entries are, said more exactly than "commands"
+    code_noun_one: tuple[str, ...]  # each of `code_nouns` for one thing
+    which_noun: str  # a reverse card asking for one of `code_nouns`
     summary_joiner: str
     summary: str
     summary_command: str
     summary_code: str
     instruction_word: str
     asking_nouns: tuple[str, ...]
+    comparing: tuple[str, ...]  # a heading that compares what is under it
 
 
 CHINESE = Phrases(
@@ -98,7 +102,9 @@ CHINESE = Phrases(
         "模式",
         "级别",
     ),
-    code_nouns=("方法", "函数"),
+    code_nouns=("方法", "函数", "参数", "属性", "注解", "选项"),
+    code_noun_one=("方法", "函数", "参数", "属性", "注解", "选项"),
+    which_noun="{text}：用哪个{noun}？",
     summary_joiner="：",
     summary="要点是什么？",
     summary_command="用哪个命令？",
@@ -123,6 +129,7 @@ CHINESE = Phrases(
         "目的",
         "好处",
     ),
+    comparing=("区别", "对比", "异同"),
 )
 
 ENGLISH = Phrases(
@@ -162,13 +169,16 @@ ENGLISH = Phrases(
         "modes",
         "levels",
     ),
-    code_nouns=("methods", "functions"),
+    code_nouns=("methods", "functions", "parameters", "properties", "annotations", "options"),
+    code_noun_one=("method", "function", "parameter", "property", "annotation", "option"),
+    which_noun="Which {noun}: {text}?",
     summary_joiner=": ",
     summary="key points?",
     summary_command="which command?",
     summary_code="how?",
     instruction_word="instruction",
     asking_nouns=("difference", "purpose", "meaning", "syntax", "format", "usage", "reason"),
+    comparing=("difference", "differences", "comparison"),
 )
 
 
@@ -191,19 +201,17 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
     instructions under a heading that says so); otherwise the parent's noun if it ends with one
     (操作, 步骤, 工具, …), else None and the list has "items".
     """
-    if path and path[-1].lower().endswith(say.code_nouns):
+    noun = code_noun(say, path)
+    if noun is not None:
         # `list常用方法`: the heading says better than "commands" what the entries are.
-        title = path[-1].lower()
-        return next(noun for noun in say.code_nouns if title.endswith(noun))
+        return say.code_nouns[noun]
     if entries:
         for entry in entries:
             if not _is_command(entry):
                 break
         else:
-            word = say.instruction_word
-            for part in path:
-                if word in part.lower():
-                    return say.instruction_noun
+            if path and say.instruction_word in path[-1].lower():
+                return say.instruction_noun
             return say.command_noun
     if path:
         title = path[-1].lower()
@@ -215,8 +223,20 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
     return None
 
 
+def code_noun(say: Phrases, path: tuple[str, ...]) -> int | None:
+    """Which of `say.code_nouns` the nearest heading ends with (`dict常用方法`, `常用参数`)."""
+    if not path:
+        return None
+    title = path[-1].lower()
+    if not title.endswith(say.code_nouns):
+        return None
+    return next(index for index, noun in enumerate(say.code_nouns) if title.endswith(noun))
+
+
 def _is_command(entry: Item) -> bool:
     kind = entry.kind
+    if kind == "code":
+        return True
     if kind == "comment":
         # `git stash  # …` is a command; `d.get(key, default)  # …` and `type(x)  # …` are
         # functions and methods.
@@ -225,13 +245,15 @@ def _is_command(entry: Item) -> bool:
     if kind == "named":
         # `docker load`, `copy`, `branch` are commands; `ConfigMap`, `PV`, `livenessProbe`
         # (an explanation after them too) are names of things.
-        return entry.left == entry.left.lower()
+        left = entry.left
+        return left == left.lower() and any(char.isalpha() for char in left)
     text = entry.text
     if "(" in text or not is_code_like(text):
         return False  # `int("12")` is a function
-    # `exit`, `ctrl+D`, `docker save` are commands; `nexus 3.x` names a product.
+    # `exit`, `ctrl+D`, `docker save`, `journalctl -u nginx` are commands; `nexus 3.x` names a
+    # product.
     space = text.find(" ")
-    return space < 0 or text[:space] in SHELL_WORDS
+    return space < 0 or text[:space] in SHELL_WORDS or " -" in text
 
 
 def shared_subject(entries: list[Item]) -> str | None:
@@ -264,15 +286,18 @@ def shared_subject(entries: list[Item]) -> str | None:
         if word.isascii():
             # An English word counts as a whole word (`activate` is not in `deactivate`), and
             # only when every entry has it: commands share words that say nothing (`venv`).
-            pattern = re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+            pattern = re.compile(rf"(?<![a-z_]){re.escape(word)}(?![a-z_])")
             for text in texts:
                 if pattern.search(text):
                     support += 1
             if support < len(texts):
                 continue
         else:
+            # A Chinese word counts where it ends the entry's first phrase, as a noun does
+            # (`拉取镜像`), not where a verb starts it or a later clause has it (`执行同步代码`,
+            # `客户端发送SYN，进入SYN_SENT`).
             for text in texts:
-                if word in text:
+                if _first_phrase(text).endswith(word):
                     support += 1
         # The word most entries share; of equals the longest (数据卷 over 数据), then the first.
         if support >= need and (
@@ -280,6 +305,12 @@ def shared_subject(entries: list[Item]) -> str | None:
         ):
             best, best_support, best_length = word, support, len(word)
     return best
+
+
+def _first_phrase(text: str) -> str:
+    """`text` up to its first blank or punctuation mark."""
+    match = _PHRASE_END.search(text)
+    return text if match is None else text[: match.start()]
 
 
 def _shares_a_pair(texts: list[str], need: int) -> bool:

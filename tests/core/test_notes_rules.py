@@ -99,15 +99,15 @@ RULES = {
         "## 存储和配置\n\tConfigMap 存配置，明文\n\tSecret 存密码之类的\n\tPV 持久卷，管理员创建\n",
         [
             ("dict常用方法 › `d.get(key, default)` 的作用是什么？", "取值"),
-            ("dict常用方法 › 取值：用哪个命令？", "`d.get(key, default)`"),
+            ("dict常用方法 › 取值：用哪个方法？", "`d.get(key, default)`"),
             (
                 "dict常用方法 › 有哪 3 个方法？",
                 "- `d.get(key, default)` — 取值\n- `d.update(other)` — 合并\n- `del d[key]` — 删除",
             ),
             ("dict常用方法 › `d.update(other)` 的作用是什么？", "合并"),
-            ("dict常用方法 › 合并：用哪个命令？", "`d.update(other)`"),
+            ("dict常用方法 › 合并：用哪个方法？", "`d.update(other)`"),
             ("dict常用方法 › `del d[key]` 的作用是什么？", "删除"),
-            ("dict常用方法 › 删除：用哪个命令？", "`del d[key]`"),
+            ("dict常用方法 › 删除：用哪个方法？", "`del d[key]`"),
             ("存储和配置 › `ConfigMap` 的作用是什么？", "存配置，明文"),
             ("存储和配置 › 存配置，明文：是哪个？", "`ConfigMap`"),
             ("存储和配置 › 有哪 3 项？", "- `ConfigMap`\n- `Secret`\n- `PV`"),
@@ -170,12 +170,12 @@ RULES = {
             ("列表操作 › 切片：？", "`lst[start:end:step]`"),
             ("列表操作：要点是什么？", "列表是可变的有序序列，元素可以重复"),
             ("list常用方法 › `append` 的作用是什么？", "在末尾添加"),
-            ("list常用方法 › 在末尾添加：是哪个？", "`append`"),
+            ("list常用方法 › 在末尾添加：用哪个方法？", "`append`"),
             ("list常用方法 › 有哪 3 个方法？", "- `append`\n- `insert(i, x)`\n- `pop`"),
             ("list常用方法 › `insert(i, x)` 的作用是什么？", "在位置i插入"),
-            ("list常用方法 › 在位置i插入：用哪个命令？", "`insert(i, x)`"),
+            ("list常用方法 › 在位置i插入：用哪个方法？", "`insert(i, x)`"),
             ("list常用方法 › `pop` 的作用是什么？", "删除并返回最后一个"),
-            ("list常用方法 › 删除并返回最后一个：是哪个？", "`pop`"),
+            ("list常用方法 › 删除并返回最后一个：用哪个方法？", "`pop`"),
             ("类型转换 › 有哪 3 项？", '- `int("12")`\n- `str(12)`\n- `float("1.5")`'),
         ],
     ),
@@ -206,6 +206,91 @@ RULES = {
                 "- `select * from user where age > 18;`",
             ),
             ("增删改查 › 注意：？", "更新和删除一定要加上条件，否则会改动整张表里面的全部数据行"),
+        ],
+    ),
+    "a status code or a short Chinese term before its explanation is asked for": (
+        "## JVM内存区域\n\t堆 存放对象实例，GC主要区域\n\t方法区 存类信息、常量、静态变量\n"
+        "> HTTP状态码\n\t4xx 客户端错误\n\t\t404 资源不存在\n",
+        [
+            ("JVM内存区域 › 堆：？", "存放对象实例，GC主要区域"),
+            ("JVM内存区域 › 方法区：？", "存类信息、常量、静态变量"),
+            ("JVM内存区域 › HTTP状态码 › 4xx：？", "客户端错误\n\n404 资源不存在"),
+            ("JVM内存区域 › HTTP状态码 › 4xx › 404：？", "资源不存在"),
+        ],
+    ),
+    "annotations, capitalised names and signs are names too": (
+        "## Spring注解\n\t@Autowired 按类型注入\n## 集合\n\tList 有序可重复\n"
+        "## location匹配规则\n\t= 精确匹配\n",
+        [
+            ("Spring注解 › `@Autowired` 的作用是什么？", "按类型注入"),
+            ("Spring注解 › 按类型注入：用哪个注解？", "`@Autowired`"),
+            ("集合 › `List` 的作用是什么？", "有序可重复"),
+            ("集合 › 有序可重复：是哪个？", "`List`"),
+            ("location匹配规则 › `=` 的作用是什么？", "精确匹配"),
+            ("location匹配规则 › 精确匹配：是哪个？", "`=`"),
+        ],
+    ),
+    "reverse cards ask by the nearest heading's noun, and not for a warning": (
+        "## Vue指令\n> 生命周期\n\tcreated 实例创建完成，可以访问data\n"
+        "> 常用参数\n\t-Xms512m\t# 初始堆大小\n"
+        "## HashMap\n\tmap.put(k, v)  # 添加\n\tkeys *  # 生产环境禁用！\n",
+        [
+            ("Vue指令 › 生命周期 › `created` 的作用是什么？", "实例创建完成，可以访问data"),
+            ("Vue指令 › 生命周期 › 实例创建完成，可以访问data：是哪个？", "`created`"),
+            ("Vue指令 › 常用参数 › `-Xms512m` 的作用是什么？", "初始堆大小"),
+            ("Vue指令 › 常用参数 › 初始堆大小：用哪个参数？", "`-Xms512m`"),
+            ("HashMap › `map.put(k, v)` 的作用是什么？", "添加"),
+            ("HashMap › 添加：用哪个方法？", "`map.put(k, v)`"),
+            ("HashMap › `keys *` 的作用是什么？", "生产环境禁用！"),
+        ],
+    ),
+    "steps are named after a word only where it ends their first phrase": (
+        "> TCP三次握手\n\t1.客户端发送SYN，进入SYN_SENT\n\t2.服务端回复SYN+ACK，进入SYN_RCVD\n"
+        "\t3.客户端发送ACK，双方进入ESTABLISHED\n",
+        [
+            (
+                "TCP三次握手 › 依次有哪 3 项？",
+                "1. 客户端发送SYN，进入SYN\\_SENT\n2. 服务端回复SYN+ACK，进入SYN\\_RCVD\n"
+                "3. 客户端发送ACK，双方进入ESTABLISHED",
+            )
+        ],
+    ),
+    "a step number before digits, and long paths as keys": (
+        "> https配置\n\t1.申请证书\n\t2.配置证书和私钥的路径\n\t3.80端口转到https\n"
+        "> 目录\n\t/var/log/nginx/access.log：访问日志\n",
+        [
+            (
+                "https配置 › 依次有哪 3 项？",
+                "1. 申请证书\n2. 配置证书和私钥的路径\n3. 80端口转到https",
+            ),
+            ("目录 › /var/log/nginx/access.log：？", "访问日志"),
+        ],
+    ),
+    "a heading that compares is one question": (
+        "## 集合\n> ArrayList和LinkedList的区别\n\tArrayList 数组，查询快，增删慢\n"
+        "\tLinkedList 双向链表，增删快，查询慢\n",
+        [
+            (
+                "集合 › ArrayList和LinkedList的区别是什么？",
+                "- `ArrayList` 数组，查询快，增删慢\n- `LinkedList` 双向链表，增删快，查询慢",
+            )
+        ],
+    ),
+    "a bare command after commands with meanings joins their list": (
+        "## 常用命令\n\tset key value\t# 设置值\n\tget key\t\t# 取值\n"
+        "\tttl key\t\t# 查看剩余过期时间\n\tdel key\n",
+        [
+            ("常用命令 › `set key value` 的作用是什么？", "设置值"),
+            ("常用命令 › 设置值：用哪个命令？", "`set key value`"),
+            (
+                "常用命令 › 有哪 4 个命令？",
+                "- `set key value` — 设置值\n- `get key` — 取值\n"
+                "- `ttl key` — 查看剩余过期时间\n- `del key`",
+            ),
+            ("常用命令 › `get key` 的作用是什么？", "取值"),
+            ("常用命令 › 取值：用哪个命令？", "`get key`"),
+            ("常用命令 › `ttl key` 的作用是什么？", "查看剩余过期时间"),
+            ("常用命令 › 查看剩余过期时间：用哪个命令？", "`ttl key`"),
         ],
     ),
     "a comparison with a sibling gives no reverse card": (
