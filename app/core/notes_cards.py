@@ -23,6 +23,7 @@ from app.core.notes_items import (
     code_phrase,
     code_span,
     escape_markdown,
+    explained,
     inline,
     is_code_like,
     is_code_node,
@@ -30,7 +31,6 @@ from app.core.notes_items import (
     named_answer,
     prose,
     render_answer,
-    split_syntax,
 )
 from app.core.notes_phrases import Phrases, code_noun, list_noun, shared_subject
 from app.core.notes_tree import Node, Section
@@ -235,7 +235,7 @@ class CardBuilder:
             self.both_ways(path, info, node)
             return True
         if kind == "named":
-            before, after = self.ask_use if split_syntax(info.right)[0] else self.ask_does
+            before, after = self.ask_use if explained(info.left, info.right)[0] else self.ask_does
             question = f"{before}{code_span(info.left)}{after}"
             answer = named_answer(info.left, info.right)
             self.add("named", info.left, path, question, answer, node.line, node.lines)
@@ -259,7 +259,7 @@ class CardBuilder:
             before, after = self.ask_steps if steps else self.ask_key
             return f"{before}{escape_markdown(info.left)}{after}", info.left
         if kind == "named" or kind == "comment":
-            if kind == "named" and not split_syntax(info.right)[0]:
+            if kind == "named" and not explained(info.left, info.right)[0]:
                 before, after = self.ask_does
             else:
                 before, after = self.ask_use
@@ -271,6 +271,11 @@ class CardBuilder:
         listing = _listing(children)
         if text.endswith(self.say.asking_nouns):
             before, after = self.ask_what_is
+        elif text.lower().startswith(self.say.comparing):
+            # `Difference between TCP and UDP`: "What is the difference between …?"
+            before, after = self.ask_what_is
+            shown = text[:1].lower() + text[1:]
+            return f"{before}{_inline(shown, True)}{after}", text
         elif listing == "steps":
             before, after = self.ask_steps
         elif listing == "terms":
@@ -300,7 +305,7 @@ class CardBuilder:
     def named_reverse(self, path: tuple[str, ...], info: Item, node: Node) -> None:
         """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
         left = info.left
-        explanation = split_syntax(info.right)[1].rstrip("。.")
+        explanation = explained(left, info.right)[1].rstrip("。.")
         if not _is_han(explanation[:1]) or _gives_away(explanation, left):
             return
         if _ASCII_WORD_START.search(explanation):
@@ -519,6 +524,11 @@ def _is_code(node: Node) -> bool:
     return node.code is None and not node.children and is_code_like(node.text)
 
 
+# What an item over options lists: terms, and names or terms with what they are
+# (`轮询 默认`, `weight 权重`, `ip_hash 同一ip访问同一台`).
+_LISTED_KINDS = frozenset(["term", "named", "keyvalue"])
+
+
 def _listing(children: list[Node]) -> str | None:
     """ "steps" when an item's nested lines are numbered steps 1, 2, 3…; "terms" when they are
     two or more short terms, none of them code (`主键索引`, `唯一索引`, `普通索引`); else None."""
@@ -531,7 +541,7 @@ def _listing(children: list[Node]) -> str | None:
         if (
             info is None
             or child.children
-            or info.kind != "term"
+            or info.kind not in _LISTED_KINDS
             or info.number is not None
             or is_code_node(child)
         ):

@@ -367,6 +367,15 @@ def split_syntax(text: str) -> tuple[str, str]:
     return _split_syntax(text)
 
 
+def explained(name: str, explanation: str) -> tuple[str, str]:
+    """`split_syntax` of what follows a name: a command (lower case first) may take syntax;
+    an annotation, a capitalised name or a sign (`@Autowired`, `Redis`, `^~`) is explained in
+    words only (`Redis 单线程 基于内存…`: 单线程 is not a placeholder)."""
+    if "a" <= name[:1] <= "z":
+        return split_syntax(explanation)
+    return "", explanation
+
+
 def _split_syntax(text: str) -> tuple[str, str]:
     """`split_syntax` of a text known to hold Chinese."""
     if (
@@ -396,7 +405,7 @@ def _split_syntax(text: str) -> tuple[str, str]:
 
 def named_answer(name: str, explanation: str, *, with_name: bool = False) -> str:
     """`workdir` + `<路径>，不存在会自动创建` -> "`workdir <路径>`，不存在会自动创建"."""
-    syntax, words = split_syntax(explanation)
+    syntax, words = explained(name, explanation)
     if not syntax:
         return f"{code_span(name)} {prose(words)}" if with_name else prose(words)
     code = code_span(f"{name} {syntax}")

@@ -122,7 +122,7 @@ RULES = {
         "\t\tNodePort 在每个node上开一个端口\n",
         [
             (
-                "Service › service的类型：要点是什么？",
+                "Service › service的类型有哪些？",
                 "- `ClusterIP` 默认，只能集群内部访问\n- `NodePort` 在每个node上开一个端口",
             ),
             ("Service › service的类型 › `ClusterIP` 的作用是什么？", "默认，只能集群内部访问"),
@@ -291,6 +291,24 @@ RULES = {
             ("常用命令 › 取值：用哪个命令？", "`get key`"),
             ("常用命令 › `ttl key` 的作用是什么？", "查看剩余过期时间"),
             ("常用命令 › 查看剩余过期时间：用哪个命令？", "`ttl key`"),
+        ],
+    ),
+    "a capitalised name takes no placeholder: all after it is its explanation": (
+        "## 数据库\n\tRedis 单线程 基于内存的kv数据库\n\tstop 容器名 停止容器\n",
+        [
+            ("数据库 › `Redis` 的作用是什么？", "单线程 基于内存的kv数据库"),
+            ("数据库 › 单线程 基于内存的kv数据库：是哪个？", "`Redis`"),
+            ("数据库 › `stop` 怎么用？", "`stop 容器名` 停止容器"),
+            ("数据库 › 停止容器：是哪个？", "`stop`"),
+        ],
+    ),
+    "an item over options asks which there are, and each option on its own": (
+        "## 负载均衡\n\t负载均衡策略\n\t\t轮询 默认\n\t\tweight 权重\n",
+        [
+            ("负载均衡 › 负载均衡策略有哪些？", "- 轮询 默认\n- `weight` 权重"),
+            ("负载均衡 › 负载均衡策略 › 轮询：？", "默认"),
+            ("负载均衡 › 负载均衡策略 › `weight` 的作用是什么？", "权重"),
+            ("负载均衡 › 负载均衡策略 › 权重：是哪个？", "`weight`"),
         ],
     ),
     "a comparison with a sibling gives no reverse card": (
@@ -463,7 +481,7 @@ ENGLISH_RULES = {
         "\tContent-Type: type of the body, e.g. application/json\n",
         [
             (
-                "TCP vs UDP › Difference between TCP and UDP: key points?",
+                "TCP vs UDP › What is the difference between TCP and UDP?",
                 "- TCP: connection oriented, reliable\n- UDP: connectionless, fast",
             ),
             (
