@@ -19,6 +19,7 @@ from app.core.deckfile import card_id, normalize_side
 from app.core.notes_items import (
     Item,
     _inline,
+    _is_code_line,
     analyze,
     code_phrase,
     code_span,
@@ -484,6 +485,8 @@ def _asks_by_itself(text: str, names: bool) -> bool:
     """Whether a line nested under an item gives cards of its own besides being on the item's
     card: a `key：value` line; with `names`, also a name with its explanation or a command
     with its meaning."""
+    if not names and "：" not in text and ":" not in text and _is_code_line(text):
+        return False  # a command is no `key：value` line (its test is cached)
     info = analyze(text)
     kind = info.kind
     if kind == "keyvalue":
@@ -534,17 +537,14 @@ def _listing(children: list[Node]) -> str | None:
     two or more short terms, none of them code (`主键索引`, `唯一索引`, `普通索引`); else None."""
     if len(children) < 2:
         return None
-    infos = [analyze(child.text) if child.code is None else None for child in children]
+    # A command among them settles it without analysing the lines (its test is cached).
+    if any(child.code is not None or is_code_node(child) for child in children):
+        return None
+    infos = [analyze(child.text) for child in children]
     if all(info is not None and info.number == n for n, info in enumerate(infos, 1)):
         return "steps"
     for child, info in zip(children, infos, strict=True):
-        if (
-            info is None
-            or child.children
-            or info.kind not in _LISTED_KINDS
-            or info.number is not None
-            or is_code_node(child)
-        ):
+        if child.children or info.kind not in _LISTED_KINDS or info.number is not None:
             return None
     return "terms"
 

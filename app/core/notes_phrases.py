@@ -15,6 +15,8 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_LETTERS = string.ascii_letters.encode()
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
+_HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ENGLISH_RUN = re.compile(r"[a-z_]+")
 _PHRASE_END = re.compile(r"[\s，。；！？、：（）【】「」,.;:!?()\[\]]")
 _ENGLISH_FILLERS = frozenset(["with", "from", "into", "that", "this", "then", "your", "their"])
 
@@ -275,30 +277,33 @@ def shared_subject(entries: list[Item]) -> str | None:
     chinese_only = not _LATIN_WORD.search(texts[0]) and not _LATIN_WORD.search(texts[1])
     if chinese_only and not _shares_a_pair(texts, need):
         return None
+    # A Chinese word counts where it ends an entry's first phrase, as a noun does (`拉取镜像`),
+    # not where a verb starts it or a later clause has it (`执行同步代码`, `客户端发送SYN，进入…`).
+    # An English word counts as a whole word (`activate` is not in `deactivate`, `proxy` not
+    # in `proxy_pass`), and only when every entry has it: commands share words that say
+    # nothing (`venv`).
+    firsts = [_first_phrase(text) for text in texts]
+    english = [set(_ENGLISH_RUN.findall(text)) for text in texts]
     # A word shared by all entries is a word of the first; by all but one, of the first or second.
-    candidates = (
-        _words(texts[0]) if need == len(texts) else {**_words(texts[0]), **_words(texts[1])}
-    )
+    candidates: dict[str, None] = {}
+    for index in (0,) if need == len(texts) else (0, 1):
+        first = firsts[index]
+        for size in (2, 3, 4):
+            tail = first[-size:]
+            if len(tail) == size and _HAN_WORD.fullmatch(tail):
+                candidates[tail] = None
+        for word in _LATIN_WORD.findall(texts[index]):
+            if word not in _ENGLISH_FILLERS:
+                candidates[word] = None
     best: str | None = None
     best_support = best_length = 0
     for word in candidates:
-        support = 0
         if word.isascii():
-            # An English word counts as a whole word (`activate` is not in `deactivate`), and
-            # only when every entry has it: commands share words that say nothing (`venv`).
-            pattern = re.compile(rf"(?<![a-z_]){re.escape(word)}(?![a-z_])")
-            for text in texts:
-                if pattern.search(text):
-                    support += 1
+            support = sum(1 for words in english if word in words)
             if support < len(texts):
                 continue
         else:
-            # A Chinese word counts where it ends the entry's first phrase, as a noun does
-            # (`拉取镜像`), not where a verb starts it or a later clause has it (`执行同步代码`,
-            # `客户端发送SYN，进入SYN_SENT`).
-            for text in texts:
-                if _first_phrase(text).endswith(word):
-                    support += 1
+            support = sum(1 for first in firsts if first.endswith(word))
         # The word most entries share; of equals the longest (数据卷 over 数据), then the first.
         if support >= need and (
             support > best_support or (support == best_support and len(word) > best_length)
@@ -326,18 +331,3 @@ def _shares_a_pair(texts: list[str], need: int) -> bool:
                 if found >= need:
                     return True
     return False
-
-
-def _words(text: str) -> dict[str, None]:
-    """The candidate subject words of one entry, in order, each once."""
-    words: dict[str, None] = {}
-    for run in _HAN_RUN.findall(text):
-        length = len(run)
-        for size in (2, 3, 4):
-            for start in range(length - size + 1):
-                words[run[start : start + size]] = None
-    if _LATIN_WORD.search(text):
-        for word in _LATIN_WORD.findall(text):
-            if word not in _ENGLISH_FILLERS:
-                words[word] = None
-    return words
