@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from app.core.deckfile import card_id, normalize_side
 from app.core.notes_items import (
+    KNOWN_COMMANDS,
     Item,
     _inline,
     _is_code_line,
@@ -105,13 +106,23 @@ class CardBuilder:
         }
         self.context_open = True
         items = section.items
-        if path and path[-1].endswith(self.say.comparing) and not any(n.children for n in items):
-            # `> ArrayList和LinkedList的区别` over lines saying it: one card asks for it.
-            before, after = self.ask_what_is
-            question = f"{before}{_inline(path[-1], True)}{after}"
-            covers = {line for node in items for line in node.all_lines()}
-            line = section.line or items[0].line
-            self.add("parent", path[-1], path[:-1], question, render_answer(items), line, covers)
+        title = path[-1] if path else ""
+        if title.endswith(self.say.comparing) or title.endswith(("？", "?")):
+            # `> ArrayList和LinkedList的区别`, `> 为什么kafka这么快？` over lines answering it:
+            # one card asks it; a question among the lines is asked on its own.
+            asked = [n for n in items if n.children and analyze(n.text).kind == "question"]
+            said = [n for n in items if n not in asked]
+            if said:
+                if title.endswith(("？", "?")):
+                    question = escape_markdown(title)
+                else:
+                    before, after = self.ask_what_is
+                    question = f"{before}{_inline(title, True)}{after}"
+                covers = {line for node in said for line in node.all_lines()}
+                line = section.line or said[0].line
+                self.add("parent", title, path[:-1], question, render_answer(said), line, covers)
+            for node in asked:
+                self.item(path, node, analyze(node.text), True)
             return
         self.top_level(path, items)
 
@@ -297,7 +308,7 @@ class CardBuilder:
         before, after = self.ask_does
         question = f"{before}{command}{after}"
         self.add("does", left, path, question, _inline(right, False), node.line, node.lines)
-        meaning = right.rstrip("。.")
+        meaning = right.rstrip("。.？?")
         if not _gives_away(meaning, left) and _defines(meaning):
             before, after = self.which_code(path, left, self.ask_which_command)
             question = f"{before}{_inline(meaning, False)}{after}"
@@ -322,7 +333,7 @@ class CardBuilder:
                     return  # "格式命令与run一样": a comparison with a sibling does not define this
         if not _defines(explanation):
             return
-        if " " in left:
+        if " " in left and (is_code_like(left) or left.partition(" ")[0] in KNOWN_COMMANDS):
             before, after = self.which_code(path, left, self.ask_which_command)
         elif self.instruction_path(path):
             before, after = self.ask_which_instruction
@@ -420,11 +431,15 @@ class CardBuilder:
             if bare:
                 remaining = [node for node in remaining if node not in bare]
         if remaining and len(made) == 1:
-            # Remarks about a list ("这些都是旧的…") belong under it.
-            made[0][3] += "\n\n" + render_answer(remaining)
-            for node in remaining:
-                made[0][5].update(node.all_lines())
-            remaining = []
+            # Remarks about a list ("这些都是旧的…") belong under it: prose after it, not what
+            # comes before it nor code (a block after the list is an example of its own).
+            end = max(made[0][5])
+            remarks = [n for n in remaining if n.line > end and not is_code_node(n)]
+            if remarks:
+                made[0][3] += "\n\n" + render_answer(remarks)
+                for node in remarks:
+                    made[0][5].update(node.all_lines())
+                remaining = [n for n in remaining if n not in remarks]
         for kind, key, question, answer, line, covers in made:
             self.add(kind, key, path, question, answer, line, covers)
         if not remaining:
@@ -504,6 +519,9 @@ def _defines(meaning: str) -> bool:
     return _NOT_A_DEFINITION.search(meaning) is None
 
 
+_ENGLISH_GLUE = frozenset(
+    ["a", "an", "the", "is", "are", "was", "be", "to", "of", "and", "or", "for", "with", "in", "on"]
+)
 _COMMAND_START = re.compile(r"[a-z][a-z0-9_.-]*(?: |\Z)")
 
 
@@ -511,14 +529,15 @@ def _bare_command(node: Node, info: Item) -> bool:
     """Whether a line that is neither listed nor asked about on its own reads as a command
     (ASCII, a lower-case word first, a few words, no sentence) among commands."""
     text = info.text
+    if info.kind not in ("prose", "named") or node.code is not None or node.children:
+        return False
+    words = text.split()
     return (
-        info.kind in ("prose", "named")
-        and node.code is None
-        and not node.children
-        and text.isascii()
-        and len(text.split()) <= 8
-        and ", " not in text
+        text.isascii()
+        and len(words) <= 5
         and _COMMAND_START.match(text) is not None
+        # `lifecycle rules move objects to cheaper classes` is a sentence.
+        and _ENGLISH_GLUE.isdisjoint(words)
     )
 
 

@@ -44,6 +44,7 @@ _GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|xx|XX)")
 _HAN_TERM = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _SIGNS = re.compile(r"[!-/:-@\[-`{-~][!-~]*")
+_HAN_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -112,6 +113,81 @@ _DOCKERFILE_WORDS = frozenset(
     ]
 )
 SHELL_WORDS = frozenset(_COMMAND_WORDS.split("|"))
+# Commands that a line may start with, to word questions about it ("用哪个命令？"); unlike
+# SHELL_WORDS they are not looked for inside prose, where many of them are English words.
+KNOWN_COMMANDS = SHELL_WORDS | frozenset(
+    [
+        "ps",
+        "kill",
+        "top",
+        "htop",
+        "grep",
+        "find",
+        "chmod",
+        "chown",
+        "chgrp",
+        "tar",
+        "ln",
+        "du",
+        "df",
+        "free",
+        "ping",
+        "netstat",
+        "ss",
+        "lsof",
+        "tail",
+        "head",
+        "less",
+        "more",
+        "vim",
+        "vi",
+        "touch",
+        "source",
+        "export",
+        "kubectl",
+        "helm",
+        "aws",
+        "gcloud",
+        "az",
+        "redis-cli",
+        "mysql",
+        "psql",
+        "nginx",
+        "journalctl",
+        "crontab",
+        "useradd",
+        "usermod",
+        "passwd",
+        "su",
+        "mount",
+        "umount",
+        "ip",
+        "ifconfig",
+        "dig",
+        "nslookup",
+        "traceroute",
+        "rsync",
+        "zip",
+        "unzip",
+        "gzip",
+        "awk",
+        "sed",
+        "sort",
+        "uniq",
+        "wc",
+        "xargs",
+        "tee",
+        "which",
+        "whereis",
+        "man",
+        "go",
+        "cargo",
+        "gradle",
+        "gradlew",
+        "node",
+        "npx",
+    ]
+)
 # Words after a command that say what it is rather than what to type (`docker registry 工具`).
 _KIND_WORDS = frozenset(["工具", "软件", "平台", "网站", "插件", "框架", "客户端"])
 
@@ -214,14 +290,14 @@ def analyze(raw: str) -> Item:
         bullet = _BULLET.match(text)
         if bullet:
             text = bullet.group(1)
+    comment = comment_parts(text) if "#" in text else None
     last = text[-1:]
-    if last == "?" or last == "？":
+    if (last == "?" or last == "？") and (comment is None or not _is_command_text(comment[0])):
         return _item(Item, ("question", text, number, None, text, ""))
-    if "#" in text:
-        comment = comment_parts(text)
-        if comment:
-            code, meaning = comment
-            return _item(Item, ("comment", text, number, code, code, meaning))
+    if comment:
+        # `aws sts get-caller-identity # who am I?` is a command with its meaning.
+        code, meaning = comment
+        return _item(Item, ("comment", text, number, code, code, meaning))
     if "：" in text or ":" in text:
         key_value = _KEY_VALUE.match(text)
         if key_value and _is_key(key_value.group(1), key_value.group(0)):
@@ -249,6 +325,11 @@ def analyze(raw: str) -> Item:
     if _is_term(text):
         return _item(Item, ("term", text, None, text, text, ""))
     return _item(Item, ("prose", text, None, None, text, ""))
+
+
+def _is_command_text(text: str) -> bool:
+    """Whether `text` reads as a command: code, or a known command's name first."""
+    return is_code_like(text) or text.partition(" ")[0] in KNOWN_COMMANDS
 
 
 # A `command  # meaning` line is split when it is classified, rendered and tested for code.
@@ -311,7 +392,7 @@ def _split_named(text: str, space: int) -> tuple[str, str] | None:
         and (
             # An annotation, a capitalised name, or signs (`=`, `^~`, `2>&1`) explained in Chinese.
             (first[:1] == "@" and _ASCII_WORD.match(first[1:]))
-            or (first[:1].isupper() and _ASCII_WORD.match(first))
+            or ((first[:1].isupper() or "." in first) and _ASCII_WORD.match(first))
             or _SIGNS.fullmatch(first)
         )
     ):
@@ -348,7 +429,7 @@ def _split_labelled(text: str, space: int) -> tuple[str, str] | None:
     rest = text[space + 1 :]
     if not rest or _ALNUM.search(label) or cjk_count(label) < 2:
         return None
-    if not _LETTER.search(rest) or cjk_count(rest) > 4:
+    if not _LETTER.search(rest) or len(_HAN_CHARS.findall(rest)) > 6:
         return None
     return label, rest
 
@@ -368,12 +449,12 @@ def split_syntax(text: str) -> tuple[str, str]:
 
 
 def explained(name: str, explanation: str) -> tuple[str, str]:
-    """`split_syntax` of what follows a name: a command (lower case first) may take syntax;
-    an annotation, a capitalised name or a sign (`@Autowired`, `Redis`, `^~`) is explained in
-    words only (`Redis 单线程 基于内存…`: 单线程 is not a placeholder)."""
-    if "a" <= name[:1] <= "z":
-        return split_syntax(explanation)
-    return "", explanation
+    """`split_syntax` of what follows a name: a command or a sign may take syntax (`:sp 文件名`);
+    an annotation or a capitalised name (`@Autowired`, `Redis`) is explained in words only
+    (`Redis 单线程 基于内存…`: 单线程 is not a placeholder)."""
+    if name[:1] == "@" or (name[:1].isupper() and name.isalnum()):
+        return "", explanation
+    return split_syntax(explanation)
 
 
 def _split_syntax(text: str) -> tuple[str, str]:

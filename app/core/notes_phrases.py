@@ -9,7 +9,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from app.core.notes_items import SHELL_WORDS, Item, is_code_like
+from app.core.notes_items import KNOWN_COMMANDS, SHELL_WORDS, Item, is_code_like
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -101,7 +101,6 @@ CHINESE = Phrases(
         "状态",
         "函数",
         "组件",
-        "模式",
         "级别",
     ),
     code_nouns=("方法", "函数", "参数", "属性", "注解", "选项"),
@@ -245,10 +244,13 @@ def _is_command(entry: Item) -> bool:
         first = entry.left.partition(" ")[0]
         return "(" not in first and "." not in first and "[" not in first
     if kind == "named":
-        # `docker load`, `copy`, `branch` are commands; `ConfigMap`, `PV`, `livenessProbe`
-        # (an explanation after them too) are names of things.
+        # `docker load`, `kill -9 pid` are commands; `ConfigMap`, `livenessProbe`, and a lone
+        # word such as `partition` or `offset` (an explanation after them too) may as well
+        # name things: a list of them is a list of 项 unless its heading says more.
         left = entry.left
-        return left == left.lower() and any(char.isalpha() for char in left)
+        if left != left.lower():
+            return False
+        return left.partition(" ")[0] in KNOWN_COMMANDS or (" " in left and is_code_like(left))
     text = entry.text
     if "(" in text or not is_code_like(text):
         return False  # `int("12")` is a function

@@ -60,7 +60,8 @@ RULES = {
         [
             ("分支 › `branch` 的作用是什么？", "查看、创建、删除分支"),
             ("分支 › 查看、创建、删除分支：是哪个？", "`branch`"),
-            ("分支 › 有哪 3 个命令？", "- `branch`\n- `rebase`\n- `stop`"),
+            # Lone words may name things as well as commands: their list is of 项.
+            ("分支 › 有哪 3 项？", "- `branch`\n- `rebase`\n- `stop`"),
             ("分支 › `rebase` 的作用是什么？", "变基，把提交移到另一个基点之上"),
             ("分支 › 变基，把提交移到另一个基点之上：是哪个？", "`rebase`"),
             # Before a space, a short Chinese word is still a placeholder.
@@ -311,6 +312,47 @@ RULES = {
             ("负载均衡 › 负载均衡策略 › 权重：是哪个？", "`weight`"),
         ],
     ),
+    "a code block after steps is an example of its own, not part of the list": (
+        "## 快速排序\n\t1.选一个基准pivot\n\t2.对左右两部分递归\n\t优化：随机选基准\n"
+        "```java\nint p = partition(a);\n```\n",
+        [
+            ("快速排序 › 依次有哪 2 项？", "1. 选一个基准pivot\n2. 对左右两部分递归"),
+            ("快速排序 › 优化：？", "随机选基准"),
+            ("快速排序：怎么做？", "```java\nint p = partition(a);\n```"),
+        ],
+    ),
+    "a heading that asks is one question, and a comparison keeps its own questions": (
+        "## Kafka\n> 为什么kafka这么快？\n\t顺序写磁盘\n\t页缓存 page cache\n\t零拷贝 sendfile\n"
+        "> slice和array的区别\n\tarray 长度固定，是值类型\n\tslice 引用底层数组\n"
+        "\tslice扩容后原slice会变吗？\n\t\t不会\n",
+        [
+            ("Kafka › 为什么kafka这么快？", "- 顺序写磁盘\n- 页缓存 page cache\n- 零拷贝 sendfile"),
+            (
+                "Kafka › slice和array的区别是什么？",
+                "- `array` 长度固定，是值类型\n- `slice` 引用底层数组",
+            ),
+            ("Kafka › slice和array的区别 › slice扩容后原slice会变吗？", "不会"),
+        ],
+    ),
+    "lone names and concepts are asked for as which one; known commands as which command": (
+        "## 基本概念\n\tpartition 一个topic分成多个分区\n\tconsumer group 消费者组\n"
+        "\tsync.Mutex 互斥锁\n## 进程\n\tps aux 查看所有进程\n",
+        [
+            ("基本概念 › `partition` 的作用是什么？", "一个topic分成多个分区"),
+            ("基本概念 › 一个topic分成多个分区：是哪个？", "`partition`"),
+            ("基本概念 › 有哪 3 项？", "- `partition`\n- `consumer group`\n- `sync.Mutex`"),
+            ("基本概念 › `consumer group` 的作用是什么？", "消费者组"),
+            ("基本概念 › 消费者组：是哪个？", "`consumer group`"),
+            ("基本概念 › `sync.Mutex` 的作用是什么？", "互斥锁"),
+            ("基本概念 › 互斥锁：是哪个？", "`sync.Mutex`"),
+            ("进程 › `ps aux` 的作用是什么？", "查看所有进程"),
+            ("进程 › 查看所有进程：用哪个命令？", "`ps aux`"),
+        ],
+    ),
+    "a Chinese label before code with Chinese in it": (
+        "> 复杂度\n\t归并排序 O(nlogn) 稳定，空间O(n)\n",
+        [("复杂度 › 归并排序：？", "O(nlogn) 稳定，空间O(n)")],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
@@ -475,6 +517,22 @@ RULES = {
 
 
 ENGLISH_RULES = {
+    "prose around commands is not in their list; a meaning may end in a question mark": (
+        "## S3\n\tbucket names are globally unique\n\taws s3 ls  # list buckets\n"
+        "\tlifecycle rules move objects to cheaper classes\n"
+        "## IAM\n\taws sts get-caller-identity # who am I?\n",
+        [
+            (
+                "S3: key points?",
+                "- bucket names are globally unique\n"
+                "- lifecycle rules move objects to cheaper classes",
+            ),
+            ("S3 › What does `aws s3 ls` do?", "list buckets"),
+            ("S3 › Which command: list buckets?", "`aws s3 ls`"),
+            ("IAM › What does `aws sts get-caller-identity` do?", "who am I?"),
+            ("IAM › Which command: who am I?", "`aws sts get-caller-identity`"),
+        ],
+    ),
     "English key: value lines keep their colon, and a sentence with a slash is not code": (
         "## TCP vs UDP\n\tDifference between TCP and UDP\n\t\tTCP: connection oriented, reliable\n"
         "\t\tUDP: connectionless, fast\n> Headers\n"
