@@ -277,6 +277,11 @@ class CardBuilder:
                 before, after = self.ask_use
             return f"{before}{code_span(info.left)}{after}", info.left
         text = info.text
+        versus = _VERSUS.fullmatch(text)
+        if versus:
+            # `sudo vs su`: what is the difference between them.
+            a, b = (_inline(part, True) for part in versus.groups())
+            return self.say.difference.format(a=a, b=b), text
         if kind == "term" and is_code_like(text):
             before, after = self.ask_use
             return f"{before}{code_phrase(info.left)}{after}", info.left
@@ -546,6 +551,7 @@ def _is_code(node: Node) -> bool:
     return node.code is None and not node.children and is_code_like(node.text)
 
 
+_VERSUS = re.compile(r"(.+?) vs\.? (.+)", re.IGNORECASE)
 # What an item over options lists: terms, and names or terms with what they are
 # (`轮询 默认`, `weight 权重`, `ip_hash 同一ip访问同一台`).
 _LISTED_KINDS = frozenset(["term", "named", "keyvalue"])
@@ -565,6 +571,8 @@ def _listing(children: list[Node]) -> str | None:
     for child, info in zip(children, infos, strict=True):
         if child.children or info.kind not in _LISTED_KINDS or info.number is not None:
             return None
+        if info.kind == "keyvalue" and ("：" in info.text or ":" in info.text):
+            return None  # `rabbitmq：开启confirm`: facts, not options
     return "terms"
 
 

@@ -39,6 +39,13 @@ _SYNTAX_PREFIX = re.compile(
 _HAN_WORD = re.compile(rf"[{_HAN}]+")
 # A comma between words, as in an English sentence (code has none outside brackets and quotes).
 _PROSE_COMMA = re.compile(r"[A-Za-z], [A-Za-z]")
+# What marks a word after a command as one of its arguments in an English sentence.
+_CODE_ARG = re.compile(r"^-|[/.=:$<>@~*]")
+# Words that glue an English sentence together; a command holds two of them only in quotes.
+_ENGLISH_GLUE = re.compile(
+    r"(?<![\w-])(?:a|an|the|is|are|was|were|be|to|of|and|or|for|with|in|on|as|by|your|its"
+    r"|it|this|that|from|so|no|not|has|have|will|can|if|when|then|but|than)(?![\w-])"
+)
 _GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 # A status code (`404`, `4xx`); a short Chinese term (`方法区`); signs standing for something.
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|xx|XX)")
@@ -241,8 +248,13 @@ def is_code_like(text: str) -> bool:
     if chinese and (_split_syntax(text)[1] or cjk_count(_BRACKETED.sub("", text)) > 3):
         return False
     word = first.group()
-    if not chinese and _PROSE_COMMA.search(_GROUPED.sub("", text)):
-        return False  # `type of the body, e.g. application/json`
+    if not chinese:
+        bare = _GROUPED.sub("", text)
+        # `type of the body, e.g. application/json`, `runs one command as root with your …`,
+        # `git status to see conflicted files`
+        glue = len(_ENGLISH_GLUE.findall(bare))
+        if _PROSE_COMMA.search(bare) or glue >= 2 or (glue and first.group() in SHELL_WORDS):
+            return False
     if end == len(text):
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.
         return not word[0].isupper() or word.isupper() or _has_code_sign(word)
@@ -557,10 +569,14 @@ def _inline(text: str, whole_code: bool) -> str:
     match = _INLINE_COMMAND.search(text)
     if match is None:  # most lines hold no command
         return escape_markdown(text)
+    # In an English sentence, the words after a command are mostly the sentence's.
+    english = 0 if _CJK.search(text) else 1 + (len(_ENGLISH_GLUE.findall(text)) >= 2)
     out: list[str] = []
     position = 0
     while match is not None:
         command = match.group().rstrip()
+        if english:
+            command = _english_command(command, whole_sentence=english == 2)
         start = match.start()
         out.append(escape_markdown(text[position:start]))
         out.append(code_span(command))
@@ -568,6 +584,21 @@ def _inline(text: str, whole_code: bool) -> str:
         match = _INLINE_COMMAND.search(text, match.end())
     out.append(escape_markdown(text[position:]))
     return "".join(out)
+
+
+def _english_command(command: str, *, whole_sentence: bool) -> str:
+    """A command in English prose: its name, the next word unless the prose is a whole sentence
+    (`git status to see conflicted files` -> `git status`; `sudo runs one command as root with
+    …` -> `sudo`), and any words after that look like code (`git push -u origin`)."""
+    words = command.split(" ")
+    kept = words[:1] if whole_sentence else words[:2]
+    if len(kept) == 2 and _ENGLISH_GLUE.fullmatch(kept[1]):
+        kept = kept[:1]
+    for word in words[len(kept) :]:
+        if len(kept) < 2 or not _CODE_ARG.search(word):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def item_markdown(node_text: str) -> str:

@@ -34,6 +34,7 @@ class Phrases:
     # An item whose nested lines are numbered steps, or short terms.
     steps_of: str
     which_are: str
+    difference: str  # `A vs B`
     which_command: str
     which_instruction: str
     which_one: str
@@ -71,6 +72,7 @@ CHINESE = Phrases(
     points="{item}：要点是什么？",
     steps_of="{item}依次是？",
     which_are="{item}有哪些？",
+    difference="{a}和{b}的区别是什么？",
     which_command="{text}：用哪个命令？",
     which_instruction="{text}：是哪个指令？",
     which_one="{text}：是哪个？",
@@ -141,7 +143,8 @@ ENGLISH = Phrases(
     how="{item}: how?",
     points="{item}: key points?",
     steps_of="{item}, in order?",
-    which_are="{item}: which ones?",
+    which_are="{item}: what are they?",
+    difference="What is the difference between {a} and {b}?",
     which_command="Which command: {text}?",
     which_instruction="Which instruction: {text}?",
     which_one="Which one: {text}?",

@@ -353,6 +353,22 @@ RULES = {
         "> 复杂度\n\t归并排序 O(nlogn) 稳定，空间O(n)\n",
         [("复杂度 › 归并排序：？", "O(nlogn) 稳定，空间O(n)")],
     ),
+    "A vs B asks for the difference; key：value facts under an item are not options": (
+        "## 权限\n\tsudo vs su\n\t\tsudo 用自己的密码以root执行一条命令\n\t\tsu 切换到另一个用户\n"
+        "## 消息\n\t1.生产者丢消息\n\t\trabbitmq：开启confirm机制\n\t\tkafka：acks设为all\n",
+        [
+            (
+                "权限 › `sudo`和`su`的区别是什么？",
+                "- `sudo` 用自己的密码以root执行一条命令\n- `su` 切换到另一个用户",
+            ),
+            (
+                "消息 › 生产者丢消息：要点是什么？",
+                "- rabbitmq：开启confirm机制\n- kafka：acks设为all",
+            ),
+            ("消息 › 生产者丢消息 › rabbitmq：？", "开启confirm机制"),
+            ("消息 › 生产者丢消息 › kafka：？", "acks设为all"),
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
@@ -517,6 +533,28 @@ RULES = {
 
 
 ENGLISH_RULES = {
+    "in English prose a command is its name and what looks like code, not the sentence": (
+        "## Resolving conflicts\n\t1. git status to see conflicted files\n"
+        "\t2. git add the fixed files\n\t3. git push -u origin main\n",
+        [
+            (
+                "Resolving conflicts › The 3 steps, in order?",
+                "1. `git status` to see conflicted files\n2. `git add` the fixed files\n"
+                "3. `git push -u origin main`",
+            )
+        ],
+    ),
+    "A vs B asks for the difference; an English sentence is prose, command or not": (
+        "## Permissions\n\tsudo vs su\n\t\tsudo runs one command as root with your own password\n"
+        "\t\tsu switches to another user\n",
+        [
+            (
+                "Permissions › What is the difference between `sudo` and `su`?",
+                "- `sudo` runs one command as root with your own password\n"
+                "- su switches to another user",
+            )
+        ],
+    ),
     "prose around commands is not in their list; a meaning may end in a question mark": (
         "## S3\n\tbucket names are globally unique\n\taws s3 ls  # list buckets\n"
         "\tlifecycle rules move objects to cheaper classes\n"
