@@ -30,7 +30,7 @@ from app.core.model import CardSpec, made_by_columns
 from app.core.notes_cards import CardBuilder
 from app.core.notes_phrases import Phrases, phrases_for
 from app.core.notes_split import parallel_parts
-from app.core.notes_tree import Node, Section, parse_lines
+from app.core.notes_tree import Node, Section, fold_code_openers, parse_lines
 from app.core.textfile import lf_line_ends
 
 
@@ -105,6 +105,8 @@ def compile_part(text: str, first_line: int, deck: str, say: Phrases) -> _Part:
     lines = text.split("\n")
     stripped = list(map(str.strip, lines))
     sections = parse_lines(lines, stripped, first_line)
+    for section in sections:
+        fold_code_openers(section.items)
     builder = CardBuilder(deck, say)
     for section in _with_empty_subsections_folded(sections):
         builder.section(section)

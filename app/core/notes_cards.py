@@ -82,6 +82,7 @@ class CardBuilder:
         self.ask_key = _around(say.key, "key")
         self.ask_use = _around(say.use, "name")
         self.ask_does = _around(say.does, "name")
+        self.ask_is = _around(say.is_what, "name")
         self.ask_what_is = _around(say.what_is, "item")
         self.ask_how = _around(say.how, "item")
         self.ask_points = _around(say.points, "item")
@@ -247,7 +248,10 @@ class CardBuilder:
             self.both_ways(path, info, node)
             return True
         if kind == "named":
-            before, after = self.ask_use if explained(info.left, info.right)[0] else self.ask_does
+            if explained(info.left, info.right)[0]:
+                before, after = self.ask_use
+            else:
+                before, after = self.ask_does_or_is(info.left)
             question = f"{before}{code_span(info.left)}{after}"
             answer = named_answer(info.left, info.right)
             self.add("named", info.left, path, question, answer, node.line, node.lines)
@@ -272,7 +276,7 @@ class CardBuilder:
             return f"{before}{escape_markdown(info.left)}{after}", info.left
         if kind == "named" or kind == "comment":
             if kind == "named" and not explained(info.left, info.right)[0]:
-                before, after = self.ask_does
+                before, after = self.ask_does_or_is(info.left)
             else:
                 before, after = self.ask_use
             return f"{before}{code_span(info.left)}{after}", info.left
@@ -346,6 +350,11 @@ class CardBuilder:
             before, after = self.which_code(path, left, self.ask_which_one)
         question = f"{before}{_inline(explanation, False)}{after}"
         self.add("which", explanation, path, question, code_span(left), node.line, node.lines)
+
+    def ask_does_or_is(self, name: str) -> tuple[str, str]:
+        """What a command or an annotation does; what a capitalised name is (`CLOSE_WAIT`,
+        `ConfigMap`: a state, a kind of thing)."""
+        return self.ask_is if name[:1].isupper() else self.ask_does
 
     def instruction_path(self, path: tuple[str, ...]) -> bool:
         """Whether the nearest title says its items are instructions (`Dockerfile配置指令`)."""

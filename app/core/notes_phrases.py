@@ -28,6 +28,7 @@ class Phrases:
     key: str
     use: str
     does: str
+    is_what: str
     what_is: str
     how: str
     points: str
@@ -67,6 +68,7 @@ CHINESE = Phrases(
     key="{key}：？",
     use="{name} 怎么用？",
     does="{name} 的作用是什么？",
+    is_what="{name} 是什么？",
     what_is="{item}是什么？",
     how="{item}：怎么做？",
     points="{item}：要点是什么？",
@@ -139,6 +141,7 @@ ENGLISH = Phrases(
     key="{key}: ?",
     use="How do you use {name}?",
     does="What does {name} do?",
+    is_what="What is {name}?",
     what_is="What is the {item}?",
     how="{item}: how?",
     points="{item}: key points?",

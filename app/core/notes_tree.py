@@ -146,6 +146,55 @@ def parse_lines(lines: list[str], stripped: list[str], first_line: int = 1) -> l
     return sections
 
 
+# A line of code that opens an indented block: `for k, v in d.items():`, `server {`.
+_BLOCK_OPENER = re.compile(
+    r"(?:for|while|if|elif|else|def|class|with|try|except|finally|async|match|case)\b[ -~]*:"
+    r"|[ -~]*[ )\w]\{"
+)
+
+
+def fold_code_openers(items: list[Node]) -> None:
+    """Turn code written with indentation instead of a fence into one code node: a line such
+    as `for k, v in d.items():` or `server {` with lines nested under it (and the `}` closing
+    it) is a block of code, not an item with a list under it."""
+    index = 0
+    while index < len(items):
+        node = items[index]
+        if node.children and node.code is None:
+            text = node.text
+            if text[-1:] in ":{" and _BLOCK_OPENER.fullmatch(text):
+                body = [text]
+                _indented(node.children, 1, body)
+                lines = node.all_lines()
+                following = items[index + 1] if index + 1 < len(items) else None
+                if (
+                    text[-1] == "{"
+                    and following is not None
+                    and following.code is None
+                    and not following.children
+                    and following.text.startswith("}")
+                ):
+                    body.append(following.text)
+                    lines.extend(following.lines)
+                    del items[index + 1]
+                node.code = "\n".join(body)
+                node.lang = "python" if text[-1] == ":" else ""
+                node.lines = tuple(sorted(lines))
+                node.children = []
+            else:
+                fold_code_openers(node.children)
+        index += 1
+
+
+def _indented(nodes: list[Node], depth: int, out: list[str]) -> None:
+    for node in nodes:
+        if node.code is not None:
+            out.extend("    " * depth + line if line else "" for line in node.code.split("\n"))
+        else:
+            out.append("    " * depth + node.text)
+        _indented(node.children, depth + 1, out)
+
+
 def _code_block(
     lines: list[str], index: int, number: int, indent: int, fence: re.Match[str]
 ) -> tuple[Node, int]:

@@ -109,12 +109,12 @@ RULES = {
             ("dict常用方法 › 合并：用哪个方法？", "`d.update(other)`"),
             ("dict常用方法 › `del d[key]` 的作用是什么？", "删除"),
             ("dict常用方法 › 删除：用哪个方法？", "`del d[key]`"),
-            ("存储和配置 › `ConfigMap` 的作用是什么？", "存配置，明文"),
+            ("存储和配置 › `ConfigMap` 是什么？", "存配置，明文"),
             ("存储和配置 › 存配置，明文：是哪个？", "`ConfigMap`"),
             ("存储和配置 › 有哪 3 项？", "- `ConfigMap`\n- `Secret`\n- `PV`"),
-            ("存储和配置 › `Secret` 的作用是什么？", "存密码之类的"),
+            ("存储和配置 › `Secret` 是什么？", "存密码之类的"),
             ("存储和配置 › 存密码之类的：是哪个？", "`Secret`"),
-            ("存储和配置 › `PV` 的作用是什么？", "持久卷，管理员创建"),
+            ("存储和配置 › `PV` 是什么？", "持久卷，管理员创建"),
             ("存储和配置 › 持久卷，管理员创建：是哪个？", "`PV`"),
         ],
     ),
@@ -126,9 +126,9 @@ RULES = {
                 "Service › service的类型有哪些？",
                 "- `ClusterIP` 默认，只能集群内部访问\n- `NodePort` 在每个node上开一个端口",
             ),
-            ("Service › service的类型 › `ClusterIP` 的作用是什么？", "默认，只能集群内部访问"),
+            ("Service › service的类型 › `ClusterIP` 是什么？", "默认，只能集群内部访问"),
             ("Service › service的类型 › 默认，只能集群内部访问：是哪个？", "`ClusterIP`"),
-            ("Service › service的类型 › `NodePort` 的作用是什么？", "在每个node上开一个端口"),
+            ("Service › service的类型 › `NodePort` 是什么？", "在每个node上开一个端口"),
             ("Service › service的类型 › 在每个node上开一个端口：是哪个？", "`NodePort`"),
         ],
     ),
@@ -225,7 +225,7 @@ RULES = {
         [
             ("Spring注解 › `@Autowired` 的作用是什么？", "按类型注入"),
             ("Spring注解 › 按类型注入：用哪个注解？", "`@Autowired`"),
-            ("集合 › `List` 的作用是什么？", "有序可重复"),
+            ("集合 › `List` 是什么？", "有序可重复"),
             ("集合 › 有序可重复：是哪个？", "`List`"),
             ("location匹配规则 › `=` 的作用是什么？", "精确匹配"),
             ("location匹配规则 › 精确匹配：是哪个？", "`=`"),
@@ -297,7 +297,7 @@ RULES = {
     "a capitalised name takes no placeholder: all after it is its explanation": (
         "## 数据库\n\tRedis 单线程 基于内存的kv数据库\n\tstop 容器名 停止容器\n",
         [
-            ("数据库 › `Redis` 的作用是什么？", "单线程 基于内存的kv数据库"),
+            ("数据库 › `Redis` 是什么？", "单线程 基于内存的kv数据库"),
             ("数据库 › 单线程 基于内存的kv数据库：是哪个？", "`Redis`"),
             ("数据库 › `stop` 怎么用？", "`stop 容器名` 停止容器"),
             ("数据库 › 停止容器：是哪个？", "`stop`"),
@@ -367,6 +367,29 @@ RULES = {
             ),
             ("消息 › 生产者丢消息 › rabbitmq：？", "开启confirm机制"),
             ("消息 › 生产者丢消息 › kafka：？", "acks设为all"),
+        ],
+    ),
+    "code written with indentation instead of a fence is one code block": (
+        "## dict常用方法\n\t遍历\n\t\tfor k, v in d.items():\n\t\t\tprint(k, v)\n"
+        "## 反向代理\n\t配置\n\t\tserver {\n\t\t\tlisten 80;\n\t\t\tlocation / {\n"
+        "\t\t\t\tproxy_pass http://backend;\n\t\t\t}\n\t\t}\n",
+        [
+            (
+                "dict常用方法 › 遍历：怎么做？",
+                "```python\nfor k, v in d.items():\n    print(k, v)\n```",
+            ),
+            (
+                "反向代理 › 配置：怎么做？",
+                "```\nserver {\n    listen 80;\n    location / {\n"
+                "        proxy_pass http://backend;\n    }\n}\n```",
+            ),
+        ],
+    ),
+    "a capitalised name is asked what it is": (
+        "## TCP状态\n\tCLOSE_WAIT 被动关闭方等待应用关闭连接\n",
+        [
+            ("TCP状态 › `CLOSE_WAIT` 是什么？", "被动关闭方等待应用关闭连接"),
+            ("TCP状态 › 被动关闭方等待应用关闭连接：是哪个？", "`CLOSE_WAIT`"),
         ],
     ),
     "a comparison with a sibling gives no reverse card": (
