@@ -29,6 +29,7 @@ from app.core.notes_items import (
     inline,
     is_code_like,
     is_code_node,
+    is_han,
     item_markdown,
     named_answer,
     prose,
@@ -327,7 +328,7 @@ class CardBuilder:
         """ "Which one does <explanation>?" where the explanation is prose that stands alone."""
         left = info.left
         explanation = explained(left, info.right)[1].rstrip("。.")
-        if not _is_han(explanation[:1]) or _gives_away(explanation, left):
+        if not is_han(explanation[:1]) or _gives_away(explanation, left):
             return
         if _ASCII_WORD_START.search(explanation):
             name = left.lower()
@@ -620,11 +621,6 @@ def _plain(markdown: str) -> str:
     return " ".join(markdown.split()).lower()
 
 
-def _is_han(char: str) -> bool:
-    """Whether `char` is one Chinese character (of `_HAN_CHAR`'s ranges), without a search."""
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
 def _gives_away(question: str, answer: str) -> bool:
     """Whether the question already contains the whole answer."""
     if answer.isascii():
@@ -646,11 +642,11 @@ def _gives_away(question: str, answer: str) -> bool:
     # A Chinese character survives markup removal and lower-casing: one the question lacks
     # settles it without the full comparison. The last one is tested first, without a search.
     last = answer[-1:]
-    if _is_han(last) and last not in question:
+    if is_han(last) and last not in question:
         return False
     # The first Chinese character, most often the answer's first one.
     first = answer[:1]
-    if _is_han(first):
+    if is_han(first):
         if first not in question:
             return False
     else:

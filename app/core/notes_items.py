@@ -49,9 +49,9 @@ _ENGLISH_GLUE = re.compile(
 _GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 # A status code (`404`, `4xx`); a short Chinese term (`方法区`); signs standing for something.
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|xx|XX)")
-_HAN_TERM = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_HAN_TERM = re.compile(rf"[{_HAN}]{{1,6}}")
 _SIGNS = re.compile(r"[!-/:-@\[-`{-~][!-~]*")
-_HAN_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_CHARS = re.compile(rf"[{_HAN}]")
 _ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -376,14 +376,15 @@ def _split_term(text: str, space: int) -> tuple[str, str] | None:
     status code, or a short Chinese term, then a space and Chinese saying what it is."""
     first = text[:space]
     rest = text[space + 1 :].lstrip()
-    if not rest or not _is_han_char(rest[0]):
+    if not rest or not is_han(rest[0]):
         return None
     if _STATUS_CODE.fullmatch(first) or (_HAN_TERM.fullmatch(first) and cjk_count(rest) >= 2):
         return first, rest
     return None
 
 
-def _is_han_char(char: str) -> bool:
+def is_han(char: str) -> bool:
+    """Whether `char` is one Chinese character (of the common ranges), without a search."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
@@ -400,7 +401,7 @@ def _split_named(text: str, space: int) -> tuple[str, str] | None:
         return None  # a statement (`update user set age = 20;`), code as a whole
     if (
         rest[:1]
-        and _is_han_char(rest[0])
+        and is_han(rest[0])
         and (
             # An annotation, a capitalised name, or signs (`=`, `^~`, `2>&1`) explained in Chinese.
             (first[:1] == "@" and _ASCII_WORD.match(first[1:]))

@@ -15,7 +15,6 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_LETTERS = string.ascii_letters.encode()
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
-_HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ENGLISH_RUN = re.compile(r"[a-z_]+")
 _PHRASE_END = re.compile(r"[\s，。；！？、：（）【】「」,.;:!?()\[\]]")
 _ENGLISH_FILLERS = frozenset(["with", "from", "into", "that", "this", "then", "your", "their"])
@@ -298,7 +297,7 @@ def shared_subject(entries: list[Item]) -> str | None:
         first = firsts[index]
         for size in (2, 3, 4):
             tail = first[-size:]
-            if len(tail) == size and _HAN_WORD.fullmatch(tail):
+            if len(tail) == size and _HAN_RUNS.fullmatch(tail):
                 candidates[tail] = None
         for word in _LATIN_WORD.findall(texts[index]):
             if word not in _ENGLISH_FILLERS:
