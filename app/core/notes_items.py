@@ -372,13 +372,21 @@ def _is_key(key: str, line: str) -> bool:
 
 
 def _split_term(text: str, space: int) -> tuple[str, str] | None:
-    """`404 资源不存在`, `4xx 客户端错误`, `方法区 存类信息、常量` -> (the term, what it is): a
-    status code, or a short Chinese term, then a space and Chinese saying what it is."""
+    """`404 资源不存在`, `404 Not Found`, `方法区 存类信息、常量`, `PATCH - partial update` ->
+    (the term, what it is): a status code, a short Chinese term followed by Chinese, or a word
+    and a dash before what it is."""
     first = text[:space]
     rest = text[space + 1 :].lstrip()
-    if not rest or not is_han(rest[0]):
+    if not rest:
         return None
-    if _STATUS_CODE.fullmatch(first) or (_HAN_TERM.fullmatch(first) and cjk_count(rest) >= 2):
+    if rest[:2] in ("- ", "– ", "— "):
+        rest = rest[2:].lstrip()
+        if rest and rest[0] != "-" and first not in KNOWN_COMMANDS:
+            return first, rest
+        return None
+    if _STATUS_CODE.fullmatch(first):
+        return first, rest
+    if is_han(rest[0]) and _HAN_TERM.fullmatch(first) and cjk_count(rest) >= 2:
         return first, rest
     return None
 

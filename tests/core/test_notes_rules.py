@@ -556,6 +556,15 @@ RULES = {
 
 
 ENGLISH_RULES = {
+    "a word and a dash before what it is, and a status code, are keys": (
+        "## HTTP methods\n\tGET - read a resource\n\tPATCH - partial update\n"
+        "> Status codes\n\t404 Not Found\n",
+        [
+            ("HTTP methods › GET: ?", "read a resource"),
+            ("HTTP methods › PATCH: ?", "partial update"),
+            ("HTTP methods › Status codes › 404: ?", "Not Found"),
+        ],
+    ),
     "in English prose a command is its name and what looks like code, not the sentence": (
         "## Resolving conflicts\n\t1. git status to see conflicted files\n"
         "\t2. git add the fixed files\n\t3. git push -u origin main\n",
