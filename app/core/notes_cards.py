@@ -345,7 +345,7 @@ class CardBuilder:
             return
         if " " in left and (is_code_like(left) or left.partition(" ")[0] in KNOWN_COMMANDS):
             before, after = self.which_code(path, left, self.ask_which_command)
-        elif self.instruction_path(path):
+        elif self.instruction_path(path) and left == left.lower():
             before, after = self.ask_which_instruction
         else:
             before, after = self.which_code(path, left, self.ask_which_one)

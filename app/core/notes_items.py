@@ -47,6 +47,8 @@ _ENGLISH_GLUE = re.compile(
     r"|it|this|that|from|so|no|not|has|have|will|can|if|when|then|but|than)(?![\w-])"
 )
 _GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
+# A formula with a Chinese name on its left (`命中率 = 命中次数 / 访问次数`; `a = 1` is code).
+_FORMULA = re.compile(rf"(\S*[{_HAN}]\S*) = (\S.*)")
 # A status code (`404`, `4xx`); a short Chinese term (`方法区`); signs standing for something.
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|xx|XX)")
 _HAN_TERM = re.compile(rf"[{_HAN}]{{1,6}}")
@@ -316,6 +318,14 @@ def analyze(raw: str) -> Item:
             key, value = key_value.groups()
             return _item(Item, ("keyvalue", text, number, None, key, value))
     space = text.find(" ")
+    if text.count("->") + text.count("→") >= 2:
+        # `寄存器 -> cache -> 主存 -> 磁盘`: a chain, read as written.
+        space = -1
+    elif " = " in text:
+        formula = _FORMULA.fullmatch(text)
+        if formula and number is None:
+            # `命中率 = 命中次数 / 访问次数`: a formula defines its left side.
+            return _item(Item, ("keyvalue", text, None, None, formula[1], formula[2]))
     if number is not None:
         # A numbered line is a step, listed as written; only a command with its explanation
         # (`1.ps aux 查看所有进程`) is split, to be asked about as well.

@@ -392,6 +392,22 @@ RULES = {
             ("TCP状态 › 被动关闭方等待应用关闭连接：是哪个？", "`CLOSE_WAIT`"),
         ],
     ),
+    "a formula defines its left side; a chain is read as written": (
+        "## 性能\n\tCPU执行时间 = 指令数 × CPI × 时钟周期\n\t命中率 = 命中次数 / 访问次数\n"
+        "## 存储层次\n\t寄存器 -> cache -> 主存 -> 磁盘\n",
+        [
+            ("性能 › CPU执行时间：？", "指令数 × CPI × 时钟周期"),
+            ("性能 › 命中率：？", "命中次数 / 访问次数"),
+            ("存储层次：要点是什么？", "寄存器 -&gt; cache -&gt; 主存 -&gt; 磁盘"),
+        ],
+    ),
+    "only a lower-case name under a heading about 指令 is asked for as an instruction": (
+        "## 指令集\n\tMIPS 精简指令集的代表\n",
+        [
+            ("指令集 › `MIPS` 是什么？", "精简指令集的代表"),
+            ("指令集 › 精简指令集的代表：是哪个？", "`MIPS`"),
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
