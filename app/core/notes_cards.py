@@ -16,26 +16,29 @@ from functools import lru_cache
 from operator import itemgetter
 
 from app.core.deckfile import card_id, normalize_side
-from app.core.notes_items import (
-    KNOWN_COMMANDS,
-    Item,
+from app.core.notes_items import KNOWN_COMMANDS, Item, analyze, explained, is_code_like, is_han
+from app.core.notes_markdown import (
     _inline,
-    _is_code_line,
-    analyze,
     code_phrase,
     code_span,
     escape_markdown,
-    explained,
     inline,
-    is_code_like,
     is_code_node,
-    is_han,
     item_markdown,
     named_answer,
     prose,
     render_answer,
 )
 from app.core.notes_phrases import Phrases, code_noun, list_noun, shared_subject
+from app.core.notes_shapes import (
+    VERSUS,
+    asks_by_itself,
+    bare_command,
+    defines,
+    is_command_line,
+    is_label,
+    listing_of,
+)
 from app.core.notes_tree import Node, Section
 
 try:
@@ -225,10 +228,10 @@ class CardBuilder:
             # Nested lines give cards of their own as parents and as `key：value` lines; under a
             # heading-like item (`service的类型`, not a command, a name or a comparison), also
             # as names or commands with their meanings (`ClusterIP 默认，只能集群内部访问`).
-            names = _is_label(info) and not info.text.endswith(self.say.asking_nouns)
+            names = is_label(info) and not info.text.endswith(self.say.asking_nouns)
             for child in children:
                 text = child.text
-                if child.code is None and (child.children or _asks_by_itself(text, names)):
+                if child.code is None and (child.children or asks_by_itself(text, names)):
                     label = (info.left if kind != "prose" else info.text).rstrip("？?")
                     outer, outer_open = self.context, self.context_open
                     self.context, self.context_open = outer.union(node.lines), True
@@ -272,7 +275,7 @@ class CardBuilder:
             return escape_markdown(info.text), info.text
         if kind == "keyvalue" or kind == "labelled":
             # `解决步骤：` over numbered steps asks for them in order.
-            steps = kind == "keyvalue" and not info.right and _listing(children) == "steps"
+            steps = kind == "keyvalue" and not info.right and listing_of(children) == "steps"
             before, after = self.ask_steps if steps else self.ask_key
             return f"{before}{escape_markdown(info.left)}{after}", info.left
         if kind == "named" or kind == "comment":
@@ -282,7 +285,7 @@ class CardBuilder:
                 before, after = self.ask_use
             return f"{before}{code_span(info.left)}{after}", info.left
         text = info.text
-        versus = _VERSUS.fullmatch(text)
+        versus = VERSUS.fullmatch(text)
         if versus:
             # `sudo vs su`: what is the difference between them.
             a, b = (_inline(part, True) for part in versus.groups())
@@ -290,7 +293,7 @@ class CardBuilder:
         if kind == "term" and is_code_like(text):
             before, after = self.ask_use
             return f"{before}{code_phrase(info.left)}{after}", info.left
-        listing = _listing(children)
+        listing = listing_of(children)
         if text.endswith(self.say.asking_nouns):
             before, after = self.ask_what_is
         elif text.lower().startswith(self.say.comparing):
@@ -319,7 +322,7 @@ class CardBuilder:
         question = f"{before}{command}{after}"
         self.add("does", left, path, question, _inline(right, False), node.line, node.lines)
         meaning = right.rstrip("。.？?")
-        if not _gives_away(meaning, left) and _defines(meaning):
+        if not _gives_away(meaning, left) and defines(meaning):
             before, after = self.which_code(path, left, self.ask_which_command)
             question = f"{before}{_inline(meaning, False)}{after}"
             self.add("which", meaning, path, question, command, node.line, node.lines)
@@ -341,7 +344,7 @@ class CardBuilder:
                     for sibling in self.siblings
                 ):
                     return  # "格式命令与run一样": a comparison with a sibling does not define this
-        if not _defines(explanation):
+        if not defines(explanation):
             return
         if " " in left and (is_code_like(left) or left.partition(" ")[0] in KNOWN_COMMANDS):
             before, after = self.which_code(path, left, self.ask_which_command)
@@ -387,7 +390,7 @@ class CardBuilder:
         entries: list[Item] = []
         numbered = commented = False
         for node, info in zip(items, infos, strict=True):
-            if commented and nodes and info is not None and _bare_command(node, info):
+            if commented and nodes and info is not None and bare_command(node, info):
                 # `del key` after `get key  # 取值`: a command of the same list.
                 info = info._replace(kind="code", head=info.text)
             if info is None or info.head is None:
@@ -402,7 +405,7 @@ class CardBuilder:
             is_commented = number is None and (
                 kind == "comment"
                 or kind == "code"
-                or (commented and kind == "term" and _is_code(node))
+                or (commented and kind == "term" and is_command_line(node))
             )
             if nodes and (
                 (number is not None) != numbered
@@ -509,87 +512,6 @@ class CardBuilder:
         sha1 = _sha1
         ids = [slug + sha1(deck + key.encode()).hexdigest()[:10] for key in keys]
         return (questions, answers, lines, tags, keys, ids), self.covered
-
-
-def _asks_by_itself(text: str, names: bool) -> bool:
-    """Whether a line nested under an item gives cards of its own besides being on the item's
-    card: a `key：value` line; with `names`, also a name with its explanation or a command
-    with its meaning."""
-    if not names and "：" not in text and ":" not in text and _is_code_line(text):
-        return False  # a command is no `key：value` line (its test is cached)
-    info = analyze(text)
-    kind = info.kind
-    if kind == "keyvalue":
-        return bool(info.right)
-    return names and (kind == "named" or kind == "comment")
-
-
-# Meanings that do not stand alone as a question: a warning, or a pronoun for the thing itself.
-_NOT_A_DEFINITION = re.compile(r"[！!]$|^\w+ (?:it|them|this)$", re.IGNORECASE)
-
-
-def _defines(meaning: str) -> bool:
-    """Whether a meaning says what its command does, so that a card can ask for the command
-    (`生产环境禁用！` warns, `stop it` needs the command to make sense)."""
-    return _NOT_A_DEFINITION.search(meaning) is None
-
-
-_ENGLISH_GLUE = frozenset(
-    ["a", "an", "the", "is", "are", "was", "be", "to", "of", "and", "or", "for", "with", "in", "on"]
-)
-_COMMAND_START = re.compile(r"[a-z][a-z0-9_.-]*(?: |\Z)")
-
-
-def _bare_command(node: Node, info: Item) -> bool:
-    """Whether a line that is neither listed nor asked about on its own reads as a command
-    (ASCII, a lower-case word first, a few words, no sentence) among commands."""
-    text = info.text
-    if info.kind not in ("prose", "named") or node.code is not None or node.children:
-        return False
-    words = text.split()
-    return (
-        text.isascii()
-        and len(words) <= 5
-        and _COMMAND_START.match(text) is not None
-        # `lifecycle rules move objects to cheaper classes` is a sentence.
-        and _ENGLISH_GLUE.isdisjoint(words)
-    )
-
-
-def _is_code(node: Node) -> bool:
-    """Whether a line (not a fenced block) is a command."""
-    return node.code is None and not node.children and is_code_like(node.text)
-
-
-_VERSUS = re.compile(r"(.+?) vs\.? (.+)", re.IGNORECASE)
-# What an item over options lists: terms, and names or terms with what they are
-# (`轮询 默认`, `weight 权重`, `ip_hash 同一ip访问同一台`).
-_LISTED_KINDS = frozenset(["term", "named", "keyvalue"])
-
-
-def _listing(children: list[Node]) -> str | None:
-    """ "steps" when an item's nested lines are numbered steps 1, 2, 3…; "terms" when they are
-    two or more short terms, none of them code (`主键索引`, `唯一索引`, `普通索引`); else None."""
-    if len(children) < 2:
-        return None
-    # A command among them settles it without analysing the lines (its test is cached).
-    if any(child.code is not None or is_code_node(child) for child in children):
-        return None
-    infos = [analyze(child.text) for child in children]
-    if all(info is not None and info.number == n for n, info in enumerate(infos, 1)):
-        return "steps"
-    for child, info in zip(children, infos, strict=True):
-        if child.children or info.kind not in _LISTED_KINDS or info.number is not None:
-            return None
-        if info.kind == "keyvalue" and ("：" in info.text or ":" in info.text):
-            return None  # `rabbitmq：开启confirm`: facts, not options
-    return "terms"
-
-
-def _is_label(info: Item) -> bool:
-    """Whether an item is a heading-like label for what is under it (`service的类型`,
-    `master节点组件`), not a command, a name or a question."""
-    return (info.kind == "prose" or info.kind == "term") and not is_code_like(info.text)
 
 
 def _around(template: str, field: str) -> tuple[str, str]:

@@ -408,6 +408,15 @@ RULES = {
             ("指令集 › 精简指令集的代表：是哪个？", "`MIPS`"),
         ],
     ),
+    "addresses and dotted versions at the start of a line are not step numbers": (
+        "## 地址\n\t169.254.x.x 自动分配失败时的地址\n\t10.x.x.x 私有地址\n\t1.2.3 固定版本\n",
+        [
+            (
+                "地址：要点是什么？",
+                "- 169.254.x.x 自动分配失败时的地址\n- 10.x.x.x 私有地址\n- 1.2.3 固定版本",
+            )
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
