@@ -295,7 +295,7 @@ def analyze(raw: str) -> Item:
             key, value = key_value.groups()
             return _item(Item, ("keyvalue", text, number, None, key, value))
     space = text.find(" ")
-    if text.count("->") + text.count("→") >= 2:
+    if ("->" in text or "→" in text) and text.count("->") + text.count("→") >= 2:
         # `寄存器 -> cache -> 主存 -> 磁盘`: a chain, read as written.
         space = -1
     elif " = " in text:
