@@ -359,9 +359,9 @@ def _is_key(key: str, line: str) -> bool:
 
 
 def _split_term(text: str, space: int) -> tuple[str, str] | None:
-    """`404 资源不存在`, `404 Not Found`, `方法区 存类信息、常量`, `PATCH - partial update` ->
-    (the term, what it is): a status code, a short Chinese term followed by Chinese, or a word
-    and a dash before what it is."""
+    """`404 资源不存在`, `404 Not Found`, `方法区 存类信息、常量`, `PATCH - partial update`,
+    `SSH 22` -> (the term, what it is): a status code, a short Chinese term followed by Chinese,
+    a word and a dash before what it is, or a name and a number (a port)."""
     first = text[:space]
     rest = text[space + 1 :].lstrip()
     if not rest:
@@ -371,8 +371,8 @@ def _split_term(text: str, space: int) -> tuple[str, str] | None:
         if rest and rest[0] != "-" and first not in KNOWN_COMMANDS:
             return first, rest
         return None
-    if _STATUS_CODE.fullmatch(first):
-        return first, rest
+    if _STATUS_CODE.fullmatch(first) or (rest.isdigit() and _ASCII_WORD.match(first)):
+        return first, rest  # `404 Not Found`; `SSH 22`, `MySQL 3306`
     if is_han(rest[0]) and _HAN_TERM.fullmatch(first) and cjk_count(rest) >= 2:
         return first, rest
     return None

@@ -417,6 +417,14 @@ RULES = {
             )
         ],
     ),
+    "a name and a number, as ports are noted, ask for the number": (
+        "## 常见协议和端口\n\tHTTP 80\n\tSSH 22\n\tMySQL 3306\n",
+        [
+            ("常见协议和端口 › HTTP：？", "80"),
+            ("常见协议和端口 › SSH：？", "22"),
+            ("常见协议和端口 › MySQL：？", "3306"),
+        ],
+    ),
     "a comparison with a sibling gives no reverse card": (
         "## Dockerfile配置指令\n\trun\n\tentrypoint 格式命令与run一样，分为exec和shell格式\n",
         [
