@@ -16,7 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from app.core.deckfile import card_id, normalize_side
-from app.core.notes_items import KNOWN_COMMANDS, Item, analyze, explained, is_code_like, is_han
+from app.core.notes_items import Item, analyze, explained, is_code_like, is_han, reads_as_command
 from app.core.notes_markdown import (
     _inline,
     code_phrase,
@@ -29,13 +29,18 @@ from app.core.notes_markdown import (
     prose,
     render_answer,
 )
-from app.core.notes_phrases import Phrases, code_noun, list_noun, shared_subject
+from app.core.notes_phrases import (
+    Phrases,
+    code_noun,
+    instruction_heading,
+    list_noun,
+    shared_subject,
+)
 from app.core.notes_shapes import (
     VERSUS,
     asks_by_itself,
     bare_command,
     defines,
-    is_command_line,
     is_label,
     listing_of,
 )
@@ -346,9 +351,9 @@ class CardBuilder:
                     return  # "格式命令与run一样": a comparison with a sibling does not define this
         if not defines(explanation):
             return
-        if " " in left and (is_code_like(left) or left.partition(" ")[0] in KNOWN_COMMANDS):
+        if " " in left and reads_as_command(left):
             before, after = self.which_code(path, left, self.ask_which_command)
-        elif self.instruction_path(path) and left == left.lower():
+        elif instruction_heading(self.say, path) and left == left.lower():
             before, after = self.ask_which_instruction
         else:
             before, after = self.which_code(path, left, self.ask_which_one)
@@ -359,10 +364,6 @@ class CardBuilder:
         """What a command or an annotation does; what a capitalised name is (`CLOSE_WAIT`,
         `ConfigMap`: a state, a kind of thing)."""
         return self.ask_is if name[:1].isupper() else self.ask_does
-
-    def instruction_path(self, path: tuple[str, ...]) -> bool:
-        """Whether the nearest title says its items are instructions (`Dockerfile配置指令`)."""
-        return bool(path) and self.say.instruction_word in path[-1].lower()
 
     def which_code(
         self, path: tuple[str, ...], code: str, otherwise: tuple[str, str]
@@ -405,7 +406,7 @@ class CardBuilder:
             is_commented = number is None and (
                 kind == "comment"
                 or kind == "code"
-                or (commented and kind == "term" and is_command_line(node))
+                or (commented and kind == "term" and is_code_node(node))
             )
             if nodes and (
                 (number is not None) != numbered

@@ -34,7 +34,8 @@ _SYNTAX_PREFIX = re.compile(
     rf"(?:[^{_HAN}{_PUNCT}<\[\"']+|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'|[<\[\"']"
     rf"|[{_HAN}]{{1,3}}(?![{_HAN}]))*"
 )
-_HAN_WORD = re.compile(rf"[{_HAN}]+")
+# A run of Chinese characters.
+HAN_RUN = re.compile(rf"[{_HAN}]+")
 # A comma between words, as in an English sentence (code has none outside brackets and quotes).
 _PROSE_COMMA = re.compile(r"[A-Za-z], [A-Za-z]")
 # Words that glue an English sentence together; a command holds two of them only in quotes.
@@ -283,7 +284,7 @@ def analyze(raw: str) -> Item:
             text = bullet.group(1)
     comment = comment_parts(text) if "#" in text else None
     last = text[-1:]
-    if (last == "?" or last == "？") and (comment is None or not _is_command_text(comment[0])):
+    if (last == "?" or last == "？") and (comment is None or not reads_as_command(comment[0])):
         return _item(Item, ("question", text, number, None, text, ""))
     if comment:
         # `aws sts get-caller-identity # who am I?` is a command with its meaning.
@@ -326,7 +327,7 @@ def analyze(raw: str) -> Item:
     return _item(Item, ("prose", text, None, None, text, ""))
 
 
-def _is_command_text(text: str) -> bool:
+def reads_as_command(text: str) -> bool:
     """Whether `text` reads as a command: code, or a known command's name first."""
     return is_code_like(text) or text.partition(" ")[0] in KNOWN_COMMANDS
 
@@ -479,7 +480,7 @@ def _split_syntax(text: str) -> tuple[str, str]:
     end = _SYNTAX_PREFIX.match(text).end()  # type: ignore[union-attr]
     if end == len(text) or _CJK_PUNCT.match(text, end):
         syntax = text[:end].rstrip()
-        if _HAN_WORD.fullmatch(syntax):
+        if HAN_RUN.fullmatch(syntax):
             # A Chinese word alone, on its own or straight before Chinese punctuation, is
             # prose: `pick 保留`, `rebase 变基，把提交移到…`, `branch 查看、创建、删除分支` (a
             # placeholder comes with other syntax, `参数名[=<参数值>]`, or before a space,

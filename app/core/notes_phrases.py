@@ -9,10 +9,9 @@ import re
 import string
 from dataclasses import dataclass
 
-from app.core.notes_items import KNOWN_COMMANDS, SHELL_WORDS, Item, is_code_like
+from app.core.notes_items import HAN_RUN, KNOWN_COMMANDS, SHELL_WORDS, Item, is_code_like
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
-_HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_LETTERS = string.ascii_letters.encode()
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
 _ENGLISH_RUN = re.compile(r"[a-z_]+")
@@ -192,7 +191,7 @@ def phrases_for(text: str) -> Phrases:
     """Chinese wording when at least a tenth of the letters in the notes are Chinese."""
     sample = text[:200_000]
     # Counted in runs rather than one character at a time: Chinese comes in words and phrases.
-    han = sum(map(len, _HAN_RUNS.findall(sample)))
+    han = sum(map(len, HAN_RUN.findall(sample)))
     # A Latin letter is one byte in UTF-8, and no other character's bytes are letters.
     data = sample.encode("utf-8", "surrogatepass")
     latin = len(data) - len(data.translate(None, _LATIN_LETTERS))
@@ -216,7 +215,7 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
             if not _is_command(entry):
                 break
         else:
-            if path and say.instruction_word in path[-1].lower():
+            if instruction_heading(say, path):
                 return say.instruction_noun
             return say.command_noun
     if path:
@@ -227,6 +226,11 @@ def list_noun(say: Phrases, path: tuple[str, ...], entries: list[Item]) -> str |
             if title.endswith(noun):
                 return noun
     return None
+
+
+def instruction_heading(say: Phrases, path: tuple[str, ...]) -> bool:
+    """Whether the nearest heading says its items are instructions (`Dockerfile配置指令`)."""
+    return bool(path) and say.instruction_word in path[-1].lower()
 
 
 def code_noun(say: Phrases, path: tuple[str, ...]) -> int | None:
@@ -297,7 +301,7 @@ def shared_subject(entries: list[Item]) -> str | None:
         first = firsts[index]
         for size in (2, 3, 4):
             tail = first[-size:]
-            if len(tail) == size and _HAN_RUNS.fullmatch(tail):
+            if len(tail) == size and HAN_RUN.fullmatch(tail):
                 candidates[tail] = None
         for word in _LATIN_WORD.findall(texts[index]):
             if word not in _ENGLISH_FILLERS:

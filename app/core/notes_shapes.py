@@ -60,11 +60,6 @@ def bare_command(node: Node, info: Item) -> bool:
     )
 
 
-def is_command_line(node: Node) -> bool:
-    """Whether a line (not a fenced block) is a command."""
-    return node.code is None and not node.children and is_code_like(node.text)
-
-
 VERSUS = re.compile(r"(.+?) vs\.? (.+)", re.IGNORECASE)
 # What an item over options lists: terms, and names or terms with what they are
 # (`轮询 默认`, `weight 权重`, `ip_hash 同一ip访问同一台`).
