@@ -30,6 +30,8 @@ from app.core.notes_markdown import (
     render_answer,
 )
 from app.core.notes_phrases import (
+    FUNCTION,
+    METHOD,
     Phrases,
     code_noun,
     instruction_heading,
@@ -100,6 +102,10 @@ class CardBuilder:
         self.ask_which_command = _around(say.which_command, "text")
         self.ask_which_instruction = _around(say.which_instruction, "text")
         self.ask_which_one = _around(say.which_one, "text")
+        # "…：用哪个参数？" and the like, one per noun of `say.code_nouns`.
+        self.ask_which_noun = [
+            _around(say.which_noun.replace("{noun}", one), "text") for one in say.code_noun_one
+        ]
 
     def section(self, section: Section) -> None:
         path = section.path
@@ -370,13 +376,12 @@ class CardBuilder:
     ) -> tuple[str, str]:
         """How a reverse card asks for `code`: by the noun the heading gives its entries
         (`常用参数` -> 用哪个参数), as a method or function when it is a call, else `otherwise`."""
-        say = self.say
-        noun = code_noun(say, path)
+        noun = code_noun(self.say, path)
         if noun is None and "(" in code.partition(" ")[0]:
-            noun = 0 if "." in code.partition("(")[0] else 1  # a method, or a function
+            noun = METHOD if "." in code.partition("(")[0] else FUNCTION
         if noun is None:
             return otherwise
-        return _around(say.which_noun.replace("{noun}", say.code_noun_one[noun]), "text")
+        return self.ask_which_noun[noun]
 
     def lists(
         self,

@@ -46,12 +46,13 @@ _ENGLISH_GLUE = re.compile(
 _GROUPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]|\"[^\"]*\"|'[^']*'")
 # A formula with a Chinese name on its left (`命中率 = 命中次数 / 访问次数`; `a = 1` is code).
 _FORMULA = re.compile(rf"(\S*[{_HAN}]\S*) = (\S.*)")
+_ASCII_PUNCT_CHAR = r"[!-/:-@\[-`{-~]"
 # A status code (`404`, `4xx`); a short Chinese term (`方法区`); signs standing for something.
 _STATUS_CODE = re.compile(r"[1-5](?:\d\d|xx|XX)")
 _HAN_TERM = re.compile(rf"[{_HAN}]{{1,6}}")
-_SIGNS = re.compile(r"[!-/:-@\[-`{-~][!-~]*")
+_SIGNS = re.compile(rf"{_ASCII_PUNCT_CHAR}[!-~]*")
 _HAN_CHARS = re.compile(rf"[{_HAN}]")
-_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+_ASCII_PUNCT = re.compile(_ASCII_PUNCT_CHAR)
 _LETTER = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 # Signs of code: brackets and operators, an option (` -x`), a dotted name or version (`3.x`).
@@ -233,7 +234,7 @@ def is_code_like(text: str) -> bool:
         # `type of the body, e.g. application/json`, `runs one command as root with your …`,
         # `git status to see conflicted files`
         glue = len(_ENGLISH_GLUE.findall(bare))
-        if _PROSE_COMMA.search(bare) or glue >= 2 or (glue and first.group() in SHELL_WORDS):
+        if _PROSE_COMMA.search(bare) or glue >= 2 or (glue and word in SHELL_WORDS):
             return False
     if end == len(text):
         # `exit`, `ctrl+D`, `from` are commands; `Kubernetes` is a name.

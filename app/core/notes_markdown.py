@@ -119,13 +119,14 @@ def _inline(text: str, whole_code: bool) -> str:
     if match is None:  # most lines hold no command
         return escape_markdown(text)
     # In an English sentence, the words after a command are mostly the sentence's.
-    english = 0 if _CJK.search(text) else 1 + (len(_ENGLISH_GLUE.findall(text)) >= 2)
+    english = not _CJK.search(text)
+    sentence = english and len(_ENGLISH_GLUE.findall(text)) >= 2
     out: list[str] = []
     position = 0
     while match is not None:
         command = match.group().rstrip()
         if english:
-            command = _english_command(command, whole_sentence=english == 2)
+            command = _english_command(command, whole_sentence=sentence)
         start = match.start()
         out.append(escape_markdown(text[position:start]))
         out.append(code_span(command))

@@ -62,6 +62,11 @@ class Phrases:
     comparing: tuple[str, ...]  # a heading that compares what is under it
 
 
+# The nouns a heading may give code entries, and which of them a call is (a method when
+# dotted, `d.get(k)`; else a function, `int("12")`).
+_CHINESE_CODE_NOUNS = ("方法", "函数", "参数", "属性", "注解", "选项")
+METHOD, FUNCTION = 0, 1
+
 CHINESE = Phrases(
     key="{key}：？",
     use="{name} 怎么用？",
@@ -105,8 +110,8 @@ CHINESE = Phrases(
         "组件",
         "级别",
     ),
-    code_nouns=("方法", "函数", "参数", "属性", "注解", "选项"),
-    code_noun_one=("方法", "函数", "参数", "属性", "注解", "选项"),
+    code_nouns=_CHINESE_CODE_NOUNS,
+    code_noun_one=_CHINESE_CODE_NOUNS,  # Chinese nouns have no plural
     which_noun="{text}：用哪个{noun}？",
     summary_joiner="：",
     summary="要点是什么？",

@@ -75,7 +75,7 @@ def listing_of(children: list[Node]) -> str | None:
     if any(child.code is not None or is_code_node(child) for child in children):
         return None
     infos = [analyze(child.text) for child in children]
-    if all(info is not None and info.number == n for n, info in enumerate(infos, 1)):
+    if all(info.number == n for n, info in enumerate(infos, 1)):
         return "steps"
     for child, info in zip(children, infos, strict=True):
         if child.children or info.kind not in _LISTED_KINDS or info.number is not None:
